@@ -1,7 +1,20 @@
+using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Jobs;
+using GeoHandhaving.Api.Platform;
+using GeoHandhaving.Api.Security;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddProblemDetails();
+builder.AddGeoHandhavingPlatform();
+builder.Services
+    .AddGeoHandhavingData(builder.Configuration)
+    .AddGeoHandhavingSecurity(builder.Configuration)
+    .AddGeoHandhavingJobs(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithName("Health");
+app.UseGeoHandhavingPlatform();
+app.MapHealthApi();
+app.MapApiDocumentation();
+app.MapJobsDashboard();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
+
+namespace GeoHandhaving.Api.Data;
+
+public static class DataServices
+{
+    public const string ConnectionStringName = "GeoHandhaving";
+
+    public static IServiceCollection AddGeoHandhavingData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set (scripts/run.sh and scripts/test.sh set it for the local PostGIS).");
+        var dataSource = BuildDataSource(connectionString);
+        services.AddSingleton(dataSource);
+        services.AddDbContext<GeoHandhavingDbContext>(o => Configure(o, dataSource));
+        // Keys in the database, so every API instance can read what another encrypted.
+        services.AddDataProtection().SetApplicationName("GeoHandhaving").PersistKeysToDbContext<GeoHandhavingDbContext>();
+        return services;
+    }
+
+    public static NpgsqlDataSource BuildDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.UseNetTopologySuite();
+        return builder.Build();
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, o => o.UseNetTopologySuite().MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}
+
+/// <summary>Lets `dotnet ef migrations add` build the model without starting the web host.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<GeoHandhavingDbContext>
+{
+    public GeoHandhavingDbContext CreateDbContext(string[] args)
+    {
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__GeoHandhaving")
+            ?? "Host=127.0.0.1;Port=55432;Database=geohandhaving;Username=postgres;Password=postgres";
+        var options = new DbContextOptionsBuilder<GeoHandhavingDbContext>();
+        DataServices.Configure(options, DataServices.BuildDataSource(connectionString));
+        return new GeoHandhavingDbContext(options.Options);
+    }
+}

@@ -1,0 +1,56 @@
+using GeoHandhaving.Api.Security;
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace GeoHandhaving.Api.Jobs;
+
+/// <summary>Configuration section "Jobs".</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+    /// <summary>Run a Hangfire server in this process (switch off for API-only instances).</summary>
+    public bool RunServer { get; set; } = true;
+    public int WorkerCount { get; set; } = 2;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+public static class JobsServices
+{
+    public static IServiceCollection AddGeoHandhavingJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var connectionString = configuration.GetConnectionString(Data.DataServices.ConnectionStringName)!;
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = options.PollInterval,
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            }));
+        if (options.RunServer)
+        {
+            services.AddHangfireServer(s =>
+            {
+                s.WorkerCount = options.WorkerCount;
+                s.SchedulePollingInterval = options.PollInterval;
+                s.ServerName = $"geoh-{Environment.MachineName}-{Environment.ProcessId}";
+            });
+        }
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AdminDashboardFilter()],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "GeoHandhaving jobs",
+        });
+        return app;
+    }
+}

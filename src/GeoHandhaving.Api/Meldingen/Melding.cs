@@ -1,0 +1,84 @@
+using GeoHandhaving.Api.Data;
+using NetTopologySuite.Geometries;
+
+namespace GeoHandhaving.Api.Meldingen;
+
+public enum MeldingStatus { Nieuw, Toegewezen, InBehandeling, Afgehandeld, Heropend }
+
+/// <summary>
+/// A report about public space. The melder's contact details live in <see cref="MelderContact"/>, apart and
+/// encrypted, so that no query of meldingen can leak them by accident.
+/// </summary>
+public class Melding : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public long Id { get; set; }
+    /// <summary>Where it came from (KCC, app, dagrapportage, boa); with <see cref="ExternId"/> it makes imports idempotent.</summary>
+    public required string Bron { get; set; }
+    public required string ExternId { get; set; }
+    public required string Categorie { get; set; }
+    public string? Subcategorie { get; set; }
+    public DateTimeOffset GemeldOp { get; set; }
+    public DateTimeOffset? WaargenomenOp { get; set; }
+    public string? Omschrijving { get; set; }
+    public string? AdresTekst { get; set; }
+    /// <summary>RD New; null when the address could not be geocoded (see <see cref="GeocodeStatus"/>).</summary>
+    public Point? Locatie { get; set; }
+    public required string GeocodeStatus { get; set; }
+    public string? WijkCode { get; set; }
+    public string? BuurtCode { get; set; }
+    /// <summary>The owner: the wijkboa of the wijk the melding lies in.</summary>
+    public long? EigenaarBoaId { get; set; }
+    /// <summary>Why there is no owner (outside every wijk, not geocoded, wijk without boa), in words.</summary>
+    public string? EigenaarReden { get; set; }
+    public MeldingStatus Status { get; set; }
+    public long? MogelijkDuplicaatVanId { get; set; }
+    public DateTimeOffset AangemaaktOp { get; set; }
+    public DateTimeOffset? AfgehandeldOp { get; set; }
+}
+
+/// <summary>The melder's contact details, encrypted at rest; anonymised by the retention job.</summary>
+public class MelderContact : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public long MeldingId { get; set; }
+    /// <summary>Name, e-mail and phone as one protected payload (ASP.NET Data Protection).</summary>
+    public string? Versleuteld { get; set; }
+    public DateTimeOffset? GeanonimiseerdOp { get; set; }
+}
+
+/// <summary>Append-only status history of a melding.</summary>
+public class MeldingGebeurtenis : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public long Id { get; set; }
+    public long MeldingId { get; set; }
+    public MeldingStatus Status { get; set; }
+    public DateTimeOffset Op { get; set; }
+    public required string Door { get; set; }
+    public string? Toelichting { get; set; }
+}
+
+/// <summary>One node of the configurable category taxonomy (a categorie, or a subcategorie when it has a parent).</summary>
+public class Categorie : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public required string Code { get; set; }
+    public required string Naam { get; set; }
+    public string? ParentCode { get; set; }
+    /// <summary>Radius and time span within which a melding of this categorie is a possible duplicate.</summary>
+    public int DuplicaatStraalMeter { get; set; } = 50;
+    public int DuplicaatUren { get; set; } = 24;
+}
+
+/// <summary>Every read of a melder's contact details, for the AVG.</summary>
+public class ContactInzage : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public long Id { get; set; }
+    public long MeldingId { get; set; }
+    public required string Door { get; set; }
+    public required string Rol { get; set; }
+    public DateTimeOffset Op { get; set; }
+    public required string Doel { get; set; }
+}

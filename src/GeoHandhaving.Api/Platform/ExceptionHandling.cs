@@ -1,0 +1,56 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+namespace GeoHandhaving.Api.Platform;
+
+/// <summary>
+/// Turns exceptions into problem details without stack traces: an unreachable database is 503 (retry later),
+/// a malformed body is 400, anything else 500 with a trace id to find the log line.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, type, title, detail) = Classify(exception);
+        if (status >= 500)
+        {
+            log.LogError(exception, "Request {Method} {Path} failed with {Status}", http.Request.Method, http.Request.Path, status);
+        }
+        http.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = "5";
+        }
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = { Status = status, Type = "https://geohandhaving.nl/problems/" + type, Title = title, Detail = detail },
+        });
+    }
+
+    private static (int, string, string, string) Classify(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => (bad.StatusCode, "bad-request", "Ongeldig verzoek", bad.Message),
+        System.Text.Json.JsonException json => (400, "malformed-json", "Ongeldige JSON", json.Message),
+        _ when IsDatabaseUnavailable(exception) => (503, "database-unavailable", "Database tijdelijk niet bereikbaar",
+            "De database is niet bereikbaar; probeer het over enkele seconden opnieuw."),
+        OperationCanceledException => (499, "cancelled", "Verzoek afgebroken", "De client heeft het verzoek afgebroken."),
+        _ => (500, "internal", "Interne fout", "Er ging iets mis aan onze kant; de fout is gelogd."),
+    };
+
+    internal static bool IsDatabaseUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException or TimeoutException
+                || e is NpgsqlException { IsTransient: true }
+                || e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

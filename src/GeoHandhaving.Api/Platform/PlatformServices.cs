@@ -1,0 +1,110 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using NetTopologySuite.IO.Converters;
+
+namespace GeoHandhaving.Api.Platform;
+
+/// <summary>Configuration section "Limits": the hardening knobs.</summary>
+public sealed class LimitsOptions
+{
+    public const string Section = "Limits";
+    public long MaxRequestBodyBytes { get; set; } = 20 * 1024 * 1024;
+    public int RequestsPerMinutePerClient { get; set; } = 6000;
+}
+
+public static class PlatformServices
+{
+    public static WebApplicationBuilder AddGeoHandhavingPlatform(this WebApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client: the token subject when authenticated, else the remote address.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                RateLimitPartition.GetTokenBucketLimiter(
+                    http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                    _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = limits.RequestsPerMinutePerClient,
+                        TokensPerPeriod = limits.RequestsPerMinutePerClient,
+                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                await Results.Problem(statusCode: 429, title: "Te veel verzoeken",
+                    detail: $"Meer dan {limits.RequestsPerMinutePerClient} verzoeken per minuut van deze client.",
+                    type: "https://geohandhaving.nl/problems/rate-limited").ExecuteAsync(ctx.HttpContext);
+            };
+        });
+
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "GeoHandhaving API",
+                    Version = "v1",
+                    Description = "Wijkindeling, meldingen, geocoding and hotspots for municipal enforcement (handhaving). " +
+                                  "Geometries are GeoJSON in WGS84 (CRS84, RFC 7946) unless an endpoint says otherwise; " +
+                                  "storage is RD New (EPSG:28992). Errors are RFC 9457 problem details.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+                    Description = "JWT with a `gemeente` claim and `roles`; locally: scripts/geoh token --role ROLE",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+        return builder;
+    }
+
+    public static WebApplication UseGeoHandhavingPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        if (app is WebApplication web)
+        {
+            web.UseSwaggerUI(o =>
+            {
+                o.RoutePrefix = "docs";
+                o.SwaggerEndpoint("/openapi/v1.json", "GeoHandhaving API v1");
+                o.DocumentTitle = "GeoHandhaving API";
+            });
+        }
+        return app;
+    }
+}

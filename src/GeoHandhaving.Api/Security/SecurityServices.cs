@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace GeoHandhaving.Api.Security;
+
+public static class SecurityServices
+{
+    /// <summary>Cookie that carries the bearer token for browser pages that cannot send a header (the Hangfire dashboard).</summary>
+    public const string TokenCookie = "geoh_token";
+
+    public static IServiceCollection AddGeoHandhavingSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = auth.Issuer,
+                ValidAudience = auth.Audience,
+                NameClaimType = "sub",
+                RoleClaimType = auth.RoleClaim,
+                ClockSkew = TimeSpan.FromMinutes(1),
+            };
+            if (!string.IsNullOrWhiteSpace(auth.Authority))
+            {
+                o.Authority = auth.Authority;
+            }
+            else
+            {
+                o.TokenValidationParameters.IssuerSigningKey = LocalTokenIssuer.SigningKey(auth);
+            }
+            o.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = ctx =>
+                {
+                    if (ctx.Request.Path.StartsWithSegments("/hangfire"))
+                    {
+                        ctx.Token = ctx.Request.Query["access_token"].FirstOrDefault() ?? ctx.Request.Cookies[TokenCookie];
+                    }
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var (policy, roles) in Policies.RolesPerPolicy)
+            {
+                o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireClaim(auth.GemeenteClaim).RequireRole(roles));
+            }
+        });
+        return services;
+    }
+}
+
+/// <summary>The Hangfire dashboard is for the admin role only, never anonymous.</summary>
+public sealed class AdminDashboardFilter : IDashboardAuthorizationFilter
+{
+    public bool Authorize(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        var token = http.Request.Query["access_token"].FirstOrDefault();
+        if (http.User.IsInRole(Roles.Admin) && token is not null)
+        {
+            // Keep the dashboard's own follow-up requests authenticated.
+            http.Response.Cookies.Append(SecurityServices.TokenCookie, token,
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/hangfire", Secure = http.Request.IsHttps });
+        }
+        return http.User.Identity?.IsAuthenticated == true && http.User.IsInRole(Roles.Admin);
+    }
+}

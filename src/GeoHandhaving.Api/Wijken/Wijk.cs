@@ -1,0 +1,84 @@
+using GeoHandhaving.Api.Data;
+using NetTopologySuite.Geometries;
+
+namespace GeoHandhaving.Api.Wijken;
+
+public enum WijkindelingStatus { Concept, Actief, Gearchiveerd }
+
+/// <summary>A set of wijken that together cover the gemeente: one is active, others are drafts or history.</summary>
+public class Wijkindeling : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public long Id { get; set; }
+    public required string Naam { get; set; }
+    public WijkindelingStatus Status { get; set; }
+    public DateTimeOffset AangemaaktOp { get; set; }
+    public required string AangemaaktDoor { get; set; }
+    public DateTimeOffset? GeactiveerdOp { get; set; }
+}
+
+/// <summary>The current state of one wijk in a wijkindeling; every change also lands in <see cref="WijkVersie"/>.</summary>
+public class Wijk : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public long Id { get; set; }
+    public long WijkindelingId { get; set; }
+    public required string Code { get; set; }
+    public required string Naam { get; set; }
+    public required MultiPolygon Geometrie { get; set; }
+    /// <summary>Increases with every change; the ETag is derived from it.</summary>
+    public int Versie { get; set; }
+    public DateTimeOffset GewijzigdOp { get; set; }
+    public required string GewijzigdDoor { get; set; }
+}
+
+public enum WijkWijziging { Aangemaakt, Gewijzigd, Verwijderd, Hersteld }
+
+/// <summary>Append-only history of a wijk: who changed what, when and why; valid from/to for as-of queries.</summary>
+public class WijkVersie : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public long Id { get; set; }
+    public long WijkId { get; set; }
+    public long WijkindelingId { get; set; }
+    public int Versie { get; set; }
+    public required string Code { get; set; }
+    public required string Naam { get; set; }
+    /// <summary>Null for a deletion.</summary>
+    public MultiPolygon? Geometrie { get; set; }
+    public WijkWijziging Wijziging { get; set; }
+    public required string Door { get; set; }
+    public DateTimeOffset GeldigVan { get; set; }
+    public DateTimeOffset? GeldigTot { get; set; }
+    public string? Reden { get; set; }
+}
+
+/// <summary>A CBS buurt: the building block of wijken and the unit of the districting proposal.</summary>
+public class Buurt : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public required string Code { get; set; }
+    public required string Naam { get; set; }
+    public string? CbsWijkCode { get; set; }
+    public required MultiPolygon Geometrie { get; set; }
+}
+
+/// <summary>A boa (buitengewoon opsporingsambtenaar) of the handhavingsteam.</summary>
+public class Boa : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public long Id { get; set; }
+    public required string Code { get; set; }
+    public required string Naam { get; set; }
+    /// <summary>The subject of this boa's token, which links a logged-in boa to the wijken he or she owns.</summary>
+    public string? Gebruikersnaam { get; set; }
+}
+
+/// <summary>A boa is wijkboa of a wijk, by wijk code, so the assignment survives a new wijkindeling that keeps the code.</summary>
+public class WijkBoa : ITenantOwned
+{
+    public required string GemeenteId { get; set; }
+    public required string WijkCode { get; set; }
+    public long BoaId { get; set; }
+    public bool Primair { get; set; } = true;
+}
