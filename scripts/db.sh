@@ -29,12 +29,7 @@ data="$base/$name"; sock="$base/run"; log="$base/$name.log"
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 url() { echo "Host=127.0.0.1;Port=$port;Database=$database;Username=postgres;Password=postgres;Include Error Detail=true"; }
 
-install_if_missing() {
-  if [ -x "$pgbin/initdb" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ]; then return; fi
-  echo "installing PostgreSQL 15 + PostGIS 3 from Debian..." >&2
-  apt-get -o DPkg::Lock::Timeout=600 update -qq >&2
-  apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends postgresql-15 postgresql-contrib-15 postgresql-15-postgis-3 >&2
-}
+install_if_missing() { "$root/scripts/install-deps.sh" run; }
 
 start() {
   install_if_missing

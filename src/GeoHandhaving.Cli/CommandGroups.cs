@@ -1,4 +1,6 @@
 using System.CommandLine;
+using GeoHandhaving.Cli.Db;
+using GeoHandhaving.Cli.Tokens;
 
 namespace GeoHandhaving.Cli;
 
@@ -7,5 +9,7 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All() =>
     [
+        DbCommands.Create(),
+        TokenCommands.Create(),
     ];
 }

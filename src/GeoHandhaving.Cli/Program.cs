@@ -1,9 +1,16 @@
 using System.CommandLine;
-using GeoHandhaving.Cli;
 
-var root = new RootCommand("geoh: operations tool for GeoHandhaving (database, imports, geocoding, hotspots, tokens)");
-foreach (var group in CommandGroups.All())
+namespace GeoHandhaving.Cli;
+
+internal static class GeohProgram
 {
-    root.Subcommands.Add(group);
+    private static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("geoh: operations tool for GeoHandhaving (database, imports, geocoding, hotspots, tokens)");
+        foreach (var group in CommandGroups.All())
+        {
+            root.Subcommands.Add(group);
+        }
+        return await root.Parse(args).InvokeAsync();
+    }
 }
-return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Gemeenten;
+using GeoHandhaving.Api.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GeoHandhaving.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API in-process against the real PostGIS test database that scripts/test.sh starts (scripts/db.sh, cluster
+/// "test"). Tests do not share data: each one works in its own gemeente (tenant), created by <see cref="NewGemeenteAsync"/>.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__GeoHandhaving")
+        ?? "Host=127.0.0.1;Port=55433;Database=geohandhaving_test;Username=postgres;Password=postgres;Include Error Detail=true";
+
+    private static readonly SemaphoreSlim MigrateOnce = new(1, 1);
+    private static bool _migrated;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:GeoHandhaving", ConnectionString);
+        builder.UseSetting("Jobs:PollInterval", "00:00:01");
+        builder.UseSetting("Limits:RequestsPerMinutePerClient", "1000000");
+    }
+
+    public async Task<ApiFactory> MigratedAsync()
+    {
+        await MigrateOnce.WaitAsync();
+        try
+        {
+            if (!_migrated)
+            {
+                await using var scope = Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>().Database.MigrateAsync();
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            MigrateOnce.Release();
+        }
+        return this;
+    }
+
+    /// <summary>A fresh, empty gemeente for one test, so tests never see each other's rows.</summary>
+    public async Task<string> NewGemeenteAsync(string naam = "Testgemeente")
+    {
+        var id = "T" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>();
+        db.Gemeenten.Add(new Gemeente { Id = id, Naam = naam });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    public string Token(string gemeente, params string[] roles) => TokenFor("tester", gemeente, roles);
+
+    public string TokenFor(string subject, string gemeente, params string[] roles)
+    {
+        var options = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value;
+        return new LocalTokenIssuer(options, TimeProvider.System).Issue(subject, gemeente, roles, TimeSpan.FromHours(1));
+    }
+
+    public HttpClient ClientAs(string gemeente, params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(gemeente, roles));
+        return client;
+    }
+
+    public T WithDb<T>(Func<GeoHandhavingDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>());
+    }
+}
+
+/// <summary>One API instance (and Hangfire server) for all integration tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
+
+public sealed class ApiFixture : IAsyncLifetime
+{
+    public ApiFactory Api { get; } = new();
+
+    public async Task InitializeAsync() => await Api.MigratedAsync();
+
+    public async Task DisposeAsync() => await Api.DisposeAsync();
+}
