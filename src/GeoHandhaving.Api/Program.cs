@@ -8,13 +8,15 @@ builder.AddGeoHandhavingPlatform();
 builder.Services
     .AddGeoHandhavingData(builder.Configuration)
     .AddGeoHandhavingSecurity(builder.Configuration)
-    .AddGeoHandhavingJobs(builder.Configuration);
+    .AddGeoHandhavingJobs(builder.Configuration)
+    .AddCapabilities();
 
 var app = builder.Build();
 app.UseGeoHandhavingPlatform();
 app.MapHealthApi();
 app.MapApiDocumentation();
 app.MapJobsDashboard();
+app.MapCapabilities();
 app.Run();
 
 public partial class Program;

@@ -30,7 +30,7 @@ public static class PlatformServices
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
+            o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory(false, GeoJsonFeatures.IdProperty));
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
 

@@ -25,10 +25,14 @@ public static class Policies
     public const string MeldingenLezen = nameof(MeldingenLezen);
     public const string MeldingenRegistreren = nameof(MeldingenRegistreren);
     public const string MeldingenBehandelen = nameof(MeldingenBehandelen);
+    /// <summary>The melder's contact details: the boa of the melding's wijk and the teamleider; every read is audited.</summary>
+    public const string MelderContactInzien = nameof(MelderContactInzien);
     public const string Geocoderen = nameof(Geocoderen);
     public const string HotspotsLezen = nameof(HotspotsLezen);
     public const string Briefing = nameof(Briefing);
     public const string Beheer = nameof(Beheer);
+    /// <summary>Load reference data (BAG addresses, schools, school holidays).</summary>
+    public const string ReferentiedataBeheren = nameof(ReferentiedataBeheren);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesPerPolicy = new Dictionary<string, string[]>
     {
@@ -37,9 +41,11 @@ public static class Policies
         [MeldingenLezen] = [Roles.Intake, Roles.Boa, Roles.Teamleider, Roles.Admin],
         [MeldingenRegistreren] = [Roles.Intake, Roles.Teamleider, Roles.Admin],
         [MeldingenBehandelen] = [Roles.Boa, Roles.Teamleider, Roles.Admin],
+        [MelderContactInzien] = [Roles.Boa, Roles.Teamleider],
         [Geocoderen] = [Roles.GisAnalist, Roles.Intake, Roles.Boa, Roles.Teamleider, Roles.Admin],
         [HotspotsLezen] = [Roles.Planner, Roles.Teamleider, Roles.Boa, Roles.GisAnalist, Roles.Admin],
         [Briefing] = [Roles.Teamleider, Roles.Boa, Roles.Admin],
         [Beheer] = [Roles.Admin],
+        [ReferentiedataBeheren] = [Roles.GisAnalist, Roles.Admin],
     };
 }

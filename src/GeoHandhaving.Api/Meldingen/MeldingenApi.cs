@@ -1,0 +1,186 @@
+using GeoHandhaving.Api.Platform;
+using GeoHandhaving.Api.Security;
+using GeoHandhaving.Core.Geometry;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NetTopologySuite.Geometries;
+
+namespace GeoHandhaving.Api.Meldingen;
+
+public sealed record StatusWijziging(MeldingStatus? Status, string? Toelichting);
+
+public sealed record MeldingGebeurtenisUitvoer(MeldingStatus Status, DateTimeOffset Op, string Door, string? Toelichting);
+
+public sealed record CategorieUitvoer(string Code, string Naam, string? Parent);
+
+/// <summary>Query parameters of the meldingen list (all optional).</summary>
+public sealed record MeldingenZoekParameters(
+    string? Wijk, string? Buurt, string? Categorie, MeldingStatus? Status, DateTimeOffset? Van, DateTimeOffset? Tot,
+    int? Weekdag, int? Uur, string? Bbox, bool? ZonderEigenaar, int? Offset, int? Limit, string? Crs);
+
+public static class MeldingenApi
+{
+    public static IServiceCollection AddMeldingen(this IServiceCollection services) => services
+        .AddScoped<CategorieTaxonomie>()
+        .AddScoped<MeldingenStore>()
+        .AddScoped<MeldingenIntake>()
+        .AddScoped<MeldingenQueries>()
+        .AddScoped<MeldingenBehandeling>()
+        .AddSingleton<MelderContactBescherming>();
+
+    public static IEndpointRouteBuilder MapMeldingenApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/meldingen").WithTags("Meldingen");
+        api.MapPost("/", Registreer).RequireAuthorization(Policies.MeldingenRegistreren).WithName("RegistreerMelding")
+            .WithSummary("Register one melding with an address text or a point (lon/lat WGS84 or xRd/yRd RD New); idempotent on (bron, externId)");
+        api.MapPost("/import", Importeer).RequireAuthorization(Policies.MeldingenRegistreren).WithName("ImporteerMeldingen")
+            .WithSummary("Bulk import: text/csv or application/x-ndjson; every valid row is stored, every refused row reported")
+            .Accepts<string>("text/csv", "application/x-ndjson");
+        api.MapGet("/", Zoek).RequireAuthorization(Policies.MeldingenLezen).WithName("ZoekMeldingen")
+            .WithSummary("Meldingen as a GeoJSON FeatureCollection (CRS84 by default, crs=EPSG:28992 URI for RD New); filters and paging");
+        api.MapGet("/{id:long}", Lees).RequireAuthorization(Policies.MeldingenLezen).WithName("LeesMelding")
+            .WithSummary("One melding as a GeoJSON Feature (without the melder's contact details)");
+        api.MapGet("/{id:long}/melder", LeesMelder).RequireAuthorization(Policies.MelderContactInzien).WithName("LeesMelderContact")
+            .WithSummary("The melder's contact details, for the boa of the wijk or the teamleider; every read is audited with its purpose");
+        api.MapPost("/{id:long}/status", ZetStatus).RequireAuthorization(Policies.MeldingenBehandelen).WithName("ZetMeldingStatus")
+            .WithSummary("Move a melding through nieuw → toegewezen → in behandeling → afgehandeld (heropend)");
+        api.MapGet("/{id:long}/historie", Historie).RequireAuthorization(Policies.MeldingenLezen).WithName("MeldingHistorie")
+            .WithSummary("The append-only status history of a melding");
+        app.MapGet("/api/v1/categorieen", Categorieen).RequireAuthorization(Policies.WijkenLezen).WithTags("Meldingen")
+            .WithName("Categorieen").WithSummary("The categorie taxonomy of the gemeente");
+        return app;
+    }
+
+    internal static async Task<Results<Created<IntakeRapport>, Ok<IntakeRapport>, ProblemHttpResult>> Registreer(
+        MeldingInvoer invoer, MeldingenIntake intake, CurrentUser user, CancellationToken ct)
+    {
+        var metDefaults = invoer with { Bron = invoer.Bron ?? "api", ExternId = invoer.ExternId ?? Guid.NewGuid().ToString("N") };
+        var rapport = await intake.VerwerkAsync(user.GemeenteId, [(1, metDefaults, null)], user.Naam, ct);
+        if (rapport.Fouten.Count > 0)
+        {
+            return RowProblems(rapport, "De melding is niet geregistreerd.");
+        }
+        return rapport.NieuweIds.Count == 1
+            ? TypedResults.Created($"/api/v1/meldingen/{rapport.NieuweIds[0]}", rapport)
+            : TypedResults.Ok(rapport);
+    }
+
+    internal static async Task<Results<Ok<IntakeRapport>, ProblemHttpResult>> Importeer(
+        HttpRequest request, MeldingenIntake intake, CurrentUser user, CancellationToken ct)
+    {
+        var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        using var reader = await request.BufferedTextAsync(ct);
+        IEnumerable<(int, MeldingInvoer?, RijFout?)> rijen = mediaType switch
+        {
+            "text/csv" => MeldingenBestand.LeesCsv(reader),
+            "application/x-ndjson" or "application/ndjson" => MeldingenBestand.LeesNdjson(reader),
+            _ => [],
+        };
+        if (mediaType is not ("text/csv" or "application/x-ndjson" or "application/ndjson"))
+        {
+            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Onbekend bestandstype",
+                $"Content-Type '{request.ContentType}' wordt niet ondersteund; gebruik text/csv of application/x-ndjson.");
+        }
+        try
+        {
+            var rapport = await intake.VerwerkAsync(user.GemeenteId, rijen, user.Naam, ct);
+            return rapport.Fouten.Count == 0 ? TypedResults.Ok(rapport)
+                : RowProblems(rapport, $"{rapport.Opgeslagen} meldingen opgeslagen, {rapport.AlBekend} al bekend, {rapport.Afgewezen} rijen afgewezen.");
+        }
+        catch (InvalidDataException e)
+        {
+            return Problems.InvalidField("header", e.Message);
+        }
+    }
+
+    /// <summary>422 listing every refused row (row, field, reason); what was valid has been stored and is counted.</summary>
+    private static ProblemHttpResult RowProblems(IntakeRapport rapport, string detail) =>
+        Problems.Unprocessable("invalid-rows", "Ongeldige meldingen", $"{detail} Eerste fout: rij {rapport.Fouten[0].Rij}, veld '{rapport.Fouten[0].Veld}': {rapport.Fouten[0].Reden}",
+            new Dictionary<string, object?>
+            {
+                ["ontvangen"] = rapport.Ontvangen, ["opgeslagen"] = rapport.Opgeslagen, ["alBekend"] = rapport.AlBekend,
+                ["afgewezen"] = rapport.Afgewezen, ["fouten"] = rapport.Fouten, ["nieuweIds"] = rapport.NieuweIds,
+            });
+
+    internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Zoek(
+        [AsParameters] MeldingenZoekParameters p, MeldingenQueries queries, HttpResponse response, CancellationToken ct)
+    {
+        var crs = OutputCrs.Parse(p.Crs);
+        if (crs is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", p.Crs);
+        var (paging, pagingProblem) = Paging.From(p.Offset, p.Limit);
+        if (pagingProblem is not null) return pagingProblem;
+        if (p.Weekdag is < 1 or > 7) return Problems.InvalidField("weekdag", "1 (maandag) t/m 7 (zondag).", p.Weekdag);
+        if (p.Uur is < 0 or > 23) return Problems.InvalidField("uur", "0 t/m 23 (lokale tijd).", p.Uur);
+        var (bbox, bboxProblem) = Bbox.ParseCrs84(p.Bbox);
+        if (bboxProblem is not null) return bboxProblem;
+        var filter = new MeldingFilter(p.Wijk, p.Buurt, p.Categorie?.ToLowerInvariant(), p.Status, p.Van, p.Tot, p.Weekdag, p.Uur, bbox, p.ZonderEigenaar);
+        var (rijen, totaal) = await queries.ZoekAsync(filter, paging!.Value, ct);
+        response.Headers["Content-Crs"] = crs.ContentCrsHeader;
+        return TypedResults.Ok(new GeoJsonFeatureCollection(rijen.Select(r => ToFeature(r, crs)).ToList(), totaal, rijen.Count));
+    }
+
+    internal static async Task<Results<Ok<NetTopologySuite.Features.IFeature>, ProblemHttpResult>> Lees(
+        long id, [FromQuery] string? crs, MeldingenQueries queries, HttpResponse response, CancellationToken ct)
+    {
+        var output = OutputCrs.Parse(crs);
+        if (output is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", crs);
+        var rij = await queries.VindAsync(id, ct);
+        if (rij is null) return Problems.NotFound("Melding", id);
+        response.Headers["Content-Crs"] = output.ContentCrsHeader;
+        return TypedResults.Ok(ToFeature(rij, output));
+    }
+
+    internal static async Task<Results<Ok<MelderGegevens>, NoContent, ProblemHttpResult>> LeesMelder(
+        long id, [FromQuery] string? doel, MeldingenQueries queries, MeldingenBehandeling behandeling, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(doel) || doel.Length > 200)
+        {
+            return Problems.InvalidField("doel", "geef het doel van de inzage (AVG), bv. 'melder terugbellen voor aanvullende informatie'.", doel);
+        }
+        // Through the scoped query, so a boa cannot read the melder of a melding outside his or her wijken.
+        if (await queries.VindAsync(id, ct) is null) return Problems.NotFound("Melding", id);
+        var contact = await behandeling.LeesContactAsync(id, doel, ct);
+        return contact is null ? TypedResults.NoContent() : TypedResults.Ok(contact);
+    }
+
+    internal static async Task<Results<Ok<MeldingGebeurtenisUitvoer>, ProblemHttpResult>> ZetStatus(
+        long id, StatusWijziging wijziging, MeldingenQueries queries, MeldingenBehandeling behandeling, CancellationToken ct)
+    {
+        if (wijziging.Status is not { } naar)
+        {
+            return Problems.InvalidField("status", $"een van: {string.Join(", ", Enum.GetNames<MeldingStatus>())}.");
+        }
+        if (await queries.VindAsync(id, ct) is null) return Problems.NotFound("Melding", id);
+        var (uitkomst, huidig) = await behandeling.ZetStatusAsync(id, naar, wijziging.Toelichting, ct);
+        return uitkomst switch
+        {
+            MeldingenBehandeling.Uitkomst.Gelukt => TypedResults.Ok(new MeldingGebeurtenisUitvoer(naar, DateTimeOffset.UtcNow, "", wijziging.Toelichting)),
+            MeldingenBehandeling.Uitkomst.NietToegestaan => Problems.Conflict("invalid-transition", "Statusovergang niet toegestaan",
+                $"Van {huidig} kan een melding naar: {string.Join(", ", MeldingStatusWorkflow.VolgendeVanuit(huidig!.Value))}.",
+                new Dictionary<string, object?> { ["field"] = "status", ["huidig"] = huidig.ToString() }),
+            _ => Problems.NotFound("Melding", id),
+        };
+    }
+
+    internal static async Task<Results<Ok<MeldingGebeurtenisUitvoer[]>, ProblemHttpResult>> Historie(
+        long id, MeldingenQueries queries, MeldingenBehandeling behandeling, CancellationToken ct)
+    {
+        if (await queries.VindAsync(id, ct) is null) return Problems.NotFound("Melding", id);
+        var historie = await behandeling.HistorieAsync(id, ct);
+        return TypedResults.Ok(historie.Select(g => new MeldingGebeurtenisUitvoer(g.Status, g.Op, g.Door, g.Toelichting)).ToArray());
+    }
+
+    internal static async Task<Ok<CategorieUitvoer[]>> Categorieen(CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct) =>
+        TypedResults.Ok((await taxonomie.AllAsync(user.GemeenteId, ct)).Select(c => new CategorieUitvoer(c.Code, c.Naam, c.ParentCode)).ToArray());
+
+    private static NetTopologySuite.Features.IFeature ToFeature(MeldingRij r, OutputCrs crs) =>
+        GeoJsonFeatures.Create(r.Locatie, crs, r.Id, new Dictionary<string, object?>
+        {
+            ["bron"] = r.Bron, ["externId"] = r.ExternId, ["categorie"] = r.Categorie, ["subcategorie"] = r.Subcategorie,
+            ["gemeldOp"] = r.GemeldOp, ["waargenomenOp"] = r.WaargenomenOp, ["omschrijving"] = r.Omschrijving,
+            ["adres"] = r.AdresTekst, ["geocodeStatus"] = r.GeocodeStatus, ["wijk"] = r.WijkCode, ["buurt"] = r.BuurtCode,
+            ["eigenaar"] = r.EigenaarCode is null ? null : new Dictionary<string, object?> { ["id"] = r.EigenaarBoaId, ["code"] = r.EigenaarCode, ["naam"] = r.EigenaarNaam },
+            ["eigenaarReden"] = r.EigenaarReden, ["status"] = r.Status.ToString(), ["mogelijkDuplicaatVan"] = r.MogelijkDuplicaatVanId,
+            ["heeftMelderContact"] = r.HeeftMelderContact,
+        });
+}

@@ -1,0 +1,43 @@
+using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace GeoHandhaving.Api.Meldingen;
+
+/// <summary>The write side after intake: status changes (append-only history) and audited reads of the melder's contact.</summary>
+public sealed class MeldingenBehandeling(GeoHandhavingDbContext db, CurrentUser user, MelderContactBescherming bescherming, TimeProvider clock)
+{
+    public enum Uitkomst { Gelukt, NietGevonden, NietToegestaan }
+
+    public async Task<(Uitkomst Uitkomst, MeldingStatus? Huidig)> ZetStatusAsync(long id, MeldingStatus naar, string? toelichting, CancellationToken ct)
+    {
+        var melding = await db.Meldingen.SingleOrDefaultAsync(m => m.GemeenteId == user.GemeenteId && m.Id == id, ct);
+        if (melding is null) return (Uitkomst.NietGevonden, null);
+        if (!MeldingStatusWorkflow.MagNaar(melding.Status, naar)) return (Uitkomst.NietToegestaan, melding.Status);
+        var nu = clock.GetUtcNow();
+        melding.Status = naar;
+        melding.AfgehandeldOp = naar == MeldingStatus.Afgehandeld ? nu : null;
+        db.MeldingGebeurtenissen.Add(new MeldingGebeurtenis
+        {
+            GemeenteId = user.GemeenteId, MeldingId = id, Status = naar, Op = nu, Door = user.Naam, Toelichting = toelichting,
+        });
+        await db.SaveChangesAsync(ct);
+        return (Uitkomst.Gelukt, naar);
+    }
+
+    public Task<List<MeldingGebeurtenis>> HistorieAsync(long id, CancellationToken ct) =>
+        db.MeldingGebeurtenissen.Where(g => g.GemeenteId == user.GemeenteId && g.MeldingId == id)
+            .OrderBy(g => g.Op).ThenBy(g => g.Id).ToListAsync(ct);
+
+    /// <summary>The melder's contact details, written to the audit log with the purpose; null when there are none (or anonymised).</summary>
+    public async Task<MelderGegevens?> LeesContactAsync(long id, string doel, CancellationToken ct)
+    {
+        var contact = await db.MelderContacten.SingleOrDefaultAsync(c => c.GemeenteId == user.GemeenteId && c.MeldingId == id, ct);
+        db.ContactInzages.Add(new ContactInzage
+        {
+            GemeenteId = user.GemeenteId, MeldingId = id, Door = user.Naam, Rol = user.HoofdRol, Op = clock.GetUtcNow(), Doel = doel,
+        });
+        await db.SaveChangesAsync(ct);
+        return contact?.Versleuteld is { } versleuteld ? bescherming.Ontsleutel(versleuteld) : null;
+    }
+}
