@@ -65,7 +65,7 @@ public sealed class MeldingenStore(NpgsqlDataSource dataSource, MelderContactBes
             }
         }
         var ids = opgeslagen.Select(o => o.Id).ToArray();
-        await WijkToewijzing.WijsToeAsync(conn, tx, gemeenteId, ids, ct);
+        await WijkToewijzing.WijsToeAsync(conn, tx, gemeenteId, ids, nu, ct);
         await using (var duplicates = new NpgsqlCommand(MeldingenSql.LinkPossibleDuplicates, conn, tx))
         {
             duplicates.Parameters.AddWithValue("gemeente", gemeenteId);

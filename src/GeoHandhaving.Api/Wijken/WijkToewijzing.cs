@@ -12,11 +12,12 @@ public static class WijkToewijzing
     public const string WijkZonderBoa = "wijk zonder wijkboa";
 
     /// <summary>Assigns the given meldingen, or all meldingen of the gemeente when <paramref name="ids"/> is null.</summary>
-    public static async Task<int> WijsToeAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string gemeenteId, long[]? ids, CancellationToken ct)
+    public static async Task<int> WijsToeAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string gemeenteId, long[]? ids, DateTimeOffset op, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(Sql, conn, tx);
         command.Parameters.AddWithValue("gemeente", gemeenteId);
         command.Parameters.Add(new NpgsqlParameter<long[]?>("ids", ids) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.AddWithValue("op", op.UtcDateTime);
         command.Parameters.AddWithValue("buiten", BuitenAlleWijken);
         command.Parameters.AddWithValue("zonderboa", WijkZonderBoa);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct));
@@ -59,7 +60,7 @@ public static class WijkToewijzing
         RETURNING m.id, m.wijk_code, t.oude_status, m.status AS nieuwe_status
         ), historie AS (
             INSERT INTO melding_gebeurtenis (gemeente_id, melding_id, status, op, door, toelichting)
-            SELECT @gemeente, id, 'Toegewezen', now(), 'systeem', 'wijkboa van wijk ' || wijk_code
+            SELECT @gemeente, id, 'Toegewezen', @op, 'systeem', 'wijkboa van wijk ' || wijk_code
             FROM toegewezen WHERE oude_status = 'Nieuw' AND nieuwe_status = 'Toegewezen'
         )
         SELECT count(*) FROM toegewezen
