@@ -34,7 +34,7 @@ public static class DemoAddresses
     public static (List<Street> Streets, List<Address> Addresses) Build(DemoTown town, double scale, Random rng)
     {
         var streets = DrawStreets(town, rng);
-        var density = town.Buurten.ToDictionary(b => b.Code, b => (b.WijkCode == "WK999900" ? 1.8 : 1.0) * (0.6 + 0.8 * rng.NextDouble()));
+        var density = town.Buurten.ToDictionary(b => b.Code, b => (b.WijkCode == "WK999900" ? 1.3 : 1.0) * (0.6 + 0.8 * rng.NextDouble()));
         var weightedLength = streets.Sum(s => s.Geometry.Length * density[s.BuurtCode]);
         const double addressesPerHouse = 1.3;
         var baseSpacing = 2 * weightedLength * addressesPerHouse / (AddressesAtScaleOne * scale);
@@ -87,7 +87,7 @@ public static class DemoAddresses
             {
                 var interior = buurt.Geometry.Buffer(-StreetMargin);
                 var angle = wijkAngle + (rng.NextDouble() - 0.5) * 0.5;
-                var spacing = centrum ? 70 : 95;
+                var spacing = centrum ? 80 : 95;
                 var lines = GridLines(buurt.Geometry, angle, spacing, rng)
                     .Concat(GridLines(buurt.Geometry, angle + Math.PI / 2, spacing * (centrum ? 2 : 3), rng));
                 foreach (var line in lines)
@@ -147,7 +147,7 @@ public static class DemoAddresses
     private static IEnumerable<(string Letter, string Toevoeging, double Shift)> Units(bool centrum, Random rng)
     {
         var draw = rng.NextDouble();
-        var apartments = centrum ? 0.2 : 0.05;
+        var apartments = centrum ? 0.15 : 0.05;
         if (draw < apartments / 2)
         {
             var floors = rng.Next(1, 4);

@@ -40,6 +40,10 @@ internal static class DemoCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{output}: {demo.Town.Wijken.Count} wijken, {demo.Town.Buurten.Count} buurten, {demo.Streets.Count} straten, " +
                 $"{demo.Addresses.Count} adressen, {demo.Schools.Count} scholen, {demo.Boas.Count} boa's, {demo.Meldingen.Count} meldingen"));
+            foreach (var pattern in demo.Meldingen.GroupBy(m => m.Patroon).OrderByDescending(g => g.Count()))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {pattern.Key,-18} {pattern.Count(),6} meldingen"));
+            }
             return Task.FromResult(0);
         });
         return command;

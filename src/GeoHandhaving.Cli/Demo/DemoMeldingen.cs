@@ -299,16 +299,18 @@ public sealed class DemoMeldingen
         var counters = new Dictionary<string, int>();
         return drafts.Select(m =>
         {
-            var n = counters[m.Bron] = counters.GetValueOrDefault(m.Bron) + 1;
             var local = TimeZoneInfo.ConvertTime(m.GemeldOp, Amsterdam);
-            var id = m.Bron switch
+            var (prefix, digits) = m.Bron switch
             {
-                "KCC" => string.Create(CultureInfo.InvariantCulture, $"KCC-{local.Year}-{n:000000}"),
-                "app" => string.Create(CultureInfo.InvariantCulture, $"APP{n * 7919L % 1_000_003:0000000}"),
-                "dagrapportage" => string.Create(CultureInfo.InvariantCulture, $"DR-{local:yyyyMMdd}-{n:00000}"),
-                _ => string.Create(CultureInfo.InvariantCulture, $"BOA-{n:000000}"),
+                "KCC" => (string.Create(CultureInfo.InvariantCulture, $"KCC-{local.Year}-"), 6),
+                "dagrapportage" => (string.Create(CultureInfo.InvariantCulture, $"DR-{local:yyyyMMdd}-"), 3),
+                "boa" => ("BOA-", 6),
+                _ => ("APP", 7),
             };
-            return m with { ExternId = id };
+            var n = counters[prefix] = counters.GetValueOrDefault(prefix) + 1;
+            // App ids are not a visible sequence; multiplying by a unit modulo a prime keeps them unique.
+            var number = m.Bron == "app" ? n * 7919L % 1_000_003 : n;
+            return m with { ExternId = prefix + number.ToString(new string('0', digits), CultureInfo.InvariantCulture) };
         }).ToList();
     }
 
