@@ -369,20 +369,35 @@ public sealed class DemoMeldingen
         return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
     }
 
+    private static readonly string[] Voornamen =
+    [
+        "Jan", "Anna", "Mohammed", "Sophie", "Pieter", "Fleur", "Daan", "Emma", "Kees", "Yara", "Willem", "Lotte", "Ahmed",
+        "Ingrid", "Bram", "Noor", "Hans", "Marieke", "Sem", "Julia", "Gerrit", "Sanne", "Youssef", "Tessa", "Henk", "Eva",
+        "Ricardo", "Linda", "Thijs", "Femke", "Mustafa", "Wendy", "Ruud", "Iris", "Dewi", "Mark", "Esther", "Luuk", "Nadia", "Bas",
+    ];
+
+    private static readonly string[] Achternamen =
+    [
+        "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos",
+        "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Yilmaz", "El Idrissi", "van der Meer",
+        "Koster", "Prins", "Huisman", "Kuipers", "van Dam", "Willems", "Postma", "Schouten", "Verbeek", "Kaya", "Boukhari",
+        "van Dijk", "Jacobs", "de Haan", "Vermeulen", "van der Heijden", "Kramer", "Hoekstra", "Sahin", "Wijaya", "Timmermans",
+        "Groen", "Veenstra", "Gerritsen", "Blom", "Martens", "Hermans", "Kok",
+    ];
+
     private Melder NewMelder()
     {
-        string[] voornamen = ["Jan", "Anna", "Mohammed", "Sophie", "Pieter", "Fleur", "Daan", "Emma", "Kees", "Yara", "Willem", "Lotte", "Ahmed", "Ingrid", "Bram", "Noor"];
-        string[] achternamen = ["Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot",
-            "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Yilmaz", "El Idrissi", "van der Meer"];
-        var voornaam = Pick(voornamen);
-        var achternaam = Pick(achternamen);
+        var voornaam = Pick(Voornamen);
+        var achternaam = Pick(Achternamen);
         var naam = _rng.NextDouble() < 0.5 ? $"{voornaam} {achternaam}" : $"{voornaam[0]}. {achternaam}";
-        var local = achternaam.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        // Most people's address has a number or year in it; without one, thousands of melders would share an address.
+        var local = achternaam.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()
+                    + (_rng.NextDouble() < 0.8 ? _rng.Next(1, 100).ToString(CultureInfo.InvariantCulture) : "");
         var email = _rng.NextDouble() switch
         {
             < 0.5 => $"{char.ToLowerInvariant(voornaam[0])}.{local}@example.nl",
             < 0.8 => $"{voornaam.ToLowerInvariant()}.{local}@example.com",
-            < 0.9 => string.Create(CultureInfo.InvariantCulture, $"{voornaam.ToLowerInvariant()}{_rng.Next(10, 99)}@example.org"),
+            < 0.9 => $"{voornaam.ToLowerInvariant()}{local}@example.org",
             _ => "",
         };
         var digits = string.Create(CultureInfo.InvariantCulture, $"{_rng.Next(1, 7)}{_rng.Next(0, 10_000_000):0000000}");

@@ -163,23 +163,26 @@ public sealed class DemoTown
         };
     }
 
-    /// <summary>The market square in the centre, the station just outside it, three parks (two named after their wijk).</summary>
+    /// <summary>
+    /// The market square in the centre, the station towards Hoogkamp, the Stadspark towards De Velden, and two parks in
+    /// the wijken named after them: directions are fixed so that no two hotspots overlap by chance.
+    /// </summary>
     private static List<Landmark> PlaceLandmarks(Coordinate[] wijkSeeds, Random rng)
     {
-        Coordinate Around(Coordinate c, double distance)
+        Coordinate Towards(string wijknaam, double fraction)
         {
-            var theta = rng.NextDouble() * 2 * Math.PI;
-            return RoundToMm(new Coordinate(c.X + distance * Math.Cos(theta), c.Y + distance * Math.Sin(theta)));
+            var seed = wijkSeeds[Array.IndexOf(WijkNamen, wijknaam)];
+            var theta = Math.Atan2(seed.Y - Centre.Y, seed.X - Centre.X) + (rng.NextDouble() - 0.5) * 0.6;
+            var distance = fraction * Radius;
+            return RoundToMm(new Coordinate(Centre.X + distance * Math.Cos(theta), Centre.Y + distance * Math.Sin(theta)));
         }
-        var zuiderpark = Array.IndexOf(WijkNamen, "Zuiderpark");
-        var westerbroek = Array.IndexOf(WijkNamen, "Westerbroek");
         return
         [
             new Landmark("Marktplein", "plein", Centre.Copy(), 35),
-            new Landmark("Station Demodorp", "station", Around(Centre, 0.3 * Radius), 60),
-            new Landmark("Stadspark", "park", Around(Centre, 0.45 * Radius), 140),
-            new Landmark("Zuiderpark", "park", Around(wijkSeeds[zuiderpark], 100), 160),
-            new Landmark("Westerbos", "park", Around(wijkSeeds[westerbroek], 100), 120),
+            new Landmark("Station Demodorp", "station", Towards("Hoogkamp", 0.3), 60),
+            new Landmark("Stadspark", "park", Towards("De Velden", 0.45), 140),
+            new Landmark("Zuiderpark", "park", Towards("Zuiderpark", 0.65), 160),
+            new Landmark("Westerbos", "park", Towards("Westerbroek", 0.65), 120),
         ];
     }
 
