@@ -64,9 +64,13 @@ public static class DemoAddresses
                     var number = side == 1 ? 2 * i + 1 : 2 * i + 2;
                     foreach (var (letter, toevoeging, shift) in Units(street.BuurtCode.StartsWith("BU999900", StringComparison.Ordinal), rng))
                     {
-                        var point = new Coordinate(houses[i].Point.X + shift, houses[i].Point.Y);
-                        addresses.Add(Make(street.Naam, number, letter, toevoeging, pc, point, locator));
-                        inPostcode++;
+                        var point = new Coordinate(Math.Round(houses[i].Point.X + shift, 2), Math.Round(houses[i].Point.Y, 2));
+                        // A letter a few metres on may cross the gemeente boundary: that house simply has fewer letters.
+                        if (locator.Find(point) is { } buurt)
+                        {
+                            addresses.Add(Make(street.Naam, number, letter, toevoeging, pc, point, buurt));
+                            inPostcode++;
+                        }
                     }
                 }
             }
@@ -164,13 +168,11 @@ public static class DemoAddresses
         return [("", "", 0.0)];
     }
 
-    private static Address Make(string straat, int number, string letter, string toevoeging, string postcode, Coordinate point, BuurtLocator locator)
+    /// <param name="point">RD New, already rounded to the centimetre as written, so the buurt is that of the written point.</param>
+    private static Address Make(string straat, int number, string letter, string toevoeging, string postcode, Coordinate point, Buurt buurt)
     {
-        var (x, y) = (Math.Round(point.X, 2), Math.Round(point.Y, 2));
-        var (lon, lat) = RdNew.ToWgs84(x, y);
-        var buurt = locator.Find(new Coordinate(x, y))
-                    ?? throw new InvalidOperationException($"Address {straat} {number} at ({x}, {y}) lies in no buurt");
-        return new Address(straat, number, letter, toevoeging, postcode, x, y, Math.Round(lon, 6), Math.Round(lat, 6), buurt.Code, buurt.WijkCode);
+        var (lon, lat) = RdNew.ToWgs84(point.X, point.Y);
+        return new Address(straat, number, letter, toevoeging, postcode, point.X, point.Y, Math.Round(lon, 6), Math.Round(lat, 6), buurt.Code, buurt.WijkCode);
     }
 
     /// <summary>Point in polygon over the buurten; a point on a shared edge belongs to none and is not used.</summary>
@@ -203,6 +205,10 @@ public static class DemoAddresses
                 pair++;
             }
             while (Forbidden.Contains(letters));
+            if (pair > 26 * 26)
+            {
+                throw new InvalidOperationException($"PC4 {9991 + wijkIndex} has no PC6 left: use a smaller --scale");
+            }
             _nextPair[wijkIndex] = pair;
             return string.Create(CultureInfo.InvariantCulture, $"{9991 + wijkIndex}{letters}");
         }

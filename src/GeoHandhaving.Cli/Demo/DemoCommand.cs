@@ -23,6 +23,14 @@ internal static class DemoCommand
             Description = "Multiplier for the number of addresses (20 000) and meldingen (50 000); the geometry does not change",
             DefaultValueFactory = _ => 1.0,
         };
+        // Above 2 the densest wijk runs out of PC6 codes (one PC4 per wijk).
+        scaleOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is <= 0 or > 2)
+            {
+                result.AddError("--scale must be above 0 and at most 2");
+            }
+        });
         var holidaysOption = new Option<string>("--schoolvakanties")
         {
             Description = "School holiday file (regio noord is used)", DefaultValueFactory = _ => "data/schoolvakanties.csv",

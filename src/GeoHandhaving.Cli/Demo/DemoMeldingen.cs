@@ -157,8 +157,8 @@ public sealed class DemoMeldingen
             {
                 foreach (var school in schools.Where(s => s.IsBasisschool))
                 {
-                    Repeat(0.9 * school.Drukte * Season(day, 15, 0.1), () =>
-                        AddNear(SchoolPattern, "parkeeroverlast", Pick(subs), Within(day, from, minutes), school.Address.Location, 150));
+                    RepeatPoisson(0.9 * school.Drukte * Season(day, 15, 0.1), () =>
+                        AddNear(SchoolPattern, "parkeeroverlast", Pick(subs), TimeIn(day, from, minutes), school.Address.Location, 150));
                 }
             }
         }
@@ -168,13 +168,13 @@ public sealed class DemoMeldingen
     private void Hangplekken()
     {
         (Landmark Place, double Weight)[] hangplekken =
-            [(_town.Landmark("Marktplein"), 1.0), (_town.Landmark("Stadspark"), 0.8), (_town.Landmark("Station Demodorp"), 0.6)];
+            [(_town.LandmarkNamed("Marktplein"), 1.0), (_town.LandmarkNamed("Stadspark"), 0.8), (_town.LandmarkNamed("Station Demodorp"), 0.6)];
         foreach (var day in Days().Where(IsWeekendNight))
         {
             foreach (var (place, weight) in hangplekken)
             {
-                Repeat(6 * weight * Season(day, 196, 0.3), () =>
-                    AddNear(HangplekPattern, "jeugdoverlast", PickSub("jeugdoverlast"), Within(day, new TimeOnly(22, 0), 360), place.Location, place.Radius + 40));
+                RepeatPoisson(6 * weight * Season(day, 196, 0.3), () =>
+                    AddNear(HangplekPattern, "jeugdoverlast", PickSub("jeugdoverlast"), TimeIn(day, new TimeOnly(22, 0), 360), place.Location, place.Radius + 40));
             }
         }
     }
@@ -195,8 +195,8 @@ public sealed class DemoMeldingen
             var weekday = day.DayOfWeek switch { DayOfWeek.Monday => 1.4, DayOfWeek.Saturday => 1.2, DayOfWeek.Sunday => 1.3, _ => 1.0 };
             foreach (var (_, location, weight) in containers)
             {
-                Repeat(0.45 * weight * weekday * Season(day, 227, 0.15), () =>
-                    AddNear(ContainerPattern, "afval", Pick(subs), Within(day, new TimeOnly(7, 0), 14 * 60), location, 15));
+                RepeatPoisson(0.45 * weight * weekday * Season(day, 227, 0.15), () =>
+                    AddNear(ContainerPattern, "afval", Pick(subs), TimeIn(day, new TimeOnly(7, 0), 14 * 60), location, 15));
             }
         }
     }
@@ -208,9 +208,9 @@ public sealed class DemoMeldingen
         {
             foreach (var park in _town.Parks)
             {
-                Repeat(1.8 * Season(day, 15, 0.2), () =>
+                RepeatPoisson(1.8 * Season(day, 15, 0.2), () =>
                 {
-                    var local = _rng.NextDouble() < 0.6 ? Within(day, new TimeOnly(6, 30), 150) : Within(day, new TimeOnly(18, 30), 210);
+                    var local = _rng.NextDouble() < 0.6 ? TimeIn(day, new TimeOnly(6, 30), 150) : TimeIn(day, new TimeOnly(18, 30), 210);
                     AddNear(ParkPattern, "hondenoverlast", PickSub("hondenoverlast"), local, park.Location, park.Radius + 30);
                 });
             }
@@ -220,27 +220,27 @@ public sealed class DemoMeldingen
     /// <summary>Noise at night (23:00–03:00) at addresses within 350 m of the market square, far more on weekend nights.</summary>
     private void Nightlife()
     {
-        var centre = _town.Landmark("Marktplein").Location;
+        var centre = _town.LandmarkNamed("Marktplein").Location;
         var nearby = _index.Within(centre, 350);
         string[] subs = ["horeca", "horeca", "muziek", "feest"];
         foreach (var day in Days())
         {
-            Repeat((IsWeekendNight(day) ? 9 : 2.5) * Season(day, 196, 0.25), () =>
+            RepeatPoisson((IsWeekendNight(day) ? 9 : 2.5) * Season(day, 196, 0.25), () =>
             {
                 var address = nearby[_rng.Next(nearby.Count)];
-                Add(NightlifePattern, "geluidsoverlast", Pick(subs), Within(day, new TimeOnly(23, 0), 240), Jitter(address.Location, 5), address);
+                Add(NightlifePattern, "geluidsoverlast", Pick(subs), TimeIn(day, new TimeOnly(23, 0), 240), Jitter(address.Location, 5), address);
             });
         }
     }
 
     private void StationBikes()
     {
-        var station = _town.Landmark("Station Demodorp").Location;
+        var station = _town.LandmarkNamed("Station Demodorp").Location;
         foreach (var day in Days())
         {
             var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-            Repeat(weekend ? 0.8 : 2.2, () =>
-                AddNear(StationPattern, "weesfietsen", PickSub("weesfietsen"), Within(day, new TimeOnly(8, 0), 600), station, 200));
+            RepeatPoisson(weekend ? 0.8 : 2.2, () =>
+                AddNear(StationPattern, "weesfietsen", PickSub("weesfietsen"), TimeIn(day, new TimeOnly(8, 0), 600), station, 200));
         }
     }
 
@@ -264,7 +264,7 @@ public sealed class DemoMeldingen
             var times = (int)Math.Round(count * Math.Max(_scale, 0.2));
             for (var i = 0; i < times; i++)
             {
-                var local = Within(days[_rng.Next(days.Count)], from, minutes);
+                var local = TimeIn(days[_rng.Next(days.Count)], from, minutes);
                 _incidents.Add(new Incident(RepeatPattern, categorie, sub, local, Jitter(address.Location, 5), address, reporter));
             }
         }
@@ -422,7 +422,7 @@ public sealed class DemoMeldingen
         _incidents.Add(new Incident(patroon, categorie, sub, local, point, address, null));
 
     /// <summary>Calls <paramref name="add"/> a Poisson number of times with mean <paramref name="mean"/> times the scale.</summary>
-    private void Repeat(double mean, Action add)
+    private void RepeatPoisson(double mean, Action add)
     {
         var limit = Math.Exp(-mean * _scale);
         var product = _rng.NextDouble();
@@ -433,7 +433,7 @@ public sealed class DemoMeldingen
         }
     }
 
-    private DateTime Within(DateOnly day, TimeOnly from, int minutes) =>
+    private DateTime TimeIn(DateOnly day, TimeOnly from, int minutes) =>
         day.ToDateTime(from).AddMinutes(_rng.Next(minutes));
 
     private static Coordinate InDisk(Coordinate centre, double radius, Random rng)

@@ -41,7 +41,7 @@ public sealed class DemoTown
     public required IReadOnlyList<Buurt> Buurten { get; init; }
     public required IReadOnlyList<Landmark> Landmarks { get; init; }
 
-    public Landmark Landmark(string naam) => Landmarks.Single(l => l.Naam == naam);
+    public Landmark LandmarkNamed(string naam) => Landmarks.Single(l => l.Naam == naam);
 
     public IEnumerable<Landmark> Parks => Landmarks.Where(l => l.Soort == "park");
 

@@ -97,6 +97,13 @@ public class DemoGemeenteTests(SmallDemoGemeente fixture) : IClassFixture<SmallD
     }
 
     [Fact]
+    public void Every_wijk_has_a_boa()
+    {
+        var covered = fixture.Demo.Boas.SelectMany(b => b.WijkCodes).ToHashSet();
+        Assert.All(Town.Wijken, w => Assert.Contains(w.Code, covered));
+    }
+
+    [Fact]
     public void Files_use_the_formats_of_the_shared_amsterdam_data()
     {
         Assert.Equal(DemoFiles.AdressenHeader, File.ReadLines(Path.Combine(fixture.Folder, "adressen.csv")).First());
