@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GeoHandhaving.Cli.Db;
+using GeoHandhaving.Cli.Demo;
 using GeoHandhaving.Cli.Tokens;
 
 namespace GeoHandhaving.Cli;
@@ -11,5 +12,6 @@ internal static class CommandGroups
     [
         DbCommands.Create(),
         TokenCommands.Create(),
+        DemoCommand.Create(),
     ];
 }
