@@ -1,6 +1,8 @@
 using System.CommandLine;
 using GeoHandhaving.Cli.Db;
 using GeoHandhaving.Cli.Demo;
+using GeoHandhaving.Cli.Geocoding;
+using GeoHandhaving.Cli.Import;
 using GeoHandhaving.Cli.Tokens;
 
 namespace GeoHandhaving.Cli;
@@ -12,6 +14,8 @@ internal static class CommandGroups
     [
         DbCommands.Create(),
         TokenCommands.Create(),
+        ImportCommands.Create(),
+        GeocodeCommand.Create(),
         DemoCommand.Create(),
     ];
 }

@@ -29,4 +29,23 @@ internal static class CliHost
         extra?.Invoke(services);
         return services.BuildServiceProvider();
     }
+
+    /// <summary>Creates the gemeente (tenant) row when it does not exist yet; returns its code.</summary>
+    public static async Task<string> EnsureGemeenteAsync(IServiceProvider services, string code, CancellationToken ct, string? naam = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>();
+        var gemeente = await db.Gemeenten.FindAsync([code], ct);
+        if (gemeente is null)
+        {
+            db.Gemeenten.Add(new GeoHandhaving.Api.Gemeenten.Gemeente { Id = code, Naam = naam ?? code });
+            await db.SaveChangesAsync(ct);
+        }
+        else if (naam is not null && gemeente.Naam != naam)
+        {
+            gemeente.Naam = naam;
+            await db.SaveChangesAsync(ct);
+        }
+        return code;
+    }
 }
