@@ -174,10 +174,19 @@ public sealed class AddressIndex
                 end++;
             }
             ranges.Add(keys[start], start..end);
+            // Array.Sort is not stable: order each group so candidates and reasons always list 1, 1A, 1A-2, 1-H alike.
+            Array.Sort(ordered, start, end - start, AddressOrder);
             start = end;
         }
         return (ordered, ranges);
     }
+
+    private static readonly Comparer<BagAddress> AddressOrder = Comparer<BagAddress>.Create((a, b) =>
+    {
+        var byNumber = a.Huisnummer.CompareTo(b.Huisnummer);
+        var byLetter = byNumber != 0 ? byNumber : StringComparer.OrdinalIgnoreCase.Compare(a.Huisletter, b.Huisletter);
+        return byLetter != 0 ? byLetter : StringComparer.OrdinalIgnoreCase.Compare(a.Toevoeging, b.Toevoeging);
+    });
 
     private static Dictionary<string, List<string>> BuildDeletionIndex(IEnumerable<string> keys)
     {
