@@ -39,7 +39,7 @@ public class HuisnummerAanduidingTests
     [Fact]
     public void A_lone_letter_is_read_both_as_huisletter_and_as_toevoeging()
     {
-        HuisnummerAanduiding.TryParse("20 h", out var aanduiding);
+        Assert.True(HuisnummerAanduiding.TryParse("20 h", out var aanduiding));
         Assert.Equal([("H", null), (null, "H")], aanduiding.Interpretations().ToArray());
     }
 
