@@ -150,7 +150,9 @@ public sealed class Geocoder
 
         // Not spelled as in the BAG: one typo or abbreviated words. Only streets that have the number are candidates, and
         // two different streets that both fit make the answer ambiguous.
-        var fuzzy = Index.StreetsOneEditFrom(key).ToList();
+        var keyAsTyped = StreetNames.KeyAsTyped(street);
+        var fuzzy = Index.StreetsOneEditFrom(key)
+            .Concat(keyAsTyped == key ? [] : Index.StreetsOneEditFrom(keyAsTyped)).Distinct().ToList();
         var abbreviated = Index.StreetsAbbreviatedAs(StreetNames.Words(street)).ToList();
         var similar = fuzzy.Concat(abbreviated).Where(s => woonplaats is null || s.Woonplaats == woonplaats).Distinct().ToList();
         if (similar.Count == 0)

@@ -137,6 +137,14 @@ public class GeocoderTests
     }
 
     [Fact]
+    public void Typo_that_makes_a_word_look_like_an_abbreviation_still_matches()
+    {
+        // A swap in "berg" gives "begr", which ends like the abbreviation "gr" (gracht).
+        var geocoder = TestAddresses.GeocoderFromCsv("straat,huisnummer,postcode,woonplaats,x_rd,y_rd\nKeverberg,41,1082BD,Amsterdam,119000,481000\n");
+        AssertMatched(geocoder, "Keverbegr 41", "Keverberg 41, 1082BD Amsterdam");
+    }
+
+    [Fact]
     public void Two_typos_do_not_match() => AssertStatus(Apollobuurt, "Beethvoenstraet 1", GeocodeStatus.Unmatched);
 
     [Theory]
