@@ -17,6 +17,8 @@ public class StreetNamesTests
     [InlineData("Stadionwg", "Stadionweg")]
     [InlineData("s gravelandseweg", "'s-Gravelandseweg")]
     [InlineData("RAPHAELSTRAAT", "Raphaëlstraat")]
+    [InlineData("Meester Visserplein", "Mr. Visserplein")]
+    [InlineData("Dr. Sarphatistr.", "Doctor Sarphatistraat")]
     [InlineData("J.P. Coenstraat", "J.P. Coenstraat")]
     public void Abbreviated_and_differently_written_names_get_the_registry_key(string written, string registry) =>
         Assert.Equal(StreetNames.Key(registry), StreetNames.Key(written));
