@@ -220,8 +220,9 @@ public sealed class Geocoder
             return Selection.None(() => $"huisnummer {aanduiding.Huisnummer} does not exist {where()}");
         }
         var group = sameNumber.ToArray();
-        string Variants() =>
-            $"{where()} huisnummer {aanduiding.Huisnummer} has {group.Length} addresses ({string.Join(", ", group.Take(8).Select(a => a.Aanduiding))})";
+        string Existing() =>
+            $"huisnummer {aanduiding.Huisnummer} has {group.Length} addresses: {string.Join(", ", group.Take(8).Select(a => a.Aanduiding))}";
+        string Variants() => $"{where()} {Existing()}";
         if (!aanduiding.HasSuffix)
         {
             if (group.Length == 1)
@@ -252,7 +253,7 @@ public sealed class Geocoder
                 return new Selection(withLetter, PenaltyGuessedPart, () => $"{Variants()}: give the toevoeging");
             }
         }
-        return Selection.None(() => $"{aanduiding} does not exist {where()} ({Variants()[(where().Length + 1)..]})");
+        return Selection.None(() => $"{aanduiding} does not exist {where()} ({Existing()})");
     }
 
     private static bool IsPlain(BagAddress address) => address.Huisletter is null && address.Toevoeging is null;
