@@ -5,6 +5,7 @@ internal static class BenchmarkRunner
 {
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Benchmarks = new()
     {
+        ["geocoder"] = (Geocoding.GeocoderBenchmark.Description, Geocoding.GeocoderBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -26,6 +26,7 @@ public sealed class AddressIndex
     private readonly IndexedStreet[] _streets;
     private readonly Dictionary<string, IndexedStreet[]> _streetsByKey;
     private readonly Dictionary<string, List<string>> _keysByOneDeletion;
+    private readonly Dictionary<string, IndexedStreet[]> _streetsByLastWord;
 
     private AddressIndex(BagAddress[] addresses)
     {
@@ -47,6 +48,8 @@ public sealed class AddressIndex
         _streets = [.. streets];
         _streetsByKey = _streets.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _keysByOneDeletion = BuildDeletionIndex(_streetsByKey.Keys);
+        _streetsByLastWord = _streets.Where(s => s.Words.Length > 0)
+            .GroupBy(s => s.Words[^1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         Woonplaatsen = [.. _streets.Select(s => s.Woonplaats).Distinct().Order(StringComparer.Ordinal)];
 
         (_byPostcode, _postcodeNumberRanges) = Group(addresses, (a, _) => PostcodeNumberKey(a.Postcode, a.Huisnummer));
@@ -101,9 +104,9 @@ public sealed class AddressIndex
 
     /// <summary>Streets <paramref name="words"/> abbreviate: <c>eerste const huygensstraat</c> → Eerste Constantijn Huygensstraat.</summary>
     public IEnumerable<IndexedStreet> StreetsAbbreviatedAs(string[] words) =>
-        words.Length == 0
-            ? []
-            : _streets.Where(s => IsAbbreviationOf(words, s.Words));
+        words.Length > 0 && _streetsByLastWord.TryGetValue(words[^1], out var sameLastWord)
+            ? sameLastWord.Where(s => IsAbbreviationOf(words, s.Words))
+            : [];
 
     /// <summary>Same number of words, each query word starts the street's word, and the street type (last word) is equal.</summary>
     internal static bool IsAbbreviationOf(string[] queryWords, string[] streetWords) =>
@@ -174,10 +177,19 @@ public sealed class AddressIndex
                 end++;
             }
             ranges.Add(keys[start], start..end);
+            // Array.Sort is not stable: order each group so candidates and reasons always list 1, 1A, 1A-2, 1-H alike.
+            Array.Sort(ordered, start, end - start, AddressOrder);
             start = end;
         }
         return (ordered, ranges);
     }
+
+    private static readonly Comparer<BagAddress> AddressOrder = Comparer<BagAddress>.Create((a, b) =>
+    {
+        var byNumber = a.Huisnummer.CompareTo(b.Huisnummer);
+        var byLetter = byNumber != 0 ? byNumber : StringComparer.OrdinalIgnoreCase.Compare(a.Huisletter, b.Huisletter);
+        return byLetter != 0 ? byLetter : StringComparer.OrdinalIgnoreCase.Compare(a.Toevoeging, b.Toevoeging);
+    });
 
     private static Dictionary<string, List<string>> BuildDeletionIndex(IEnumerable<string> keys)
     {

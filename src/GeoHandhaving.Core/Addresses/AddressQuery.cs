@@ -17,7 +17,7 @@ public sealed record AddressQuery(
 
     public static AddressQuery Parse(string query, WoonplaatsSynonyms woonplaatsen)
     {
-        var words = TextFolding.ToLowerWithoutDiacritics(query).Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries).ToList();
+        var words = new List<string>(TextFolding.ToLowerWithoutDiacritics(query).Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries));
         var postcode = TakePostcode(words);
         var numberAt = FindHuisnummer(words);
         if (numberAt < 0)
@@ -25,10 +25,10 @@ public sealed record AddressQuery(
             return new AddressQuery(string.Join(' ', words), null, postcode, null,
                 words.Count == 0 && postcode is null ? "empty query" : "no house number in the query");
         }
-        var street = string.Join(' ', words.Take(numberAt));
-        var tail = words.Skip(numberAt + 1).ToList();
+        var street = string.Join(' ', words.GetRange(0, numberAt));
+        var tail = words.GetRange(numberAt + 1, words.Count - numberAt - 1);
         var woonplaats = TakeWoonplaats(tail, woonplaatsen);
-        var aanduidingText = string.Join(' ', words[numberAt..(numberAt + 1)].Concat(tail));
+        var aanduidingText = tail.Count == 0 ? words[numberAt] : words[numberAt] + " " + string.Join(' ', tail);
         if (!HuisnummerAanduiding.TryParse(aanduidingText, out var aanduiding))
         {
             var problem = tail.Count > 0

@@ -77,10 +77,10 @@ public sealed class Geocoder
     {
         var atPostcode = Index.AtPostcode(postcode, aanduiding.Huisnummer);
         var byPostcode = atPostcode.IsEmpty
-            ? Selection.None(Index.ContainsPostcode(postcode)
+            ? Selection.None(() => Index.ContainsPostcode(postcode)
                 ? $"postcode {postcode} has no huisnummer {aanduiding.Huisnummer}"
                 : $"postcode {postcode} does not exist")
-            : Select(atPostcode, aanduiding, $"at postcode {postcode}");
+            : Select(atPostcode, aanduiding, () => $"at postcode {postcode}");
         var hasStreet = query.Street.Length > 0;
         if (byPostcode.Addresses.Count > 0 && byPostcode.Addresses.All(a => Agrees(query, a)))
         {
@@ -93,9 +93,9 @@ public sealed class Geocoder
         if (byPostcode.Addresses.Count == 0)
         {
             return streetAddresses.Count == 0
-                ? GeocodeResult.Unmatched(byPostcode.Problem + (byStreet?.Reason is { } why ? "; " + why : ""))
+                ? GeocodeResult.Unmatched(byPostcode.Problem!() + (byStreet?.Reason is { } why ? "; " + why : ""))
                 : GeocodeResult.Ambiguous(streetAddresses, MatchTypes.PostcodeHuisnummerStraat,
-                    $"{byPostcode.Problem}, but the street gives {streetAddresses[0]}: check the postcode");
+                    $"{byPostcode.Problem!()}, but the street gives {streetAddresses[0]}: check the postcode");
         }
         var postcodeAddress = byPostcode.Addresses[0];
         if (byStreet is null)
@@ -150,7 +150,9 @@ public sealed class Geocoder
 
         // Not spelled as in the BAG: one typo or abbreviated words. Only streets that have the number are candidates, and
         // two different streets that both fit make the answer ambiguous.
-        var fuzzy = Index.StreetsOneEditFrom(key).ToList();
+        var keyAsTyped = StreetNames.KeyAsTyped(street);
+        var fuzzy = Index.StreetsOneEditFrom(key)
+            .Concat(keyAsTyped == key ? [] : Index.StreetsOneEditFrom(keyAsTyped)).Distinct().ToList();
         var abbreviated = Index.StreetsAbbreviatedAs(StreetNames.Words(street)).ToList();
         var similar = fuzzy.Concat(abbreviated).Where(s => woonplaats is null || s.Woonplaats == woonplaats).Distinct().ToList();
         if (similar.Count == 0)
@@ -168,7 +170,7 @@ public sealed class Geocoder
         var distinctNames = withNumber.Select(s => s.Key).Distinct().Count();
         if (distinctNames > 1)
         {
-            var candidates = withNumber.SelectMany(s => Select(Index.OnStreet(s, aanduiding.Huisnummer), aanduiding, "").Addresses);
+            var candidates = withNumber.SelectMany(s => Select(Index.OnStreet(s, aanduiding.Huisnummer), aanduiding, () => "").Addresses);
             return GeocodeResult.Ambiguous(candidates, MatchTypes.FuzzyStraat,
                 $"'{street}' is close to several streets: {string.Join(", ", withNumber.Select(s => s.Name).Distinct())}");
         }
@@ -186,9 +188,11 @@ public sealed class Geocoder
             return GeocodeResult.Unmatched(
                 $"{streets[0].Name} is not in {woonplaats} (only in {string.Join(", ", streets.Select(s => s.Woonplaats).Distinct())})");
         }
-        var group = inWoonplaats.SelectMany(s => Index.OnStreet(s, aanduiding.Huisnummer).ToArray()).ToArray();
-        var woonplaatsen = inWoonplaats.Select(s => s.Woonplaats).Distinct().ToList();
-        var selection = Select(group, aanduiding, $"on {inWoonplaats[0].Name} in {string.Join(" or ", woonplaatsen)}");
+        var sameNumber = inWoonplaats.Count == 1
+            ? Index.OnStreet(inWoonplaats[0], aanduiding.Huisnummer)
+            : inWoonplaats.SelectMany(s => Index.OnStreet(s, aanduiding.Huisnummer).ToArray()).ToArray();
+        var woonplaatsen = inWoonplaats.Count == 1 ? [inWoonplaats[0].Woonplaats] : inWoonplaats.Select(s => s.Woonplaats).Distinct().ToList();
+        var selection = Select(sameNumber, aanduiding, () => $"on {inWoonplaats[0].Name} in {string.Join(" or ", woonplaatsen)}");
         if (woonplaatsen.Count > 1 && selection.Addresses.Count > 0)
         {
             return GeocodeResult.Ambiguous(selection.Addresses, matchType,
@@ -199,60 +203,65 @@ public sealed class Geocoder
 
     private static GeocodeResult ToResult(Selection selection, string matchType, double score) => selection.Addresses.Count switch
     {
-        0 => GeocodeResult.Unmatched(selection.Problem!),
+        0 => GeocodeResult.Unmatched(selection.Problem!()),
         1 => GeocodeResult.Matched(selection.Addresses[0], score - selection.Penalty, matchType),
-        _ => GeocodeResult.Ambiguous(selection.Addresses, matchType, selection.Problem!),
+        _ => GeocodeResult.Ambiguous(selection.Addresses, matchType, selection.Problem!()),
     };
 
     /// <summary>
     /// Picks from the addresses with one house number the one(s) the huisletter/toevoeging of the query denote. Without
-    /// huisletter/toevoeging in the query: the single address without them, else all (ambiguous).
+    /// huisletter/toevoeging in the query: the single address without them, else all (ambiguous). Reasons are built only when
+    /// needed: string formatting would otherwise dominate the cost of a match.
     /// </summary>
-    private static Selection Select(ReadOnlySpan<BagAddress> sameNumber, HuisnummerAanduiding aanduiding, string where)
+    private static Selection Select(ReadOnlySpan<BagAddress> sameNumber, HuisnummerAanduiding aanduiding, Func<string> where)
     {
-        var group = sameNumber.ToArray();
-        if (group.Length == 0)
+        if (sameNumber.IsEmpty)
         {
-            return Selection.None($"huisnummer {aanduiding.Huisnummer} does not exist {where}");
+            return Selection.None(() => $"huisnummer {aanduiding.Huisnummer} does not exist {where()}");
         }
-        var variants = $"{where} huisnummer {aanduiding.Huisnummer} has {group.Length} addresses ({string.Join(", ", group.Take(8).Select(a => a.Aanduiding))})";
+        var group = sameNumber.ToArray();
+        string Existing() =>
+            $"huisnummer {aanduiding.Huisnummer} has {group.Length} addresses: {string.Join(", ", group.Take(8).Select(a => a.Aanduiding))}";
+        string Variants() => $"{where()} {Existing()}";
         if (!aanduiding.HasSuffix)
         {
             if (group.Length == 1)
             {
-                return new Selection(group, group[0].Aanduiding.HasSuffix ? PenaltyGuessedPart : 0, null);
+                return new Selection(group, IsPlain(group[0]) ? 0 : PenaltyGuessedPart, null);
             }
-            var plain = group.Where(a => !a.Aanduiding.HasSuffix).ToArray();
+            var plain = Array.FindAll(group, IsPlain);
             return plain.Length == 1
                 ? new Selection(plain, 0, null)
-                : new Selection(group, 0, $"{variants}: give the huisletter or toevoeging");
+                : new Selection(group, 0, () => $"{Variants()}: give the huisletter or toevoeging");
         }
         var penalty = 0.0;
         foreach (var (huisletter, toevoeging) in aanduiding.Interpretations())
         {
-            var fitting = group.Where(a => SameText(a.Huisletter, huisletter) && SameText(a.Toevoeging, toevoeging)).ToArray();
+            var fitting = Array.FindAll(group, a => SameText(a.Huisletter, huisletter) && SameText(a.Toevoeging, toevoeging));
             if (fitting.Length > 0)
             {
-                return new Selection(fitting, penalty, variants);
+                return new Selection(fitting, penalty, Variants);
             }
             penalty = PenaltyGuessedPart;
         }
         // 12A asked, only 12A-1 and 12A-2 exist: the letter fits, the toevoeging is missing.
         if (aanduiding is { Huisletter: { } letter, Toevoeging: null })
         {
-            var withLetter = group.Where(a => SameText(a.Huisletter, letter)).ToArray();
+            var withLetter = Array.FindAll(group, a => SameText(a.Huisletter, letter));
             if (withLetter.Length > 0)
             {
-                return new Selection(withLetter, PenaltyGuessedPart, $"{variants}: give the toevoeging");
+                return new Selection(withLetter, PenaltyGuessedPart, () => $"{Variants()}: give the toevoeging");
             }
         }
-        return Selection.None($"{aanduiding} does not exist {where} ({variants[(where.Length + 1)..]})");
+        return Selection.None(() => $"{aanduiding} does not exist {where()} ({Existing()})");
     }
+
+    private static bool IsPlain(BagAddress address) => address.Huisletter is null && address.Toevoeging is null;
 
     private static bool SameText(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    private readonly record struct Selection(IReadOnlyList<BagAddress> Addresses, double Penalty, string? Problem)
+    private readonly record struct Selection(IReadOnlyList<BagAddress> Addresses, double Penalty, Func<string>? Problem)
     {
-        public static Selection None(string problem) => new([], 0, problem);
+        public static Selection None(Func<string> problem) => new([], 0, problem);
     }
 }

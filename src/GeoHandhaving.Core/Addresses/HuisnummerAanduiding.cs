@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GeoHandhaving.Core.Text;
 
 namespace GeoHandhaving.Core.Addresses;
@@ -19,9 +20,9 @@ public sealed record HuisnummerAanduiding(int Huisnummer, string? Huisletter, st
     private static readonly char[] Separators = [' ', '-', '/', '.', '_'];
     private static readonly string[] RomanFloors = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
-    public static bool TryParse(string text, out HuisnummerAanduiding aanduiding)
+    public static bool TryParse(string text, [NotNullWhen(true)] out HuisnummerAanduiding? aanduiding)
     {
-        aanduiding = null!;
+        aanduiding = null;
         var folded = TextFolding.ToLowerWithoutDiacritics(text.Trim());
         var digits = 0;
         while (digits < folded.Length && char.IsAsciiDigit(folded[digits]))

@@ -29,8 +29,16 @@ public static class StreetNames
     /// <summary>The matching key: the expanded words of the name, concatenated.</summary>
     public static string Key(string name) => string.Concat(Words(name));
 
+    /// <summary>
+    /// The key with street-type endings left as typed. A typo can make a word look like an abbreviation
+    /// (<c>Keverbegr</c> for Keverberg reads as *…gracht*); fuzzy matching tries this key too.
+    /// </summary>
+    public static string KeyAsTyped(string name) => string.Concat(Words(name, expandEndings: false));
+
     /// <summary>The name's words, lower case without diacritics, abbreviations expanded.</summary>
-    public static string[] Words(string name)
+    public static string[] Words(string name) => Words(name, expandEndings: true);
+
+    private static string[] Words(string name, bool expandEndings)
     {
         var folded = TextFolding.ToLowerWithoutDiacritics(name);
         var words = new List<string>(4);
@@ -44,18 +52,22 @@ public static class StreetNames
             }
             else if (!isWordChar && start >= 0)
             {
-                words.Add(Expand(folded[start..i]));
+                words.Add(Expand(folded[start..i], expandEndings));
                 start = -1;
             }
         }
         return [.. words];
     }
 
-    private static string Expand(string word)
+    private static string Expand(string word, bool expandEndings)
     {
         if (WholeWords.TryGetValue(word, out var full))
         {
             return full;
+        }
+        if (!expandEndings)
+        {
+            return word;
         }
         foreach (var (abbreviation, fullEnding) in Endings)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using GeoHandhaving.Core.Text;
 
 namespace GeoHandhaving.Core.Addresses;
@@ -9,6 +10,8 @@ namespace GeoHandhaving.Core.Addresses;
 /// </summary>
 public sealed class WoonplaatsSynonyms
 {
+    private static readonly SearchValues<char> NormalisedCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz ");
+
     private readonly Dictionary<string, string> _woonplaatsBySpelling;
 
     public WoonplaatsSynonyms(IEnumerable<KeyValuePair<string, string>> spellingToWoonplaats)
@@ -32,7 +35,9 @@ public sealed class WoonplaatsSynonyms
     public int MaxWords { get; }
 
     public bool TryResolve(string spelling, out string woonplaats) =>
-        _woonplaatsBySpelling.TryGetValue(Normalise(spelling), out woonplaats!);
+        // Queries arrive folded already (lower case, single spaces): skip normalising in the common case.
+        _woonplaatsBySpelling.TryGetValue(spelling, out woonplaats!)
+        || (spelling.AsSpan().ContainsAnyExcept(NormalisedCharacters) && _woonplaatsBySpelling.TryGetValue(Normalise(spelling), out woonplaats!));
 
     /// <summary>This table plus each name mapped to itself (the woonplaatsen of an index are always understood).</summary>
     public WoonplaatsSynonyms Including(IEnumerable<string> woonplaatsen) =>
