@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GeoHandhaving.Cli.Wijken;
 
 namespace GeoHandhaving.Cli;
 
@@ -7,5 +8,6 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All() =>
     [
+        WijkenCommands.Create(),
     ];
 }
