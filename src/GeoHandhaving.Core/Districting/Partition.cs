@@ -4,14 +4,16 @@ namespace GeoHandhaving.Core.Districting;
 /// A mutable assignment of buurten to wijken with the per-wijk sums the objective needs, kept up to date per move,
 /// so a move is evaluated in O(wijken + degree) instead of recomputing unions.
 /// Wijk perimeter = Σ buurt perimeters − 2 × shared boundary inside the wijk (virtual edges share nothing).
-/// Objective = 0.1 × (max |dev| + mean |dev|) + 10 × Σ (|dev| beyond the balance tolerance)
+/// Objective = 0.1 × (max |dev| + mean |dev|) + Σ (10 e + 100 e²), e = |dev| beyond the balance tolerance,
 ///           + compactness weight × (1 − mean Polsby–Popper)
 ///           + keep weight × (share of today's internal wijk boundary length that the proposal cuts).
 /// </summary>
 internal sealed class Partition
 {
-    // Steep enough that no compactness gain pays for leaving the tolerance.
+    // Steep enough that no compactness gain pays for leaving the tolerance; the square makes spreading an excess
+    // over several wijken pay, so a wijk far off (Weesp walled in by Zuidoost) is repaired by chains of moves.
     private const double BeyondTolerancePenalty = 10;
+    private const double BeyondToleranceSquaredPenalty = 100;
 
     // Within the tolerance, balance still counts, but a little, so compactness can win.
     private const double WithinToleranceBalanceWeight = 0.1;
@@ -140,7 +142,7 @@ internal sealed class Partition
     private double Evaluate(int from, int to, double loadFrom, double loadTo, double areaFrom, double areaTo,
         double perimeterFrom, double perimeterTo, double keepCut)
     {
-        double maxDeviation = 0, sumDeviation = 0, sumBeyondTolerance = 0, sumPolsbyPopper = 0;
+        double maxDeviation = 0, sumDeviation = 0, sumBeyondTolerance = 0, sumSquaredBeyondTolerance = 0, sumPolsbyPopper = 0;
         for (var w = 0; w < _wijkLoad.Length; w++)
         {
             var (load, area, perimeter) = w == from ? (loadFrom, areaFrom, perimeterFrom)
@@ -149,12 +151,15 @@ internal sealed class Partition
             var deviation = _meanWorkload == 0 ? 0 : Math.Abs(load - _meanWorkload) / _meanWorkload;
             maxDeviation = Math.Max(maxDeviation, deviation);
             sumDeviation += deviation;
-            sumBeyondTolerance += Math.Max(0, deviation - _balanceTolerance);
+            var beyondTolerance = Math.Max(0, deviation - _balanceTolerance);
+            sumBeyondTolerance += beyondTolerance;
+            sumSquaredBeyondTolerance += beyondTolerance * beyondTolerance;
             sumPolsbyPopper += PolsbyPopper(area, perimeter);
         }
         var k = _wijkLoad.Length;
         var keepPenalty = _keepTotal == 0 ? 0 : keepCut / _keepTotal;
         return WithinToleranceBalanceWeight * (maxDeviation + sumDeviation / k) + BeyondTolerancePenalty * sumBeyondTolerance
+            + BeyondToleranceSquaredPenalty * sumSquaredBeyondTolerance
             + _compactnessWeight * (1 - sumPolsbyPopper / k) + _keepWeight * keepPenalty;
     }
 

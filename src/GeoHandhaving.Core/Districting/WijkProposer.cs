@@ -101,20 +101,19 @@ public static class WijkProposer
     }
 
     /// <summary>
-    /// Locked buurten start in their wijk; every other wijk gets a seed sampled with probability ∝ squared distance
-    /// to the nearest seed so far (k-means++), then the lightest wijk that can still grow takes the frontier buurt it
-    /// surrounds most (shared boundary / buurt perimeter).
+    /// Locked buurten start in their wijk; every other wijk gets a seed: centres are sampled k-means++ style
+    /// (probability ∝ squared distance to the nearest centre × workload), refined by workload-weighted Lloyd steps so
+    /// that they sit where the work is (otherwise remote, light parts such as Weesp catch several seeds, and the local
+    /// search cannot empty a wijk to move it), and each seed is the free buurt nearest its centre.
+    /// Then the lightest wijk that can still grow takes the frontier buurt it surrounds most (shared boundary / perimeter).
     /// </summary>
     private static int[] GrowRegions(BuurtGraph graph, double[] load, int wijkCount, int[] locked, Random random)
     {
         var assignment = (int[])locked.Clone();
         var centroids = graph.Buurten.Select(b => b.Geometry.Centroid.Coordinate).ToArray();
-        var seeded = Enumerable.Range(0, graph.Count).Where(b => assignment[b] >= 0).ToList();
-        foreach (var wijk in Enumerable.Range(0, wijkCount).Where(w => !locked.Contains(w)))
+        foreach (var (wijk, seed) in Seeds(centroids, load, wijkCount, locked, random))
         {
-            var seed = seeded.Count == 0 ? random.Next(graph.Count) : SampleFarFrom(seeded, assignment, centroids, random);
             assignment[seed] = wijk;
-            seeded.Add(seed);
         }
 
         var wijkLoad = new double[wijkCount];
@@ -146,20 +145,69 @@ public static class WijkProposer
         return assignment;
     }
 
-    private static int SampleFarFrom(List<int> seeded, int[] assignment, Coordinate[] centroids, Random random)
+    private static IEnumerable<(int Wijk, int Seed)> Seeds(Coordinate[] centroids, double[] load, int wijkCount, int[] locked,
+        Random random)
     {
-        var weights = centroids.Select((c, b) => assignment[b] >= 0 ? 0 : seeded.Min(s => c.Distance(centroids[s])))
-            .Select(d => d * d).ToArray();
-        var pick = random.NextDouble() * weights.Sum();
-        for (var b = 0; b < weights.Length; b++)
+        const int LloydSteps = 20;
+        var floor = Math.Max(load.Average() * 0.01, 1e-9); // so buurten without workload still have a little pull
+        var weight = load.Select(w => w + floor).ToArray();
+        var lockedCentres = Enumerable.Range(0, wijkCount).Where(locked.Contains)
+            .Select(w => WeightedMean(Enumerable.Range(0, centroids.Length).Where(b => locked[b] == w), centroids, weight)).ToList();
+        var free = Enumerable.Range(0, wijkCount).Where(w => !locked.Contains(w)).ToList();
+        var centres = new List<Coordinate>();
+        foreach (var _ in free)
         {
-            pick -= weights[b];
-            if (pick < 0 && weights[b] > 0)
+            var all = lockedCentres.Concat(centres).ToList();
+            var chance = centroids.Select((c, b) => all.Count == 0 ? weight[b] : weight[b] * Math.Pow(all.Min(c.Distance), 2)).ToArray();
+            centres.Add(centroids[Sample(chance, random)]);
+        }
+        for (var step = 0; step < LloydSteps; step++)
+        {
+            var all = lockedCentres.Concat(centres).ToList();
+            var nearest = centroids.Select(c => Enumerable.Range(0, all.Count).MinBy(i => c.Distance(all[i]))).ToArray();
+            for (var i = 0; i < centres.Count; i++)
+            {
+                var members = Enumerable.Range(0, centroids.Length).Where(b => nearest[b] == lockedCentres.Count + i && locked[b] < 0).ToList();
+                if (members.Count > 0)
+                {
+                    centres[i] = WeightedMean(members, centroids, weight);
+                }
+            }
+        }
+        var taken = new HashSet<int>();
+        for (var i = 0; i < free.Count; i++)
+        {
+            var seed = Enumerable.Range(0, centroids.Length).Where(b => locked[b] < 0 && !taken.Contains(b))
+                .MinBy(b => centroids[b].Distance(centres[i]));
+            taken.Add(seed);
+            yield return (free[i], seed);
+        }
+    }
+
+    private static int Sample(double[] chance, Random random)
+    {
+        var pick = random.NextDouble() * chance.Sum();
+        for (var b = 0; b < chance.Length; b++)
+        {
+            pick -= chance[b];
+            if (pick < 0)
             {
                 return b;
             }
         }
-        return Array.FindLastIndex(assignment, w => w < 0);
+        return chance.Length - 1;
+    }
+
+    private static Coordinate WeightedMean(IEnumerable<int> buurten, Coordinate[] centroids, double[] weight)
+    {
+        double x = 0, y = 0, total = 0;
+        foreach (var b in buurten)
+        {
+            x += centroids[b].X * weight[b];
+            y += centroids[b].Y * weight[b];
+            total += weight[b];
+        }
+        return new Coordinate(x / total, y / total);
     }
 
     /// <summary>Unassigned neighbours of the wijk with the boundary length they share with it.</summary>
