@@ -35,13 +35,14 @@ internal static class WijkenCommands
         var iterationsOption = new Option<int>("--iterations") { Description = "Local search moves tried", DefaultValueFactory = _ => 1_000_000 };
         var currentOption = new Option<FileInfo?>("--current") { Description = "Today's wijken GeoJSON, to compare with (and to keep, see --keep-current)" };
         var keepCurrentOption = new Option<double>("--keep-current") { Description = "Weight of not cutting through today's wijken", DefaultValueFactory = _ => 0.0 };
+        var lockOption = new Option<string[]>("--lock") { Description = "Buurt locked to a wijk number, e.g. BU0363AA01=3 (W03); repeatable", AllowMultipleArgumentsPerToken = true };
         var codePropertyOption = new Option<string?>("--code-property") { Description = "Buurt code property (default: buurtcode or BU_CODE)" };
         var outOption = new Option<FileInfo>("--out") { Description = "Proposal GeoJSON: one feature per wijk, in the CRS of --buurten", Required = true };
 
         var command = new Command("propose", "Propose contiguous, compact wijken of balanced workload from buurten")
         {
             buurtenOption, addressesOption, meldingenOption, categoryWeightsOption, countOption, seedOption, compactnessOption,
-            toleranceOption, iterationsOption, currentOption, keepCurrentOption, codePropertyOption, outOption,
+            toleranceOption, iterationsOption, currentOption, keepCurrentOption, lockOption, codePropertyOption, outOption,
         };
         command.Validators.Add(result =>
         {
@@ -70,6 +71,7 @@ internal static class WijkenCommands
                 Iterations = parse.GetValue(iterationsOption),
                 CurrentWijkByBuurt = current,
                 KeepCurrentWeight = parse.GetValue(keepCurrentOption),
+                LockedWijkByBuurt = Locks(parse.GetValue(lockOption)),
             });
             var outFile = parse.GetValue(outOption)!.FullName;
             buurtenFile.WriteWithSameCrs(outFile, ToFeatures(result, buurtenFile));
@@ -128,6 +130,11 @@ internal static class WijkenCommands
             .ToDictionary(pair => pair[0], pair => double.Parse(pair[1], CultureInfo.InvariantCulture));
         return Workload.ByCategoryAndWindow(byCategory, _ => 1);
     }
+
+    /// <summary>"BUURT=N" pairs, N the 1-based wijk number as in the generated codes, to 0-based wijk indexes.</summary>
+    private static Dictionary<string, int> Locks(string[]? locks) =>
+        (locks ?? []).Select(pair => pair.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => int.Parse(pair[1], CultureInfo.InvariantCulture) - 1);
 
     /// <summary>Today's wijk of each buurt: the wijk that covers the buurt's interior point.</summary>
     private static Dictionary<string, string> CurrentWijkByBuurt(IReadOnlyList<Buurt> buurten, string path)

@@ -7,8 +7,9 @@ namespace GeoHandhaving.Core.Districting;
 
 /// <summary>
 /// Proposes a wijkindeling: contiguous groups of buurten with balanced workload and compact shapes.
-/// Region growing from seeds spread by k-means++ sampling (far apart, deterministic for the seed), then simulated
-/// annealing over boundary moves that keep both wijken contiguous; the best partition seen is returned.
+/// Region growing from seeds spread far apart by k-means++ sampling and workload-weighted Lloyd steps (deterministic
+/// for the seed), then simulated annealing over boundary moves that keep both wijken contiguous; the best partition
+/// seen is returned. Locked buurten never move; a wijk whose locked buurten cannot be joined is reported not contiguous.
 /// </summary>
 public static class WijkProposer
 {
