@@ -4,6 +4,7 @@ using GeoHandhaving.Cli.Demo;
 using GeoHandhaving.Cli.Geocoding;
 using GeoHandhaving.Cli.Import;
 using GeoHandhaving.Cli.Tokens;
+using GeoHandhaving.Cli.Wijken;
 
 namespace GeoHandhaving.Cli;
 
@@ -16,6 +17,7 @@ internal static class CommandGroups
         TokenCommands.Create(),
         ImportCommands.Create(),
         GeocodeCommand.Create(),
+        WijkenCommands.Create(),
         DemoCommand.Create(),
     ];
 }
