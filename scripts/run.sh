@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up and runs GeoHandhaving with the demo gemeente on the project-local PostGIS, in the foreground.
+# Installs what is missing, starts the database, applies migrations, loads data/demo (once), runs the API.
+#   GEOH_PORT=5080 (default)   GEOH_DB_PORT=55432 (default)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+port=${GEOH_PORT:-5080}
+cd "$root"
+
+"$root/scripts/install-deps.sh" run
+export ConnectionStrings__GeoHandhaving="$("$root/scripts/db.sh" start dev)"
+"$root/scripts/geoh" db migrate
+"$root/scripts/geoh" import demo --folder "$root/data/demo"
+
+dotnet build "$root/src/GeoHandhaving.Api/GeoHandhaving.Api.csproj" -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary"
+base="http://127.0.0.1:$port"
+cat <<MSG
+
+GeoHandhaving runs on $base  (Ctrl+C stops it; scripts/db.sh stop dev stops the database)
+  OpenAPI UI        $base/docs          (document: $base/openapi/v1.json)
+  Map page          $base/kaart
+  OGC API Features  $base/ogc
+  Hangfire          $base/hangfire?access_token=\$(scripts/geoh token --role admin)
+  Health            $base/health
+  A token for the demo gemeente GM9999:  scripts/geoh token --role planner   (roles: gis-analist intake boa teamleider planner admin)
+
+MSG
+cd "$root/src/GeoHandhaving.Api"
+exec dotnet run -c Release --no-build --no-launch-profile --urls "$base"
