@@ -7,5 +7,6 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All() =>
     [
+        HotspotsCommands.Create(),
     ];
 }

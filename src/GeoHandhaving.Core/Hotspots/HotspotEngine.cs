@@ -1,0 +1,200 @@
+using GeoHandhaving.Core.TimeWindows;
+using NetTopologySuite.Geometries;
+
+namespace GeoHandhaving.Core.Hotspots;
+
+/// <summary>A named set of categories computed together; an empty set means all categories.</summary>
+public sealed record CategoryGroup(string Name, IReadOnlySet<string> Categories)
+{
+    public static CategoryGroup All { get; } = new("alle", new HashSet<string>());
+}
+
+/// <param name="Reference">"Now": recency and trend periods count back from here; later events are ignored. Default: the last event.</param>
+/// <param name="WindowPriorStrength">Empirical-Bayes borrowing: a window's cell value is its own weighted count plus this
+/// many times the window's share of the all-hours count (0 = window data only).</param>
+/// <param name="FalseDiscoveryRate">Benjamini–Hochberg level over the cells of one window.</param>
+/// <param name="TrendPeriod">Length of the periods compared for the trend label; <paramref name="TrendPeriods"/> of them, the last ending at Reference.</param>
+public sealed record HotspotParameters(
+    double CellSize = 100,
+    Neighbourhood? Neighbourhood = null,
+    double FalseDiscoveryRate = 0.05,
+    TimeSpan? RecencyHalfLife = null,
+    RepeatDamping Damping = RepeatDamping.SquareRoot,
+    double WindowPriorStrength = 1,
+    TimeSpan? TrendPeriod = null,
+    int TrendPeriods = 4,
+    DateTimeOffset? Reference = null,
+    IReadOnlyList<CategoryGroup>? CategoryGroups = null,
+    SchoolCalendar? SchoolCalendar = null,
+    SchoolRegio SchoolRegio = SchoolRegio.Noord)
+{
+    public static TimeSpan DefaultHalfLife { get; } = TimeSpan.FromDays(365);
+    public static TimeSpan DefaultTrendPeriod { get; } = TimeSpan.FromDays(28);
+}
+
+/// <summary>
+/// One hotspot: a dissolved patch of significant Gi* cells (metric CRS). Observed is the weighted count of the window in the
+/// patch, Expected what the patch would hold if the window's weighted events were spread evenly over the grid; Score is
+/// the excess (Observed − Expected), Rank 1 the largest excess in its window and category group.
+/// </summary>
+public sealed record Hotspot(
+    int Rank,
+    string Window,
+    string CategoryGroup,
+    NetTopologySuite.Geometries.Geometry Polygon,
+    Point Centroid,
+    int CellCount,
+    double Observed,
+    double Expected,
+    double MaxZ,
+    double MinAdjustedP,
+    double Score,
+    TrendLabel Trend);
+
+public sealed record WindowHotspots(string Window, string CategoryGroup, double WeightedEvents, IReadOnlyList<Hotspot> Hotspots);
+
+public sealed record HotspotResult(CellGrid Grid, IReadOnlyList<WindowHotspots> Windows);
+
+/// <summary>
+/// Gi* hotspots for many windows at once: events are weighted (recency, repeat damping) and binned once into
+/// cell × category × week-slot × period; each window and category group is then a masked sum over the bins,
+/// followed by Gi*, Benjamini–Hochberg, dissolving significant cells into polygons and a trend label.
+/// </summary>
+public static class HotspotEngine
+{
+    public static HotspotResult Compute(IReadOnlyList<HotspotEvent> events, IReadOnlyList<TimeWindow> windows, HotspotParameters parameters)
+    {
+        var reference = parameters.Reference ?? events.Max(e => e.At);
+        var included = events.Where(e => e.At <= reference).ToList();
+        var grid = CellGrid.Covering(included.Select(e => (e.X, e.Y)), parameters.CellSize);
+        var categories = included.Select(e => e.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var bins = Bin(included, grid, categories, reference, parameters);
+        var offsets = (parameters.Neighbourhood ?? Neighbourhood.Queen).Offsets(grid.CellSize);
+        var groups = parameters.CategoryGroups ?? [CategoryGroup.All];
+
+        var results = new List<WindowHotspots>();
+        var allHoursByGroup = new Dictionary<CategoryGroup, double[]>();
+        foreach (var window in windows)
+        {
+            var windowGroups = window.Categories.Count > 0 ? [new CategoryGroup(string.Join('+', window.Categories), window.Categories)] : groups;
+            foreach (var group in windowGroups)
+            {
+                if (!allHoursByGroup.TryGetValue(group, out var allHours))
+                {
+                    allHoursByGroup[group] = allHours = Sum(bins, grid, Mask(DefaultTimeWindows.AllHours, group, categories), 0).Values;
+                }
+                results.Add(ComputeWindow(bins, grid, window, group, categories, allHours, offsets, parameters));
+            }
+        }
+        return new HotspotResult(grid, results);
+    }
+
+    private static EventBins Bin(List<HotspotEvent> events, CellGrid grid, List<string> categories, DateTimeOffset reference, HotspotParameters parameters)
+    {
+        var isSchoolDay = CachedSchoolDays(TimeWindow.IsSchoolDayRule(parameters.SchoolCalendar, parameters.SchoolRegio));
+        var categoryIndex = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.OrdinalIgnoreCase);
+        var period = parameters.TrendPeriod ?? HotspotParameters.DefaultTrendPeriod;
+        var cells = new int[events.Count];
+        var categoryOf = new int[events.Count];
+        var slots = new int[events.Count];
+        var periods = new int[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            cells[i] = grid.CellOf(e.X, e.Y);
+            categoryOf[i] = categoryIndex[e.Category];
+            slots[i] = WeekSlots.Key(e.At.DateTime, isSchoolDay);
+            // Period 0 is the oldest trend period, TrendPeriods − 1 the current one, TrendPeriods "before all periods".
+            var back = (int)Math.Min(parameters.TrendPeriods, Math.Floor((reference - e.At) / period));
+            periods[i] = back >= parameters.TrendPeriods ? parameters.TrendPeriods : parameters.TrendPeriods - 1 - back;
+        }
+        var weights = EventWeighting.Weights(events, reference, parameters.RecencyHalfLife ?? HotspotParameters.DefaultHalfLife, parameters.Damping);
+        return EventBins.Build(cells, categoryOf, slots, periods, weights, categories.Count, parameters.TrendPeriods + 1);
+    }
+
+    private static Func<DateOnly, bool> CachedSchoolDays(Func<DateOnly, bool> rule)
+    {
+        var cache = new Dictionary<DateOnly, bool>();
+        return date => cache.TryGetValue(date, out var known) ? known : cache[date] = rule(date);
+    }
+
+    /// <summary>Mask over category × slot key.</summary>
+    private static bool[] Mask(TimeWindow window, CategoryGroup group, List<string> categories)
+    {
+        var slotMask = WeekSlots.Mask(window);
+        var mask = new bool[categories.Count * WeekSlots.KeyCount];
+        for (var c = 0; c < categories.Count; c++)
+        {
+            if (group.Categories.Count == 0 || group.Categories.Contains(categories[c]))
+            {
+                Array.Copy(slotMask, 0, mask, c * WeekSlots.KeyCount, WeekSlots.KeyCount);
+            }
+        }
+        return mask;
+    }
+
+    private static (double[] Values, double[] PeriodCounts) Sum(EventBins bins, CellGrid grid, bool[] mask, int periodCount)
+    {
+        var values = new double[grid.CellCount];
+        var periodCounts = new double[periodCount * grid.CellCount];
+        for (var i = 0; i < bins.Length; i++)
+        {
+            if (!mask[bins.Category[i] * WeekSlots.KeyCount + bins.SlotKey[i]])
+            {
+                continue;
+            }
+            values[bins.Cell[i]] += bins.Weight[i];
+            if (bins.Period[i] < periodCount)
+            {
+                periodCounts[bins.Period[i] * grid.CellCount + bins.Cell[i]] += bins.Count[i];
+            }
+        }
+        return (values, periodCounts);
+    }
+
+    private static WindowHotspots ComputeWindow(
+        EventBins bins, CellGrid grid, TimeWindow window, CategoryGroup group, List<string> categories,
+        double[] allHours, IReadOnlyList<(int Dx, int Dy)> offsets, HotspotParameters parameters)
+    {
+        var (observed, periodCounts) = Sum(bins, grid, Mask(window, group, categories), parameters.TrendPeriods);
+        var windowTotal = observed.Sum();
+        var allTotal = allHours.Sum();
+        var share = allTotal > 0 ? windowTotal / allTotal : 0;
+        var blended = new double[grid.CellCount];
+        for (var cell = 0; cell < blended.Length; cell++)
+        {
+            blended[cell] = observed[cell] + parameters.WindowPriorStrength * share * allHours[cell];
+        }
+
+        var z = GetisOrd.ZScores(blended, grid, offsets);
+        var adjusted = Statistics.BenjaminiHochberg([.. z.Select(Statistics.UpperTailProbability)]);
+        var significant = Enumerable.Range(0, grid.CellCount)
+            .Where(cell => z[cell] > 0 && adjusted[cell] <= parameters.FalseDiscoveryRate && observed[cell] > 0)
+            .ToList();
+
+        var periodTotals = Enumerable.Range(0, parameters.TrendPeriods)
+            .Select(p => periodCounts.AsSpan(p * grid.CellCount, grid.CellCount).ToArray().Sum())
+            .ToArray();
+        var expectedPerCell = windowTotal / grid.CellCount;
+        var hotspots = CellUnion.Patches(significant, grid)
+            .Select(patch =>
+            {
+                var polygon = CellUnion.Dissolve(patch, grid);
+                var patchObserved = patch.Sum(c => observed[c]);
+                var expected = expectedPerCell * patch.Length;
+                var trend = TrendClassifier.Classify(
+                [
+                    .. Enumerable.Range(0, parameters.TrendPeriods).Select(p => new PeriodActivity(
+                        patch.Sum(c => periodCounts[p * grid.CellCount + c]),
+                        periodTotals[p] * patch.Length / grid.CellCount)),
+                ]);
+                return (Polygon: polygon, Cells: patch.Length, Observed: patchObserved, Expected: expected,
+                    MaxZ: patch.Max(c => z[c]), MinP: patch.Min(c => adjusted[c]), Trend: trend);
+            })
+            .OrderByDescending(h => h.Observed - h.Expected)
+            .Select((h, index) => new Hotspot(index + 1, window.Name, group.Name, h.Polygon, h.Polygon.Centroid, h.Cells,
+                h.Observed, h.Expected, h.MaxZ, h.MinP, h.Observed - h.Expected, h.Trend))
+            .ToList();
+        return new WindowHotspots(window.Name, group.Name, windowTotal, hotspots);
+    }
+}
