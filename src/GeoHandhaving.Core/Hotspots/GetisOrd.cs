@@ -4,6 +4,20 @@ namespace GeoHandhaving.Core.Hotspots;
 public static class GetisOrd
 {
     /// <summary>
+    /// Gi* for (weighted) counts: the normal p-values of Gi* assume roughly symmetric values, but counts are right-skewed,
+    /// which makes uniform noise look hot. The Anscombe transform 2√(x + 3/8) stabilises the variance first.
+    /// </summary>
+    public static double[] CountZScores(ReadOnlySpan<double> counts, CellGrid grid, IReadOnlyList<(int Dx, int Dy)> offsets)
+    {
+        var stabilised = new double[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            stabilised[i] = 2 * Math.Sqrt(counts[i] + 0.375);
+        }
+        return ZScores(stabilised, grid, offsets);
+    }
+
+    /// <summary>
     /// z_i = (Σ_j w_ij x_j − x̄ W_i) / (S √((n W_i − W_i²)/(n−1))), with W_i the number of neighbours inside the grid,
     /// x̄ and S the mean and standard deviation of all n cells. All zeros when the values do not vary.
     /// </summary>

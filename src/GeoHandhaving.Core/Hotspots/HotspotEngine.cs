@@ -166,7 +166,7 @@ public static class HotspotEngine
             blended[cell] = observed[cell] + parameters.WindowPriorStrength * share * allHours[cell];
         }
 
-        var z = GetisOrd.ZScores(blended, grid, offsets);
+        var z = GetisOrd.CountZScores(blended, grid, offsets);
         var adjusted = Statistics.BenjaminiHochberg([.. z.Select(Statistics.UpperTailProbability)]);
         var significant = Enumerable.Range(0, grid.CellCount)
             .Where(cell => z[cell] > 0 && adjusted[cell] <= parameters.FalseDiscoveryRate && observed[cell] > 0)
