@@ -5,6 +5,7 @@ internal static class BenchmarkRunner
 {
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Benchmarks = new()
     {
+        ["hotspots"] = ("1 M synthetic meldingen, all default windows (Gi*, FDR, polygons, trends)", Hotspots.HotspotsBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -13,6 +13,7 @@ public sealed record CategoryGroup(string Name, IReadOnlySet<string> Categories)
 /// <param name="WindowPriorStrength">Empirical-Bayes borrowing: a window's cell value is its own weighted count plus this
 /// many times the window's share of the all-hours count (0 = window data only).</param>
 /// <param name="FalseDiscoveryRate">Benjamini–Hochberg level over the cells of one window.</param>
+/// <param name="MaxHotspotsPerWindow">A briefing needs the best few; the rest are counted, not drawn.</param>
 /// <param name="TrendPeriod">Length of the periods compared for the trend label; <paramref name="TrendPeriods"/> of them, the last ending at Reference.</param>
 public sealed record HotspotParameters(
     double CellSize = 100,
@@ -25,6 +26,7 @@ public sealed record HotspotParameters(
     int TrendPeriods = 4,
     DateTimeOffset? Reference = null,
     IReadOnlyList<CategoryGroup>? CategoryGroups = null,
+    int MaxHotspotsPerWindow = 50,
     SchoolCalendar? SchoolCalendar = null,
     SchoolRegio SchoolRegio = SchoolRegio.Noord)
 {
@@ -51,7 +53,8 @@ public sealed record Hotspot(
     double Score,
     TrendLabel Trend);
 
-public sealed record WindowHotspots(string Window, string CategoryGroup, double WeightedEvents, IReadOnlyList<Hotspot> Hotspots);
+/// <param name="SignificantPatches">All patches of significant cells; <paramref name="Hotspots"/> holds the best of them.</param>
+public sealed record WindowHotspots(string Window, string CategoryGroup, double WeightedEvents, int SignificantPatches, IReadOnlyList<Hotspot> Hotspots);
 
 public sealed record HotspotResult(CellGrid Grid, IReadOnlyList<WindowHotspots> Windows);
 
@@ -72,20 +75,17 @@ public static class HotspotEngine
         var offsets = (parameters.Neighbourhood ?? Neighbourhood.Queen).Offsets(grid.CellSize);
         var groups = parameters.CategoryGroups ?? [CategoryGroup.All];
 
-        var results = new List<WindowHotspots>();
-        var allHoursByGroup = new Dictionary<CategoryGroup, double[]>();
-        foreach (var window in windows)
-        {
-            var windowGroups = window.Categories.Count > 0 ? [new CategoryGroup(string.Join('+', window.Categories), window.Categories)] : groups;
-            foreach (var group in windowGroups)
-            {
-                if (!allHoursByGroup.TryGetValue(group, out var allHours))
-                {
-                    allHoursByGroup[group] = allHours = Sum(bins, grid, Mask(DefaultTimeWindows.AllHours, group, categories), 0).Values;
-                }
-                results.Add(ComputeWindow(bins, grid, window, group, categories, allHours, offsets, parameters));
-            }
-        }
+        var tasks = windows
+            .SelectMany(window => window.Categories.Count > 0
+                ? [(Window: window, Group: new CategoryGroup(string.Join('+', window.Categories), window.Categories))]
+                : groups.Select(group => (Window: window, Group: group)))
+            .ToList();
+        var allHoursByGroup = tasks.Select(t => t.Group).Distinct()
+            .ToDictionary(group => group, group => Sum(bins, grid, Mask(DefaultTimeWindows.AllHours, group, categories), 0).Values);
+        // Windows are independent reads of the same bins: spread them over the cores.
+        var results = new WindowHotspots[tasks.Count];
+        Parallel.For(0, tasks.Count, i =>
+            results[i] = ComputeWindow(bins, grid, tasks[i].Window, tasks[i].Group, categories, allHoursByGroup[tasks[i].Group], offsets, parameters));
         return new HotspotResult(grid, results);
     }
 
@@ -109,7 +109,7 @@ public static class HotspotEngine
             periods[i] = back >= parameters.TrendPeriods ? parameters.TrendPeriods : parameters.TrendPeriods - 1 - back;
         }
         var weights = EventWeighting.Weights(events, reference, parameters.RecencyHalfLife ?? HotspotParameters.DefaultHalfLife, parameters.Damping);
-        return EventBins.Build(cells, categoryOf, slots, periods, weights, categories.Count, parameters.TrendPeriods + 1);
+        return EventBins.Build(cells, categoryOf, slots, periods, weights, categories.Count, parameters.TrendPeriods + 1, grid.CellCount);
     }
 
     private static Func<DateOnly, bool> CachedSchoolDays(Func<DateOnly, bool> rule)
@@ -137,16 +137,19 @@ public static class HotspotEngine
     {
         var values = new double[grid.CellCount];
         var periodCounts = new double[periodCount * grid.CellCount];
-        for (var i = 0; i < bins.Length; i++)
+        for (var entry = 0; entry < mask.Length; entry++)
         {
-            if (!mask[bins.Category[i] * WeekSlots.KeyCount + bins.SlotKey[i]])
+            if (!mask[entry])
             {
                 continue;
             }
-            values[bins.Cell[i]] += bins.Weight[i];
-            if (bins.Period[i] < periodCount)
+            for (var i = bins.RunStart[entry]; i < bins.RunStart[entry + 1]; i++)
             {
-                periodCounts[bins.Period[i] * grid.CellCount + bins.Cell[i]] += bins.Count[i];
+                values[bins.Cell[i]] += bins.Weight[i];
+                if (bins.Period[i] < periodCount)
+                {
+                    periodCounts[bins.Period[i] * grid.CellCount + bins.Cell[i]] += bins.Count[i];
+                }
             }
         }
         return (values, periodCounts);
@@ -176,25 +179,25 @@ public static class HotspotEngine
             .Select(p => periodCounts.AsSpan(p * grid.CellCount, grid.CellCount).ToArray().Sum())
             .ToArray();
         var expectedPerCell = windowTotal / grid.CellCount;
-        var hotspots = CellUnion.Patches(significant, grid)
-            .Select(patch =>
+        var patches = CellUnion.Patches(significant, grid);
+        // Rank on the cheap sums first; only the hotspots reported get a dissolved polygon.
+        var hotspots = patches
+            .Select(patch => (Cells: patch, Observed: patch.Sum(c => observed[c]), Expected: expectedPerCell * patch.Length))
+            .OrderByDescending(h => h.Observed - h.Expected)
+            .Take(parameters.MaxHotspotsPerWindow)
+            .Select((h, index) =>
             {
-                var polygon = CellUnion.Dissolve(patch, grid);
-                var patchObserved = patch.Sum(c => observed[c]);
-                var expected = expectedPerCell * patch.Length;
+                var polygon = CellUnion.Dissolve(h.Cells, grid);
                 var trend = TrendClassifier.Classify(
                 [
                     .. Enumerable.Range(0, parameters.TrendPeriods).Select(p => new PeriodActivity(
-                        patch.Sum(c => periodCounts[p * grid.CellCount + c]),
-                        periodTotals[p] * patch.Length / grid.CellCount)),
+                        h.Cells.Sum(c => periodCounts[p * grid.CellCount + c]),
+                        periodTotals[p] * h.Cells.Length / grid.CellCount)),
                 ]);
-                return (Polygon: polygon, Cells: patch.Length, Observed: patchObserved, Expected: expected,
-                    MaxZ: patch.Max(c => z[c]), MinP: patch.Min(c => adjusted[c]), Trend: trend);
+                return new Hotspot(index + 1, window.Name, group.Name, polygon, polygon.Centroid, h.Cells.Length, h.Observed, h.Expected,
+                    h.Cells.Max(c => z[c]), h.Cells.Min(c => adjusted[c]), h.Observed - h.Expected, trend);
             })
-            .OrderByDescending(h => h.Observed - h.Expected)
-            .Select((h, index) => new Hotspot(index + 1, window.Name, group.Name, h.Polygon, h.Polygon.Centroid, h.Cells,
-                h.Observed, h.Expected, h.MaxZ, h.MinP, h.Observed - h.Expected, h.Trend))
             .ToList();
-        return new WindowHotspots(window.Name, group.Name, windowTotal, hotspots);
+        return new WindowHotspots(window.Name, group.Name, windowTotal, patches.Count, hotspots);
     }
 }
