@@ -7,7 +7,7 @@ public static class GetisOrd
     /// Gi* for (weighted) counts: the normal p-values of Gi* assume roughly symmetric values, but counts are right-skewed,
     /// which makes uniform noise look hot. The Anscombe transform 2√(x + 3/8) stabilises the variance first.
     /// </summary>
-    public static double[] CountZScores(ReadOnlySpan<double> counts, CellGrid grid, IReadOnlyList<(int Dx, int Dy)> offsets)
+    public static double[] CountZScores(ReadOnlySpan<double> counts, CellGrid grid, (int Dx, int Dy)[] offsets)
     {
         var stabilised = new double[counts.Length];
         for (var i = 0; i < counts.Length; i++)
@@ -21,7 +21,7 @@ public static class GetisOrd
     /// z_i = (Σ_j w_ij x_j − x̄ W_i) / (S √((n W_i − W_i²)/(n−1))), with W_i the number of neighbours inside the grid,
     /// x̄ and S the mean and standard deviation of all n cells. All zeros when the values do not vary.
     /// </summary>
-    public static double[] ZScores(ReadOnlySpan<double> values, CellGrid grid, IReadOnlyList<(int Dx, int Dy)> offsets)
+    public static double[] ZScores(ReadOnlySpan<double> values, CellGrid grid, (int Dx, int Dy)[] offsets)
     {
         var n = values.Length;
         double sum = 0, sumOfSquares = 0;

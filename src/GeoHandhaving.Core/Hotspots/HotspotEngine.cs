@@ -157,7 +157,7 @@ public static class HotspotEngine
 
     private static WindowHotspots ComputeWindow(
         EventBins bins, CellGrid grid, TimeWindow window, CategoryGroup group, List<string> categories,
-        double[] allHours, IReadOnlyList<(int Dx, int Dy)> offsets, HotspotParameters parameters)
+        double[] allHours, (int Dx, int Dy)[] offsets, HotspotParameters parameters)
     {
         var (observed, periodCounts) = Sum(bins, grid, Mask(window, group, categories), parameters.TrendPeriods);
         var windowTotal = observed.Sum();

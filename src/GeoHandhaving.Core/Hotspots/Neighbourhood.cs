@@ -11,7 +11,7 @@ public sealed record Neighbourhood(double? BandMetres)
     public static Neighbourhood DistanceBand(double metres) =>
         metres > 0 ? new(metres) : throw new ArgumentOutOfRangeException(nameof(metres), "distance band must be positive");
 
-    public IReadOnlyList<(int Dx, int Dy)> Offsets(double cellSize)
+    public (int Dx, int Dy)[] Offsets(double cellSize)
     {
         var reach = BandMetres is { } band ? (int)Math.Floor(band / cellSize) : 1;
         var offsets = new List<(int, int)>();
@@ -25,6 +25,6 @@ public sealed record Neighbourhood(double? BandMetres)
                 }
             }
         }
-        return offsets;
+        return [.. offsets];
     }
 }

@@ -20,11 +20,15 @@ public static class Statistics
     /// Benjamini–Hochberg adjusted p-values (q-values): q(i) = min over j ≥ i of p(j)·m/j in ascending order, capped at 1.
     /// A test is a discovery at FDR level α when its q-value is ≤ α.
     /// </summary>
-    public static double[] BenjaminiHochberg(IReadOnlyList<double> pValues)
+    public static double[] BenjaminiHochberg(double[] pValues)
     {
-        var m = pValues.Count;
-        var order = Enumerable.Range(0, m).ToArray();
-        Array.Sort(pValues.ToArray(), order);
+        var m = pValues.Length;
+        var order = new int[m];
+        for (var i = 0; i < m; i++)
+        {
+            order[i] = i;
+        }
+        Array.Sort((double[])pValues.Clone(), order);
         var adjusted = new double[m];
         var running = 1.0;
         for (var rank = m; rank >= 1; rank--)

@@ -62,7 +62,7 @@ public class GetisOrdTests
     [Fact]
     public void Distance_band_of_150_m_on_100_m_cells_is_the_3x3_block_and_250_m_adds_the_ring_without_corners()
     {
-        Assert.Equal(9, Neighbourhood.DistanceBand(150).Offsets(100).Count);
-        Assert.Equal(21, Neighbourhood.DistanceBand(250).Offsets(100).Count); // 5×5 minus 4 corners at 283 m
+        Assert.Equal(9, Neighbourhood.DistanceBand(150).Offsets(100).Length);
+        Assert.Equal(21, Neighbourhood.DistanceBand(250).Offsets(100).Length); // 5×5 minus 4 corners at 283 m
     }
 }
