@@ -15,6 +15,7 @@ internal static class HotspotsCommands
     private static readonly Option<string> TzOption = new("--tz") { Description = "zone for timestamps without offset and for dates", DefaultValueFactory = _ => "Europe/Amsterdam" };
     private static readonly Option<double> CellOption = new("--cell") { Description = "cell size in metres", DefaultValueFactory = _ => 100 };
     private static readonly Option<double?> HalfLifeOption = new("--half-life") { Description = "recency half-life in days (0 = no decay; default: recommended)" };
+    private static readonly Option<DecayShape?> DecayOption = new("--decay") { Description = "recency decay shape: Exponential, Hyperbolic" };
     private static readonly Option<RepeatDamping?> DampingOption = new("--damping") { Description = "repeat-address damping: None, SquareRoot, Logarithmic" };
     private static readonly Option<double?> PriorOption = new("--prior") { Description = "weight of the all-hours pattern in a window (empirical-Bayes strength)" };
     private static readonly Option<double?> NeighbourOption = new("--neighbour") { Description = "weight of the 8 surrounding cells' mean score" };
@@ -33,7 +34,7 @@ internal static class HotspotsCommands
         var areaShare = new Option<double>("--area-share") { Description = "largest share of the study area to flag (0–1)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "GeoJSON file to write", Required = true };
         var command = new Command("predict", "rank hotspot polygons (WGS84 GeoJSON) within an area budget");
-        foreach (var option in new Option[] { EventsOption, trainUntil, areaShare, WindowOption, TzOption, CellOption, HalfLifeOption, DampingOption, PriorOption, NeighbourOption, output })
+        foreach (var option in new Option[] { EventsOption, trainUntil, areaShare, WindowOption, TzOption, CellOption, HalfLifeOption, DecayOption, DampingOption, PriorOption, NeighbourOption, output })
         {
             command.Options.Add(option);
         }
@@ -68,7 +69,7 @@ internal static class HotspotsCommands
         var cuts = new Option<string>("--cut") { Description = "cut date(s), comma separated (yyyy-MM-dd, local)", Required = true };
         var days = new Option<int>("--days") { Description = "test period after each cut", DefaultValueFactory = _ => 28 };
         var command = new Command("evaluate", "back-test: hit rate, PAI, PEI* at 1/5/10 % of the area versus count and KDE baselines");
-        foreach (var option in new Option[] { EventsOption, cuts, WindowOption, TzOption, days, CellOption, HalfLifeOption, DampingOption, PriorOption, NeighbourOption })
+        foreach (var option in new Option[] { EventsOption, cuts, WindowOption, TzOption, days, CellOption, HalfLifeOption, DecayOption, DampingOption, PriorOption, NeighbourOption })
         {
             command.Options.Add(option);
         }
@@ -114,8 +115,14 @@ internal static class HotspotsCommands
     {
         var recommended = CellRiskParameters.Recommended;
         var halfLifeDays = pr.GetValue(HalfLifeOption);
+        var shape = pr.GetValue(DecayOption) ?? recommended.Recency!.Shape;
         return new CellRiskParameters(
-            halfLifeDays is null ? recommended.RecencyHalfLife : halfLifeDays > 0 ? TimeSpan.FromDays(halfLifeDays.Value) : null,
+            halfLifeDays switch
+            {
+                null => recommended.Recency! with { Shape = shape },
+                > 0 => new RecencyDecay(shape, TimeSpan.FromDays(halfLifeDays.Value)),
+                _ => null,
+            },
             pr.GetValue(DampingOption) ?? recommended.Damping,
             pr.GetValue(PriorOption) ?? recommended.WindowPriorStrength,
             pr.GetValue(NeighbourOption) ?? recommended.NeighbourWeight);

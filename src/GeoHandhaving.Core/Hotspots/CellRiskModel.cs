@@ -2,17 +2,17 @@ using GeoHandhaving.Core.TimeWindows;
 
 namespace GeoHandhaving.Core.Hotspots;
 
-/// <param name="RecencyHalfLife">Exponential decay of old events; null = every training event counts fully.</param>
+/// <param name="Recency">How old events fade; null = every training event counts fully.</param>
 /// <param name="WindowPriorStrength">Empirical-Bayes blend: window count + this × window share × all-hours count.</param>
 /// <param name="NeighbourWeight">Adds this × the mean of the 8 surrounding cells' scores (0 = none).</param>
 public sealed record CellRiskParameters(
-    TimeSpan? RecencyHalfLife,
+    RecencyDecay? Recency,
     RepeatDamping Damping,
     double WindowPriorStrength,
     double NeighbourWeight)
 {
     /// <summary>The method chosen on Boston 311 (see docs/benchmarks.md): generic principles, no city-specific tuning.</summary>
-    public static CellRiskParameters Recommended { get; } = new(TimeSpan.FromDays(180), RepeatDamping.None, 1, 0.1);
+    public static CellRiskParameters Recommended { get; } = new(new RecencyDecay(DecayShape.Hyperbolic, TimeSpan.FromDays(30)), RepeatDamping.None, 1, 0.1);
 
     /// <summary>Plain training counts per cell (the crime-science baseline).</summary>
     public static CellRiskParameters CountBaseline { get; } = new(null, RepeatDamping.None, 0, 0);
@@ -28,7 +28,7 @@ public static class CellRiskModel
         IReadOnlyList<HotspotEvent> events, CellGrid grid, TimeWindow? window, DateTimeOffset reference, CellRiskParameters parameters)
     {
         var training = events.Where(e => e.At < reference).ToList();
-        var weights = EventWeighting.Weights(training, reference, parameters.RecencyHalfLife, parameters.Damping);
+        var weights = EventWeighting.Weights(training, reference, parameters.Recency, parameters.Damping);
         var inWindow = new double[grid.CellCount];
         var allHours = new double[grid.CellCount];
         for (var i = 0; i < training.Count; i++)

@@ -11,15 +11,34 @@ public enum RepeatDamping
     Logarithmic,
 }
 
+public enum DecayShape
+{
+    /// <summary>2^(−age / half-life): old events fade away completely.</summary>
+    Exponential,
+    /// <summary>1 / (1 + age / half-life): recent events dominate, but long-standing places keep a floor.</summary>
+    Hyperbolic,
+}
+
+/// <summary>How an event's weight falls with age; both shapes weigh an event of age <see cref="HalfLife"/> at one half.</summary>
+public sealed record RecencyDecay(DecayShape Shape, TimeSpan HalfLife)
+{
+    public double Weight(TimeSpan age) => Shape switch
+    {
+        DecayShape.Exponential => Math.Pow(2, -age / HalfLife),
+        DecayShape.Hyperbolic => 1 / (1 + age / HalfLife),
+        _ => throw new ArgumentOutOfRangeException(nameof(Shape)),
+    };
+}
+
 /// <summary>Per-event weights: exponential recency decay times repeat-reporter/address damping.</summary>
 public static class EventWeighting
 {
     /// <summary>
-    /// Weight of each event: 2^(−age / half-life) (age before <paramref name="reference"/>; no decay without a half-life),
+    /// Weight of each event: its recency weight (age before <paramref name="reference"/>; no decay without one),
     /// times the smaller of its address's and reporter's damping factor (total contribution f(n) spread evenly as f(n)/n).
     /// </summary>
     public static double[] Weights(
-        IReadOnlyList<HotspotEvent> events, DateTimeOffset reference, TimeSpan? halfLife, RepeatDamping damping)
+        IReadOnlyList<HotspotEvent> events, DateTimeOffset reference, RecencyDecay? recency, RepeatDamping damping)
     {
         var weights = new double[events.Count];
         var addressCounts = damping == RepeatDamping.None ? null : CountKeys(events, e => e.AddressKey);
@@ -27,7 +46,7 @@ public static class EventWeighting
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            var weight = halfLife is { } h ? Math.Pow(2, -(reference - e.At).TotalDays / h.TotalDays) : 1.0;
+            var weight = recency?.Weight(reference - e.At) ?? 1.0;
             if (addressCounts is not null && reporterCounts is not null)
             {
                 weight *= Math.Min(

@@ -19,7 +19,7 @@ public sealed record HotspotParameters(
     double CellSize = 100,
     Neighbourhood? Neighbourhood = null,
     double FalseDiscoveryRate = 0.05,
-    TimeSpan? RecencyHalfLife = null,
+    RecencyDecay? Recency = null,
     RepeatDamping Damping = RepeatDamping.SquareRoot,
     double WindowPriorStrength = 1,
     TimeSpan? TrendPeriod = null,
@@ -30,7 +30,7 @@ public sealed record HotspotParameters(
     SchoolCalendar? SchoolCalendar = null,
     SchoolRegio SchoolRegio = SchoolRegio.Noord)
 {
-    public static TimeSpan DefaultHalfLife { get; } = TimeSpan.FromDays(365);
+    public static RecencyDecay DefaultRecency { get; } = new(DecayShape.Exponential, TimeSpan.FromDays(365));
     public static TimeSpan DefaultTrendPeriod { get; } = TimeSpan.FromDays(28);
 }
 
@@ -108,7 +108,7 @@ public static class HotspotEngine
             var back = (int)Math.Min(parameters.TrendPeriods, Math.Floor((reference - e.At) / period));
             periods[i] = back >= parameters.TrendPeriods ? parameters.TrendPeriods : parameters.TrendPeriods - 1 - back;
         }
-        var weights = EventWeighting.Weights(events, reference, parameters.RecencyHalfLife ?? HotspotParameters.DefaultHalfLife, parameters.Damping);
+        var weights = EventWeighting.Weights(events, reference, parameters.Recency ?? HotspotParameters.DefaultRecency, parameters.Damping);
         return EventBins.Build(cells, categoryOf, slots, periods, weights, categories.Count, parameters.TrendPeriods + 1, grid.CellCount);
     }
 
