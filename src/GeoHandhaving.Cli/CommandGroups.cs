@@ -18,6 +18,7 @@ internal static class CommandGroups
         ImportCommands.Create(),
         GeocodeCommand.Create(),
         WijkenCommands.Create(),
+        HotspotsCommands.Create(),
         DemoCommand.Create(),
     ];
 }

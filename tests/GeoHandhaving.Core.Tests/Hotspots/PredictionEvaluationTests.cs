@@ -1,0 +1,40 @@
+using GeoHandhaving.Core.Hotspots;
+
+namespace GeoHandhaving.Core.Tests.Hotspots;
+
+public class PredictionEvaluationTests
+{
+    [Fact]
+    public void Hit_rate_pai_and_pei_star_match_a_hand_computed_example()
+    {
+        // Six 1 m² cells, a third of the area flags two cells: the two best scores (cells 0 and 1) catch 0 + 3 of 10 events;
+        // the best two cells for the test period (5 and 1) would have caught 9.
+        double[] scores = [5, 4, 3, 2, 1, 0];
+        int[] test = [0, 3, 1, 0, 0, 6];
+        var score = PredictionEvaluation.Evaluate(scores, test, areaShare: 1.0 / 3, studyArea: 6, cellArea: 1);
+
+        Assert.Equal(2, score.FlaggedCells);
+        Assert.Equal(0.3, score.HitRate, 9);
+        Assert.Equal(0.9, score.Pai, 9);
+        Assert.Equal(3.0 / 9, score.PeiStar, 9);
+        Assert.Equal(0.9, score.BestPossibleHitRate, 9);
+    }
+
+    [Fact]
+    public void Ties_go_to_the_lower_cell_number() =>
+        Assert.Equal([2, 0, 1], CellRiskModel.TopCells([1, 1, 5, 1], 3));
+
+    [Fact]
+    public void Prediction_stays_within_the_area_budget_and_merges_adjacent_cells()
+    {
+        var grid = new CellGrid(0, 0, 100, 10, 10);
+        var scores = new double[grid.CellCount];
+        scores[0] = 9; scores[1] = 8; scores[55] = 7; scores[99] = 1;
+        var hotspots = HotspotPrediction.Predict(scores, grid, areaShare: 0.03, studyArea: grid.CellCount * grid.CellArea);
+
+        Assert.Equal(2, hotspots.Count);
+        Assert.Equal(2, hotspots[0].CellCount);
+        Assert.Equal(20_000, hotspots[0].Polygon.Area, 6);
+        Assert.True(hotspots.Sum(h => h.Polygon.Area) <= 0.03 * grid.CellCount * grid.CellArea);
+    }
+}
