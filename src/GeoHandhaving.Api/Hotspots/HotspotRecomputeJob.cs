@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Text.Json;
+using GeoHandhaving.Api.Data;
+using GeoHandhaving.Core.Geometry;
+using GeoHandhaving.Core.Hotspots;
+using GeoHandhaving.Core.TimeWindows;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+using Npgsql;
+
+namespace GeoHandhaving.Api.Hotspots;
+
+/// <summary>
+/// Recomputes all hotspots of one gemeente. A run is recorded with its parameters, counts and duration; its hotspots
+/// are written and the run marked complete in one transaction, so readers keep seeing the previous run until then.
+/// Hangfire's distributed lock keeps two recomputes from running at once, also across API instances.
+/// </summary>
+public sealed class HotspotRecomputeJob(
+    GeoHandhavingDbContext db, NpgsqlDataSource dataSource, HotspotWindows windows, SchoolCalendarStore calendars,
+    TimeProvider clock, ILogger<HotspotRecomputeJob> log)
+{
+    public static readonly HotspotParameters DefaultParameters = new(CellSize: 100);
+
+    /// <param name="requestedAt">When the recompute was asked for: a run that started later already covers it (debounce).</param>
+    [DisableConcurrentExecution(timeoutInSeconds: 30 * 60)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
+    public async Task<long?> RunAsync(string gemeenteId, string aanleiding, DateTimeOffset? requestedAt, CancellationToken ct)
+    {
+        if (requestedAt is { } asked && await db.HotspotRuns.AnyAsync(r => r.GemeenteId == gemeenteId
+                && r.Status == HotspotRunStatus.Voltooid && r.GestartOp >= asked, ct))
+        {
+            log.LogInformation("Hotspot recompute for {Gemeente} ({Aanleiding}) skipped: a later run covers it", gemeenteId, aanleiding);
+            return null;
+        }
+        var started = Stopwatch.StartNew();
+        var now = clock.GetUtcNow();
+        var gemeente = await db.Gemeenten.AsNoTracking().SingleAsync(g => g.Id == gemeenteId, ct);
+        var regio = Enum.TryParse<SchoolRegio>(gemeente.SchoolRegio, ignoreCase: true, out var r) ? r : SchoolRegio.Noord;
+        var parameters = DefaultParameters with { Reference = now, SchoolCalendar = await calendars.LoadAsync(ct), SchoolRegio = regio };
+        var run = new HotspotRun
+        {
+            GemeenteId = gemeenteId, Status = HotspotRunStatus.Bezig, GestartOp = now, Aanleiding = aanleiding,
+            Parameters = JsonSerializer.Serialize(new
+            {
+                parameters.CellSize, parameters.FalseDiscoveryRate, Damping = parameters.Damping.ToString(), parameters.WindowPriorStrength,
+                RecencyHalfLifeDays = (parameters.Recency ?? HotspotParameters.DefaultRecency).HalfLife.TotalDays,
+                TrendPeriodDays = (parameters.TrendPeriod ?? HotspotParameters.DefaultTrendPeriod).TotalDays,
+                parameters.TrendPeriods, parameters.MaxHotspotsPerWindow, Regio = regio.ToString(),
+            }),
+        };
+        db.HotspotRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            var events = await LoadEventsAsync(gemeenteId, now, ct);
+            var windowList = await windows.ForGemeenteAsync(gemeenteId, ct);
+            var groups = new List<CategoryGroup> { CategoryGroup.All };
+            groups.AddRange(events.Select(e => e.Category).Distinct().Order().Select(c => new CategoryGroup(c, new HashSet<string> { c })));
+            var result = events.Count == 0
+                ? new HotspotResult(null!, [])
+                : HotspotEngine.Compute(events, windowList, parameters with { CategoryGroups = groups });
+            var count = await StoreAsync(run, result, events.Count, started, ct);
+            log.LogInformation("Hotspot run {Run} for {Gemeente}: {Events} meldingen, {Hotspots} hotspots in {Ms} ms",
+                run.Id, gemeenteId, events.Count, count, started.ElapsedMilliseconds);
+            return run.Id;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await db.HotspotRuns.Where(x => x.GemeenteId == gemeenteId && x.Id == run.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, HotspotRunStatus.Mislukt).SetProperty(x => x.Fout, e.Message), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<List<HotspotEvent>> LoadEventsAsync(string gemeenteId, DateTimeOffset until, CancellationToken ct)
+    {
+        var events = new List<HotspotEvent>();
+        await using var command = dataSource.CreateCommand(HotspotsSql.Events);
+        command.Parameters.AddWithValue("gemeente", gemeenteId);
+        command.Parameters.AddWithValue("tot", until.UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            events.Add(new HotspotEvent(reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2),
+                AmsterdamTime.ToLocal(reader.GetFieldValue<DateTimeOffset>(3)), reader.GetString(4), AddressKey: reader.GetString(5)));
+        }
+        return events;
+    }
+
+    private async Task<int> StoreAsync(HotspotRun run, HotspotResult result, int eventCount, Stopwatch started, CancellationToken ct)
+    {
+        var hotspots = result.Windows.SelectMany(w => w.Hotspots.Select(h => ToEntity(run, w, h))).ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Hotspots.AddRange(hotspots);
+        await db.SaveChangesAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(HotspotsSql.Enrich,
+            [new NpgsqlParameter("gemeente", run.GemeenteId), new NpgsqlParameter("run", run.Id)], ct);
+        run.Status = HotspotRunStatus.Voltooid;
+        run.VoltooidOp = clock.GetUtcNow();
+        run.AantalMeldingen = eventCount;
+        run.AantalHotspots = hotspots.Count;
+        run.DuurSeconden = Math.Round(started.Elapsed.TotalSeconds, 3);
+        await db.SaveChangesAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(HotspotsSql.PruneOldRuns,
+            [new NpgsqlParameter("gemeente", run.GemeenteId), new NpgsqlParameter("keep", 5)], ct);
+        await tx.CommitAsync(ct);
+        return hotspots.Count;
+    }
+
+    private static Hotspot ToEntity(HotspotRun run, WindowHotspots window, Core.Hotspots.Hotspot h) => new()
+    {
+        GemeenteId = run.GemeenteId, RunId = run.Id, Venster = window.Window,
+        Categorieen = window.CategoryGroup == CategoryGroup.All.Name ? [] : [window.CategoryGroup],
+        Geometrie = RdNew.RdFactory.CreateGeometry(h.Polygon), Centroide = RdNew.RdFactory.CreatePoint(h.Centroid.Coordinate),
+        Waargenomen = Math.Round(h.Observed, 3), Verwacht = Math.Round(h.Expected, 3), Z = Math.Round(h.MaxZ, 3), P = h.MinAdjustedP,
+        Score = Math.Round(h.Score, 3), Rang = h.Rank, Trend = h.Trend.ToString().ToLowerInvariant(), WijkCodes = [], Scholen = [],
+    };
+}

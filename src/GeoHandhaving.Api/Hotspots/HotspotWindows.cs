@@ -1,0 +1,17 @@
+using GeoHandhaving.Api.Data;
+using GeoHandhaving.Core.TimeWindows;
+using Microsoft.EntityFrameworkCore;
+
+namespace GeoHandhaving.Api.Hotspots;
+
+/// <summary>The windows hotspots are computed for: the shipped defaults plus the gemeente's own named windows.</summary>
+public sealed class HotspotWindows(GeoHandhavingDbContext db)
+{
+    public async Task<IReadOnlyList<TimeWindow>> ForGemeenteAsync(string gemeenteId, CancellationToken ct)
+    {
+        var own = await db.Tijdvensters.AsNoTracking().Where(t => t.GemeenteId == gemeenteId).ToListAsync(ct);
+        var parsed = own.Select(t => TimeWindowParser.Parse(t.Code, t.Definitie, t.Categorieen, t.AlleenSchooldagen)).ToList();
+        var ownNames = parsed.Select(w => w.Name).ToHashSet();
+        return [.. DefaultTimeWindows.All.Where(w => !ownNames.Contains(w.Name)), .. parsed];
+    }
+}
