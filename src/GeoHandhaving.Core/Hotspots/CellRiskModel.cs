@@ -23,7 +23,10 @@ public static class CellRiskModel
 {
     private static readonly (int Dx, int Dy)[] Ring = [(-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)];
 
-    /// <summary>Score per cell from events before <paramref name="reference"/>; window membership on the events' wall clock.</summary>
+    /// <summary>
+    /// Score per cell from events before <paramref name="reference"/>; window membership on the events' own wall clock.
+    /// School-day windows count every weekday here: back-test data from abroad has no Dutch school calendar.
+    /// </summary>
     public static double[] Score(
         IReadOnlyList<HotspotEvent> events, CellGrid grid, TimeWindow? window, DateTimeOffset reference, CellRiskParameters parameters)
     {

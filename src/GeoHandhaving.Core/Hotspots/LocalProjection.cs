@@ -41,7 +41,6 @@ public sealed class LocalProjection(double centreLon, double centreLat)
     {
         var copy = geometry.Copy();
         copy.Apply(new LonLatFilter(this));
-        copy.GeometryChanged();
         return copy;
     }
 

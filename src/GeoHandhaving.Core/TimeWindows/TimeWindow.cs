@@ -49,8 +49,6 @@ public sealed record TimeWindow(
         return found;
     }
 
-    public bool Concerns(string category) => Categories.Count == 0 || Categories.Contains(category);
-
     public static Func<DateOnly, bool> IsSchoolDayRule(SchoolCalendar? calendar, SchoolRegio regio) =>
         calendar is null ? SchoolCalendar.IsWeekday : date => calendar.IsSchoolDay(date, regio);
 }
