@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GeoHandhaving.Cli.Db;
 using GeoHandhaving.Cli.Tokens;
+using GeoHandhaving.Cli.Wijken;
 
 namespace GeoHandhaving.Cli;
 
@@ -11,5 +12,7 @@ internal static class CommandGroups
     [
         DbCommands.Create(),
         TokenCommands.Create(),
+        ImportCommands.Create(),
+        WijkenCommands.Create(),
     ];
 }
