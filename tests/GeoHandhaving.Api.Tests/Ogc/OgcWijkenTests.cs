@@ -167,6 +167,24 @@ public class OgcWijkenTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Items_with_datetime_show_the_wijken_as_they_were_then()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var client = _api.Analist(gemeente);
+        var id = (await CreateAsync(client, "W1", Square(X0, Y0, 100))).GetProperty("id").GetInt64();
+        await Task.Delay(50);
+        var then = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
+        await Task.Delay(50);
+        await client.PatchAsync($"/ogc/collections/wijken/items/{id}",
+            new StringContent("""{"properties":{"naam":"Nu"}}""", Encoding.UTF8, "application/merge-patch+json"));
+
+        var past = await client.GetFromJsonAsync<JsonElement>($"/ogc/collections/wijken/items?datetime={then}");
+        Assert.Equal("Wijk W1", past.GetProperty("features")[0].GetProperty("properties").GetProperty("naam").GetString());
+        var interval = await client.GetAsync("/ogc/collections/wijken/items?datetime=2020-01-01/2021-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, interval.StatusCode);
+    }
+
+    [Fact]
     public async Task Items_need_a_token()
     {
         var response = await _api.CreateClient().GetAsync("/ogc/collections/wijken/items");

@@ -216,8 +216,8 @@ public class WijkenApiTests(ApiFixture fixture)
         var gemeente = await _api.NewGemeenteAsync();
         var client = _api.Analist(gemeente);
         await CreateAsync(client, "WK01", Square(X0, Y0, 1000));
-        var boa = await (await client.PostAsJsonAsync("/api/v1/boas", new { code = "B1", naam = "Boa Een" })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/wijken/WK01/boas", new { boaIds = new[] { boa.GetProperty("id").GetInt64() } })).StatusCode);
+        var boa = await CreateBoaAsync(client, "B1");
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/wijken/WK01/boas", new { boaIds = new[] { boa } })).StatusCode);
 
         var byRd = await client.GetFromJsonAsync<JsonElement>($"/api/v1/wijken/at?x={X0 + 500}&y={Y0 + 500}");
         Assert.Equal("WK01", byRd.GetProperty("properties").GetProperty("code").GetString());

@@ -49,6 +49,20 @@ public static class WijkenTestData
         return body;
     }
 
+    public static async Task<long> CreateBoaAsync(HttpClient client, string code)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/boas", new { code, naam = "Boa " + code });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    public static async Task<JsonElement> CreateDraftAsync(HttpClient client, string naam, bool kopieVanActief)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/wijkindelingen", new { naam, kopieVanActief });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     /// <summary>Imports a file straight through <see cref="WijkenImport"/>, the code the CLI and the HTTP endpoint share.</summary>
     public static async Task<ImportRapport> ImportAsync(ApiFactory api, string gemeente, string file, bool buurten = false)
     {

@@ -23,8 +23,7 @@ public class WijkindelingenTests(ApiFixture fixture)
         var gemeente = await GemeenteMetGrensAsync(200, 100);
         var client = _api.Analist(gemeente);
         await CreateAsync(client, "OUD", Square(X0, Y0, 100));
-        var draft = await (await client.PostAsJsonAsync("/api/v1/wijkindelingen", new { naam = "2027", kopieVanActief = false }))
-            .Content.ReadFromJsonAsync<JsonElement>();
+        var draft = await CreateDraftAsync(client, "2027", kopieVanActief: false);
         var id = draft.GetProperty("id").GetInt64();
         Assert.Equal("Concept", draft.GetProperty("status").GetString());
         await CreateAsync(client, "W", Square(X0, Y0, 100), $"&wijkindeling={id}");
@@ -52,7 +51,7 @@ public class WijkindelingenTests(ApiFixture fixture)
         var gemeente = await _api.NewGemeenteAsync();
         var client = _api.Analist(gemeente);
         await CreateAsync(client, "A", Square(X0, Y0, 100));
-        var draft = await (await client.PostAsJsonAsync("/api/v1/wijkindelingen", new { naam = "kopie" })).Content.ReadFromJsonAsync<JsonElement>();
+        var draft = await CreateDraftAsync(client, "kopie", kopieVanActief: true);
         var wijken = await client.GetFromJsonAsync<JsonElement>($"/api/v1/wijken?wijkindeling={draft.GetProperty("id").GetInt64()}");
         Assert.Equal("A", Assert.Single(wijken.GetProperty("features").EnumerateArray()).GetProperty("properties").GetProperty("code").GetString());
     }
@@ -108,12 +107,11 @@ public class WijkindelingenTests(ApiFixture fixture)
     {
         var gemeente = await GemeenteMetGrensAsync(100, 100);
         var client = _api.Analist(gemeente);
-        var boa = await (await client.PostAsJsonAsync("/api/v1/boas", new { code = "B1", naam = "Boa" })).Content.ReadFromJsonAsync<JsonElement>();
-        var draft = await (await client.PostAsJsonAsync("/api/v1/wijkindelingen", new { naam = "nieuw", kopieVanActief = false }))
-            .Content.ReadFromJsonAsync<JsonElement>();
+        var boa = await CreateBoaAsync(client, "B1");
+        var draft = await CreateDraftAsync(client, "nieuw", kopieVanActief: false);
         var id = draft.GetProperty("id").GetInt64();
         await CreateAsync(client, "W1", Square(X0, Y0, 100), $"&wijkindeling={id}");
-        await client.PutAsJsonAsync($"/api/v1/wijken/W1/boas?wijkindeling={id}", new { boaIds = new[] { boa.GetProperty("id").GetInt64() } });
+        await client.PutAsJsonAsync($"/api/v1/wijken/W1/boas?wijkindeling={id}", new { boaIds = new[] { boa } });
         var binnen = AddMelding(gemeente, X0 + 50, Y0 + 50);
         var buiten = AddMelding(gemeente, X0 + 500, Y0 + 50);
 
@@ -126,7 +124,7 @@ public class WijkindelingenTests(ApiFixture fixture)
             toegewezen = _api.WithDb(db => db.Meldingen.AsNoTracking().Single(m => m.GemeenteId == gemeente && m.Id == binnen));
         }
         Assert.Equal(MeldingStatus.Toegewezen, toegewezen!.Status);
-        Assert.Equal(("W1", boa.GetProperty("id").GetInt64()), (toegewezen.WijkCode, toegewezen.EigenaarBoaId));
+        Assert.Equal(("W1", (long?)boa), (toegewezen.WijkCode, toegewezen.EigenaarBoaId));
         var zonder = _api.WithDb(db => db.Meldingen.AsNoTracking().Single(m => m.GemeenteId == gemeente && m.Id == buiten));
         Assert.Equal((MeldingStatus.Nieuw, Toewijzing.BuitenAlleWijken), (zonder.Status, zonder.EigenaarReden));
     }
@@ -138,16 +136,16 @@ public class WijkindelingenTests(ApiFixture fixture)
         var client = _api.Analist(gemeente);
         await CreateAsync(client, "W1", Square(X0, Y0, 100));
         await CreateAsync(client, "W2", Square(X0 + 100, Y0, 100));
-        var b1 = await (await client.PostAsJsonAsync("/api/v1/boas", new { code = "B1", naam = "Een" })).Content.ReadFromJsonAsync<JsonElement>();
-        var b2 = await (await client.PostAsJsonAsync("/api/v1/boas", new { code = "B2", naam = "Twee" })).Content.ReadFromJsonAsync<JsonElement>();
-        await client.PutAsJsonAsync("/api/v1/wijken/W1/boas", new { boaIds = new[] { b2.GetProperty("id").GetInt64(), b1.GetProperty("id").GetInt64() } });
+        var b1 = await CreateBoaAsync(client, "B1");
+        var b2 = await CreateBoaAsync(client, "B2");
+        await client.PutAsJsonAsync("/api/v1/wijken/W1/boas", new { boaIds = new[] { b2, b1 } });
 
         await using var scope = _api.Services.CreateAsyncScope();
         var toewijzing = scope.ServiceProvider.GetRequiredService<WijkToewijzing>();
         var inW1 = await toewijzing.VoorPuntAsync(gemeente, Point(X0 + 50, Y0 + 50), CancellationToken.None);
         var inW2 = await toewijzing.VoorPuntAsync(gemeente, Point(X0 + 150, Y0 + 50), CancellationToken.None);
         var buiten = await toewijzing.VoorPuntAsync(gemeente, Point(X0 - 50, Y0), CancellationToken.None);
-        Assert.Equal(new Toewijzing("W1", null, b2.GetProperty("id").GetInt64(), null), inW1);
+        Assert.Equal(new Toewijzing("W1", null, b2, null), inW1);
         Assert.Equal(new Toewijzing("W2", null, null, Toewijzing.WijkZonderWijkboa), inW2);
         Assert.Equal(new Toewijzing(null, null, null, Toewijzing.BuitenAlleWijken), buiten);
     }
