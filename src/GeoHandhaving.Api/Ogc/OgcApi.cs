@@ -104,7 +104,7 @@ public static class OgcApi
 
     internal static async Task<Results<JsonHttpResult<GeoJsonFeatureCollection>, ProblemHttpResult>> Items(
         [AsParameters] WijkenHandlerServices s, string collectionId, string? bbox, [FromQuery(Name = "bbox-crs")] string? bboxCrs,
-        int? limit, int? offset, string? datetime, string? crs, CancellationToken ct)
+        int? limit, int? offset, string? datetime, string? crs, TimeProvider clock, CancellationToken ct)
     {
         if (collectionId is not (Wijken or Buurten)) return Problems.NotFound("Collectie", collectionId);
         if (WijkenApi.ResponseCrs(crs, s.Http) is not { } output) return WijkenApi.UnsupportedCrs(crs);
@@ -143,7 +143,7 @@ public static class OgcApi
         }
         var collection = new GeoJsonFeatureCollection(features)
         {
-            NumberMatched = matched, NumberReturned = features.Count, TimeStamp = DateTimeOffset.UtcNow,
+            NumberMatched = matched, NumberReturned = features.Count, TimeStamp = clock.GetUtcNow(),
             Links = PagingLinks(s.Http, skip, take, features.Count, matched),
         };
         return TypedResults.Json(collection, contentType: GeoJsonMediaType);

@@ -51,7 +51,7 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
         var indeling = opties.WijkindelingId is { } id
             ? await store.WijkindelingAsync(actor.GemeenteId, id, ct) ?? throw new ArgumentException($"Wijkindeling {id} bestaat niet.")
             : await store.ActieveOfNieuweWijkindelingAsync(actor, ct);
-        var counts = new int[3];
+        var (aangemaakt, gewijzigd, ongewijzigd) = (0, 0, 0);
         var afgewezen = new List<AfgewezenFeature>();
         foreach (var feature in Features(featureCollection, opties, WijkCodeProperties, WijkNameProperties, afgewezen))
         {
@@ -61,7 +61,7 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
                 var (rd, _) = validation.ToValidStorage(feature.Geometrie, crs);
                 if (rd is not null && WijkenStore.IsUnchanged(bestaand, feature.Naam, rd))
                 {
-                    counts[2]++;
+                    ongewijzigd++;
                     continue;
                 }
             }
@@ -73,16 +73,16 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
                 afgewezen.Add(new AfgewezenFeature(feature.Index, feature.Code, "geometry", problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title!));
                 continue;
             }
-            counts[bestaand is null ? 0 : 1]++;
+            if (bestaand is null) aangemaakt++; else gewijzigd++;
         }
-        return new ImportRapport(counts[0], counts[1], counts[2], afgewezen);
+        return new ImportRapport(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
     }
 
     public async Task<ImportRapport> ImportBuurtenAsync(Actor actor, JsonElement featureCollection, ImportOpties opties, CancellationToken ct)
     {
         var crs = DeclaredCrs(featureCollection) ?? throw UnsupportedCrs();
         var bestaand = await db.Buurten.Where(b => b.GemeenteId == actor.GemeenteId).ToDictionaryAsync(b => b.Code, ct);
-        var counts = new int[3];
+        var (aangemaakt, gewijzigd, ongewijzigd) = (0, 0, 0);
         var afgewezen = new List<AfgewezenFeature>();
         foreach (var feature in Features(featureCollection, opties, BuurtCodeProperties, BuurtNameProperties, afgewezen))
         {
@@ -98,20 +98,20 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
                 buurt = new Buurt { GemeenteId = actor.GemeenteId, Code = feature.Code, Naam = feature.Naam, CbsWijkCode = wijkCode, Geometrie = rd! };
                 db.Buurten.Add(buurt);
                 bestaand[buurt.Code] = buurt;
-                counts[0]++;
+                aangemaakt++;
             }
             else if (buurt.Naam != feature.Naam || buurt.CbsWijkCode != wijkCode || !buurt.Geometrie.EqualsExact(rd!))
             {
                 (buurt.Naam, buurt.CbsWijkCode, buurt.Geometrie) = (feature.Naam, wijkCode, rd!);
-                counts[1]++;
+                gewijzigd++;
             }
             else
             {
-                counts[2]++;
+                ongewijzigd++;
             }
         }
         await db.SaveChangesAsync(ct);
-        return new ImportRapport(counts[0], counts[1], counts[2], afgewezen);
+        return new ImportRapport(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
     }
 
     /// <summary>Creates the gemeente when it does not exist yet (CLI imports for a new tenant).</summary>

@@ -132,6 +132,10 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
     public async Task<WijkWriteResult> CreateAsync(Actor actor, long wijkindelingId, string code, string naam,
         Geometry? geometrie, OutputCrs crs, string? reden, CancellationToken ct)
     {
+        if (await IsArchivedAsync(actor.GemeenteId, wijkindelingId, ct))
+        {
+            return Archived(wijkindelingId);
+        }
         var (rd, problem) = validation.ToValidStorage(geometrie, crs);
         if (problem is not null)
         {
@@ -185,7 +189,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         }
         if (!WijkETag.Matches(ifMatch, wijk))
         {
-            return WijkWriteResult.Refused(Problems.PreconditionFailed(WijkETag.For(wijk.Id, wijk.Versie, OutputCrs.Crs84)));
+            return await StaleAsync(wijk, ct);
         }
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -196,7 +200,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         db.Wijken.Remove(wijk);
         if (!await SaveOrStaleAsync(ct))
         {
-            return Stale(wijk);
+            return await StaleAsync(wijk, ct);
         }
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
@@ -210,9 +214,13 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return WijkWriteResult.Refused(Problems.NotFound("Wijk", id));
         }
+        if (await IsArchivedAsync(actor.GemeenteId, wijk.WijkindelingId, ct))
+        {
+            return Archived(wijk.WijkindelingId);
+        }
         if (!WijkETag.Matches(verzoek.IfMatch, wijk))
         {
-            return Stale(wijk);
+            return await StaleAsync(wijk, ct);
         }
         var geometrie = wijk.Geometrie;
         if (verzoek.Geometrie is not null)
@@ -238,7 +246,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         await AppendVersionAsync(wijk, wijziging, verzoek.Reden, now, ct);
         if (!await SaveOrStaleAsync(ct))
         {
-            return Stale(wijk);
+            return await StaleAsync(wijk, ct);
         }
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
@@ -298,11 +306,22 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         }
     }
 
-    private WijkWriteResult Stale(Wijk wijk)
+    /// <summary>412 naming the ETag of the wijk as it is now in the database (another writer may have just changed it).</summary>
+    private async Task<WijkWriteResult> StaleAsync(Wijk wijk, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        return WijkWriteResult.Refused(Problems.PreconditionFailed(WijkETag.For(wijk.Id, wijk.Versie, OutputCrs.Crs84)));
+        var current = await FindAsync(wijk.GemeenteId, wijk.Id, ct);
+        return WijkWriteResult.Refused(current is null
+            ? Problems.NotFound("Wijk", wijk.Id)
+            : Problems.PreconditionFailed(WijkETag.For(current.Id, current.Versie, OutputCrs.Crs84)));
     }
+
+    private Task<bool> IsArchivedAsync(string gemeenteId, long wijkindelingId, CancellationToken ct) =>
+        db.Wijkindelingen.AnyAsync(w => w.GemeenteId == gemeenteId && w.Id == wijkindelingId && w.Status == WijkindelingStatus.Gearchiveerd, ct);
+
+    private static WijkWriteResult Archived(long wijkindelingId) =>
+        WijkWriteResult.Refused(Problems.Conflict("archived-wijkindeling", "Gearchiveerde wijkindeling",
+            $"Wijkindeling {wijkindelingId} is gearchiveerd; wijzig het actieve of een concept."));
 
     private static WijkWriteResult Refused(GeometryProblem problem) =>
         WijkWriteResult.Refused(Problems.Unprocessable(problem.Type, problem.Title, problem.Detail, problem.Extensions));

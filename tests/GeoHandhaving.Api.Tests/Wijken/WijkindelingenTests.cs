@@ -22,7 +22,7 @@ public class WijkindelingenTests(ApiFixture fixture)
     {
         var gemeente = await GemeenteMetGrensAsync(200, 100);
         var client = _api.Analist(gemeente);
-        await CreateAsync(client, "OUD", Square(X0, Y0, 100));
+        var oud = (await CreateAsync(client, "OUD", Square(X0, Y0, 100))).GetProperty("id").GetInt64();
         var draft = await CreateDraftAsync(client, "2027", kopieVanActief: false);
         var id = draft.GetProperty("id").GetInt64();
         Assert.Equal("Concept", draft.GetProperty("status").GetString());
@@ -43,6 +43,8 @@ public class WijkindelingenTests(ApiFixture fixture)
         Assert.Equal(WijkindelingStatus.Gearchiveerd, Assert.Single(statuses, s => s.Key != id).Value);
         var active = await client.GetFromJsonAsync<JsonElement>("/api/v1/wijken");
         Assert.Equal(["O", "W"], active.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("code").GetString()));
+        var archivedEdit = await client.PatchAsJsonAsync($"/api/v1/wijken/{oud}", new { properties = new { naam = "x", reden = "test" } });
+        Assert.Equal(HttpStatusCode.Conflict, archivedEdit.StatusCode);
     }
 
     [Fact]
