@@ -59,6 +59,34 @@ public class WijkindelingenTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Wijkindelingen_and_boas_are_listed_per_gemeente()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var client = _api.Analist(gemeente);
+        await CreateAsync(client, "A", Square(X0, Y0, 100));
+        await CreateDraftAsync(client, "concept", kopieVanActief: false);
+        await CreateBoaAsync(client, "B1");
+        var indelingen = await client.GetFromJsonAsync<JsonElement>("/api/v1/wijkindelingen");
+        Assert.Equal(["Concept", "Actief"], indelingen.EnumerateArray().Select(i => i.GetProperty("status").GetString()));
+        var boas = await client.GetFromJsonAsync<JsonElement>("/api/v1/boas");
+        Assert.Equal("B1", Assert.Single(boas.EnumerateArray()).GetProperty("code").GetString());
+        var andereGemeente = await _api.Analist(await _api.NewGemeenteAsync()).GetFromJsonAsync<JsonElement>("/api/v1/boas");
+        Assert.Equal(0, andereGemeente.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Activating_an_active_wijkindeling_is_409_and_an_unknown_one_404()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var client = _api.Analist(gemeente);
+        await CreateAsync(client, "A", Square(X0, Y0, 100));
+        var actief = _api.WithDb(db => db.Wijkindelingen.Single(w => w.GemeenteId == gemeente).Id);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/v1/wijkindelingen/{actief}/activeer", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/wijkindelingen/987654321/activeer", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/wijkindelingen/987654321/dekking")).StatusCode);
+    }
+
+    [Fact]
     public async Task Coverage_check_finds_a_planted_gap_and_a_sliver()
     {
         var gemeente = await GemeenteMetGrensAsync(300, 100);
