@@ -165,7 +165,7 @@ public class OgcWijkenTests(ApiFixture fixture)
         var area = _api.WithDb(db => db.Wijken.Single(w => w.GemeenteId == gemeente && w.Id == id).Geometrie.Area);
         Assert.Equal(90_000, area, 1);
 
-        var bowTie = Ring((X0, Y0), (X0 + 100, Y0 + 100), (X0 + 100, Y0), (X0, Y0 + 100), (X0, Y0));
+        var bowTie = BowTie(X0, Y0, 100);
         var invalid = new HttpRequestMessage(HttpMethod.Put, $"/ogc/collections/wijken/items/{id}") { Content = JsonContent.Create(Feature("W1", "Strik", bowTie)) };
         invalid.Headers.TryAddWithoutValidation("Content-Crs", $"<{RdCrs}>");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.SendAsync(invalid)).StatusCode);

@@ -47,7 +47,7 @@ public class WijkenApiTests(ApiFixture fixture)
     public async Task Self_intersecting_bow_tie_is_refused_with_422_naming_the_coordinate()
     {
         var gemeente = await _api.NewGemeenteAsync();
-        var bowTie = Ring((X0, Y0), (X0 + 100, Y0 + 100), (X0 + 100, Y0), (X0, Y0 + 100), (X0, Y0));
+        var bowTie = BowTie(X0, Y0, 100);
         var response = await _api.Analist(gemeente).PostAsJsonAsync($"/api/v1/wijken?crs={RdCrs}", Feature("BOW", "Strik", bowTie));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);

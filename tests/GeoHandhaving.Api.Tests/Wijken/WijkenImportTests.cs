@@ -80,7 +80,7 @@ public class WijkenImportTests(ApiFixture fixture)
     public async Task Http_import_reports_rejected_features_and_stores_the_valid_ones()
     {
         var gemeente = await _api.NewGemeenteAsync();
-        var bowTie = Ring((X0, Y0), (X0 + 100, Y0 + 100), (X0 + 100, Y0), (X0, Y0 + 100), (X0, Y0));
+        var bowTie = BowTie(X0, Y0, 100);
         var collection = new JsonObject
         {
             ["type"] = "FeatureCollection",

@@ -18,6 +18,10 @@ public static class WijkenTestData
     public static JsonArray Square(double x, double y, double size) =>
         Ring((x, y), (x + size, y), (x + size, y + size), (x, y + size), (x, y));
 
+    /// <summary>A self-intersecting polygon whose edges cross at the centre of the square.</summary>
+    public static JsonArray BowTie(double x, double y, double size) =>
+        Ring((x, y), (x + size, y + size), (x + size, y), (x, y + size), (x, y));
+
     public static JsonArray Ring(params (double X, double Y)[] points) =>
         [new JsonArray(points.Select(p => (JsonNode)new JsonArray(p.X, p.Y)).ToArray())];
 
