@@ -33,6 +33,7 @@ public static class JobsServices
             }));
         if (options.RunServer)
         {
+            services.AddHostedService<RecurringJobsRegistration>();
             services.AddHangfireServer(s =>
             {
                 s.WorkerCount = options.WorkerCount;

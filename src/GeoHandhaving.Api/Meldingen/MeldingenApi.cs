@@ -116,10 +116,10 @@ public static class MeldingenApi
         var filter = new MeldingFilter(p.Wijk, p.Buurt, p.Categorie?.ToLowerInvariant(), p.Status, p.Van, p.Tot, p.Weekdag, p.Uur, bbox, p.ZonderEigenaar);
         var (rijen, totaal) = await queries.ZoekAsync(filter, paging!.Value, ct);
         response.Headers["Content-Crs"] = crs.ContentCrsHeader;
-        return TypedResults.Ok(new GeoJsonFeatureCollection(rijen.Select(r => ToFeature(r, crs)).ToList(), totaal, rijen.Count));
+        return TypedResults.Ok(new GeoJsonFeatureCollection(rijen.Select(r => ToFeature(r, crs)).ToList()) { NumberMatched = totaal, NumberReturned = rijen.Count });
     }
 
-    internal static async Task<Results<Ok<NetTopologySuite.Features.IFeature>, ProblemHttpResult>> Lees(
+    internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> Lees(
         long id, [FromQuery] string? crs, MeldingenQueries queries, HttpResponse response, CancellationToken ct)
     {
         var output = OutputCrs.Parse(crs);
@@ -173,7 +173,7 @@ public static class MeldingenApi
     internal static async Task<Ok<CategorieUitvoer[]>> Categorieen(CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok((await taxonomie.AllAsync(user.GemeenteId, ct)).Select(c => new CategorieUitvoer(c.Code, c.Naam, c.ParentCode)).ToArray());
 
-    private static NetTopologySuite.Features.IFeature ToFeature(MeldingRij r, OutputCrs crs) =>
+    private static GeoJsonFeature ToFeature(MeldingRij r, OutputCrs crs) =>
         GeoJsonFeatures.Create(r.Locatie, crs, r.Id, new Dictionary<string, object?>
         {
             ["bron"] = r.Bron, ["externId"] = r.ExternId, ["categorie"] = r.Categorie, ["subcategorie"] = r.Subcategorie,

@@ -1,4 +1,5 @@
 using GeoHandhaving.Api.Geocoding;
+using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Core.Addresses;
 using GeoHandhaving.Core.Geometry;
 using NetTopologySuite.Geometries;
@@ -12,7 +13,8 @@ public sealed record IntakeRapport(int Ontvangen, int Opgeslagen, int AlBekend, 
 /// The one intake path for meldingen (API, NDJSON, CSV, CLI): validate every row, geocode address texts
 /// offline against the BAG, store what is valid and report, per row, what was refused and why.
 /// </summary>
-public sealed class MeldingenIntake(CategorieTaxonomie taxonomie, GeocoderRegistry geocoders, MeldingenStore store, TimeProvider clock)
+public sealed class MeldingenIntake(CategorieTaxonomie taxonomie, GeocoderRegistry geocoders, MeldingenStore store,
+    HotspotRecomputeScheduler hotspots, TimeProvider clock)
 {
     private const int ChunkSize = 5_000;
 
@@ -49,6 +51,10 @@ public sealed class MeldingenIntake(CategorieTaxonomie taxonomie, GeocoderRegist
             if (chunk.Count == ChunkSize) await Flush();
         }
         if (chunk.Count > 0) await Flush();
+        if (nieuweIds.Count > 0)
+        {
+            hotspots.Request(gemeenteId, $"{nieuweIds.Count} nieuwe meldingen");
+        }
         return new IntakeRapport(ontvangen, nieuweIds.Count, geldig - nieuweIds.Count, ontvangen - geldig,
             fouten.OrderBy(f => f.Rij).ToList(), nieuweIds);
     }

@@ -1,16 +1,27 @@
+using GeoHandhaving.Api.Briefing;
 using GeoHandhaving.Api.Geocoding;
+using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Meldingen;
+using GeoHandhaving.Api.Ogc;
+using GeoHandhaving.Api.Wijken;
 
 namespace GeoHandhaving.Api.Platform;
 
 /// <summary>Every capability of the API, wired explicitly: its services and its routes.</summary>
 public static class Capabilities
 {
-    public static IServiceCollection AddCapabilities(this IServiceCollection services) => services
+    public static IServiceCollection AddCapabilities(this IServiceCollection services, IConfiguration configuration) => services
+        .AddGeoHandhavingWijken(configuration)
+        .AddOgcApi()
         .AddGeocoding()
-        .AddMeldingen();
+        .AddMeldingen()
+        .AddHotspots(configuration);
 
     public static IEndpointRouteBuilder MapCapabilities(this IEndpointRouteBuilder app) => app
+        .MapWijkenApi()
+        .MapOgcApi()
         .MapGeocodingApi()
-        .MapMeldingenApi();
+        .MapMeldingenApi()
+        .MapHotspotsApi()
+        .MapBriefingApi();
 }

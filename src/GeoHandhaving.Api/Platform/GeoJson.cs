@@ -1,30 +1,36 @@
 using System.Text.Json.Serialization;
-using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Api.Platform;
 
-/// <summary>A GeoJSON FeatureCollection with the paging members that OGC API Features also uses.</summary>
-public sealed record GeoJsonFeatureCollection(
-    IReadOnlyList<IFeature> Features,
-    [property: JsonPropertyName("numberMatched")] long? NumberMatched = null,
-    [property: JsonPropertyName("numberReturned")] int? NumberReturned = null)
+/// <summary>An OGC / HAL style link.</summary>
+public sealed record Link(string Href, string Rel, string? Type = null, string? Title = null);
+
+/// <summary>A GeoJSON Feature as this API writes it; the geometry is already in the response CRS.</summary>
+public sealed record GeoJsonFeature(object Id, Geometry? Geometry, IReadOnlyDictionary<string, object?> Properties)
 {
-    [JsonPropertyName("type")] public string Type => "FeatureCollection";
+    public string Type => "Feature";
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Link>? Links { get; init; }
+}
+
+/// <summary>A GeoJSON FeatureCollection; the OGC members (numberMatched, links, ...) appear only when set.</summary>
+public sealed record GeoJsonFeatureCollection(IReadOnlyList<GeoJsonFeature> Features)
+{
+    public string Type => "FeatureCollection";
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? NumberMatched { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? NumberReturned { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? TimeStamp { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Link>? Links { get; init; }
 }
 
 public static class GeoJsonFeatures
 {
-    /// <summary>The attribute that the GeoJSON converter writes as the feature's top-level "id" member (RFC 7946 §3.2).</summary>
-    public const string IdProperty = "id";
-
     /// <summary>A feature whose geometry is converted from storage (RD New) to the output CRS.</summary>
-    public static IFeature Create(NetTopologySuite.Geometries.Geometry? rd, OutputCrs crs, object id, IEnumerable<KeyValuePair<string, object?>> properties)
-    {
-        var attributes = new AttributesTable { { IdProperty, id } };
-        foreach (var (key, value) in properties)
-        {
-            attributes.Add(key, value);
-        }
-        return new Feature(rd is null ? null : crs.FromStorage(rd), attributes);
-    }
+    public static GeoJsonFeature Create(Geometry? rd, OutputCrs crs, object id, IReadOnlyDictionary<string, object?> properties) =>
+        new(id, rd is null ? null : crs.FromStorage(rd), properties);
 }

@@ -30,7 +30,7 @@ public static class PlatformServices
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory(false, GeoJsonFeatures.IdProperty));
+            o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });

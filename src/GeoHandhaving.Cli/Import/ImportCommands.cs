@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.IO.Compression;
 using GeoHandhaving.Api.Geocoding;
+using GeoHandhaving.Api.Hotspots;
+using GeoHandhaving.Api.Jobs;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Cli.Infrastructure;
+using GeoHandhaving.Cli.Wijken;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoHandhaving.Cli.Import;
@@ -18,6 +21,7 @@ internal static class ImportCommands
     public static Command Create()
     {
         var import = new Command("import", "Load data from files (idempotent: a re-run creates no duplicates).");
+        WijkenImportCommands.AddTo(import);
         import.Subcommands.Add(Bag());
         import.Subcommands.Add(Meldingen());
         return import;
@@ -67,7 +71,8 @@ internal static class ImportCommands
 
     public static async Task<IntakeRapport> ImportMeldingenAsync(string path, string gemeenteId, string door, CancellationToken ct)
     {
-        await using var services = CliHost.BuildServices(s => s.AddGeocoding().AddMeldingen());
+        await using var services = CliHost.BuildServices(s => s.AddGeocoding().AddMeldingen()
+            .AddGeoHandhavingJobs(CliHost.Configuration).AddHotspots(CliHost.Configuration));
         var gemeente = await CliHost.EnsureGemeenteAsync(services, gemeenteId, ct);
         using var reader = OpenText(path);
         var ndjson = path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);

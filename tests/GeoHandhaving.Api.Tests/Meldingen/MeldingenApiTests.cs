@@ -112,11 +112,11 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
     {
         var oost = (await RegistreerAsync(Melding(Guid.NewGuid().ToString(), Adres(data.OostAdres)))).GetProperty("properties");
         Assert.Equal("OOST", oost.GetProperty("wijk").GetString());
-        Assert.Equal(WijkToewijzing.WijkZonderBoa, oost.GetProperty("eigenaarReden").GetString());
+        Assert.Equal(Toewijzing.WijkZonderWijkboa, oost.GetProperty("eigenaarReden").GetString());
         Assert.Equal("Nieuw", oost.GetProperty("status").GetString());
 
         var buiten = (await RegistreerAsync(Melding(Guid.NewGuid().ToString(), lon: 5.5, lat: 52.0))).GetProperty("properties");
-        Assert.Equal(WijkToewijzing.BuitenAlleWijken, buiten.GetProperty("eigenaarReden").GetString());
+        Assert.Equal(Toewijzing.BuitenAlleWijken, buiten.GetProperty("eigenaarReden").GetString());
 
         var onbekend = (await RegistreerAsync(Melding(Guid.NewGuid().ToString(), "Nergenslaan 12, Amsterdam"))).GetProperty("properties");
         Assert.Equal("adres_niet_gevonden", onbekend.GetProperty("geocodeStatus").GetString());

@@ -1,0 +1,118 @@
+using System.Globalization;
+using GeoHandhaving.Api.Platform;
+using GeoHandhaving.Api.Security;
+using GeoHandhaving.Core.TimeWindows;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace GeoHandhaving.Api.Hotspots;
+
+public sealed record HotspotRunUitvoer(long Id, HotspotRunStatus Status, DateTimeOffset GestartOp, DateTimeOffset? VoltooidOp,
+    string Aanleiding, int AantalMeldingen, int AantalHotspots, double? DuurSeconden, string? Fout, string Parameters);
+
+public sealed record TijdvensterUitvoer(string Code, string Definitie, string[] Categorieen, bool AlleenSchooldagen);
+
+public sealed record HerberekeningGepland(string JobId);
+
+public static class HotspotsApi
+{
+    public const int MaxActief = 200;
+    private static readonly string[] DagCodes = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+
+    public static IServiceCollection AddHotspots(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<HotspotsOptions>(configuration.GetSection(HotspotsOptions.Section));
+        return services
+            .AddScoped<HotspotWindows>()
+            .AddScoped<SchoolCalendarStore>()
+            .AddScoped<HotspotRecomputeJob>()
+            .AddScoped<NightlyHotspotRecompute>()
+            .AddSingleton<HotspotRecomputeScheduler>()
+            .AddSingleton<CurrentHotspots>();
+    }
+
+    public static IEndpointRouteBuilder MapHotspotsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/hotspots").WithTags("Hotspots").RequireAuthorization(Policies.HotspotsLezen);
+        api.MapGet("/active", Actief).WithName("ActieveHotspots")
+            .WithSummary("Hotspots active at a local time (at=2026-12-01T08:15, Europe/Amsterdam) or weekday+hour (dag=di&uur=8), ranked, with the reason in words; GeoJSON, CRS84 unless crs asks RD New");
+        api.MapGet("", Lijst).WithName("Hotspots").WithSummary("Hotspots of the current run, optionally of one window (venster) or categorie; GeoJSON");
+        api.MapGet("/runs", Runs).WithName("HotspotRuns").WithSummary("The recent recompute runs with parameters, counts and duration");
+        api.MapPost("/herbereken", Herbereken).WithName("HerberekenHotspots").RequireAuthorization(Policies.Beheer)
+            .WithSummary("Queue a recompute now (admin); it never runs twice at once");
+        app.MapGet("/api/v1/tijdvensters", Tijdvensters).RequireAuthorization(Policies.HotspotsLezen).WithTags("Hotspots")
+            .WithName("Tijdvensters").WithSummary("The time windows hotspots are computed for (Europe/Amsterdam local time)");
+        return app;
+    }
+
+    internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Actief(
+        [FromQuery] string? at, [FromQuery] string? dag, [FromQuery] int? uur, [FromQuery] string? categorie, [FromQuery] int? limit,
+        [FromQuery] string? crs, CurrentHotspots current, CurrentUser user, HttpResponse response, CancellationToken ct)
+    {
+        var output = OutputCrs.Parse(crs);
+        if (output is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", crs);
+        if (limit is < 1 or > MaxActief) return Problems.InvalidField("limit", $"1 t/m {MaxActief}.", limit);
+        var (moment, schoolDagBekend, problem) = ParseMoment(at, dag, uur);
+        if (problem is not null) return problem;
+        var snapshot = await current.GetAsync(user.GemeenteId, ct);
+        var actief = snapshot?.ActiefOp(moment, schoolDagBekend) ?? [];
+        if (categorie is { Length: > 0 })
+        {
+            actief = actief.Where(h => h.Categorieen.Length == 0 || h.Categorieen.Contains(categorie.ToLowerInvariant()));
+        }
+        var features = actief.Take(limit ?? 20).Select((h, i) => ToFeature(h, output, i + 1)).ToList();
+        response.Headers["Content-Crs"] = output.ContentCrsHeader;
+        return TypedResults.Ok(new GeoJsonFeatureCollection(features) { NumberMatched = features.Count, NumberReturned = features.Count });
+    }
+
+    /// <summary>at= is a local date-time; dag+uur a weekday and hour without a date (every weekday then counts as a school day).</summary>
+    private static (DateTime Moment, bool SchoolDagBekend, ProblemHttpResult? Problem) ParseMoment(string? at, string? dag, int? uur)
+    {
+        if (at is { Length: > 0 })
+        {
+            return DateTime.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && !at.Contains('Z') && !at.Contains('+')
+                ? (DateTime.SpecifyKind(local, DateTimeKind.Unspecified), true, null)
+                : (default, false, Problems.InvalidField("at", "lokale tijd in Europe/Amsterdam zonder offset, bv. 2026-12-01T08:15.", at));
+        }
+        var dagIndex = Array.IndexOf(DagCodes, dag?.ToLowerInvariant());
+        if (dagIndex < 0) return (default, false, Problems.InvalidField("dag", "geef at=… of dag (ma, di, wo, do, vr, za, zo) met uur.", dag));
+        if (uur is not (>= 0 and <= 23)) return (default, false, Problems.InvalidField("uur", "0 t/m 23 (lokale tijd).", uur));
+        // 2 January 2023 was a Monday: any week serves, only weekday and hour matter here.
+        return (new DateTime(2023, 1, 2 + dagIndex, uur.Value, 30, 0), false, null);
+    }
+
+    internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Lijst(
+        [FromQuery] string? venster, [FromQuery] string? categorie, [FromQuery] string? crs, CurrentHotspots current, CurrentUser user,
+        HttpResponse response, CancellationToken ct)
+    {
+        var output = OutputCrs.Parse(crs);
+        if (output is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", crs);
+        var snapshot = await current.GetAsync(user.GemeenteId, ct);
+        var hotspots = (snapshot?.Hotspots ?? []).Where(h => (venster is null || h.Venster == venster)
+            && (categorie is null || h.Categorieen.Contains(categorie.ToLowerInvariant()))).ToList();
+        response.Headers["Content-Crs"] = output.ContentCrsHeader;
+        return TypedResults.Ok(new GeoJsonFeatureCollection(hotspots.Select(h => ToFeature(h, output, h.Rang)).ToList()) { NumberMatched = hotspots.Count, NumberReturned = hotspots.Count });
+    }
+
+    internal static async Task<Ok<HotspotRunUitvoer[]>> Runs(Data.GeoHandhavingDbContext db, CurrentUser user, CancellationToken ct) =>
+        TypedResults.Ok(await db.HotspotRuns.AsNoTracking().Where(r => r.GemeenteId == user.GemeenteId).OrderByDescending(r => r.Id).Take(20)
+            .Select(r => new HotspotRunUitvoer(r.Id, r.Status, r.GestartOp, r.VoltooidOp, r.Aanleiding, r.AantalMeldingen, r.AantalHotspots,
+                r.DuurSeconden, r.Fout, r.Parameters)).ToArrayAsync(ct));
+
+    internal static Accepted<HerberekeningGepland> Herbereken(HotspotRecomputeScheduler scheduler, CurrentUser user) =>
+        TypedResults.Accepted("/api/v1/hotspots/runs", new HerberekeningGepland(scheduler.RunNow(user.GemeenteId, $"handmatig door {user.Naam}")));
+
+    internal static async Task<Ok<TijdvensterUitvoer[]>> Tijdvensters(HotspotWindows windows, CurrentUser user, CancellationToken ct) =>
+        TypedResults.Ok((await windows.ForGemeenteAsync(user.GemeenteId, ct)).Select(w => new TijdvensterUitvoer(w.Name,
+            TimeWindowText.Format(w), [.. w.Categories.Order()], w.SchoolDaysOnly)).ToArray());
+
+    internal static GeoJsonFeature ToFeature(HotspotView h, OutputCrs crs, int rang) =>
+        GeoJsonFeatures.Create(h.Geometrie, crs, h.Id, new Dictionary<string, object?>
+        {
+            ["rang"] = rang, ["reden"] = HotspotReasons.Beschrijf(h), ["venster"] = h.Venster, ["categorieen"] = h.Categorieen,
+            ["wijken"] = h.WijkCodes, ["wijkboas"] = h.Wijkboas, ["trend"] = h.Trend, ["scholen"] = h.Scholen,
+            ["waargenomen"] = h.Waargenomen, ["verwacht"] = h.Verwacht, ["z"] = h.Z, ["p"] = h.P, ["score"] = h.Score,
+        });
+}

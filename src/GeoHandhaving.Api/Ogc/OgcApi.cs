@@ -1,0 +1,274 @@
+using GeoHandhaving.Api.Platform;
+using GeoHandhaving.Api.Security;
+using GeoHandhaving.Api.Wijken;
+using GeoHandhaving.Core.Geometry;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
+using NetTopologySuite.Geometries;
+
+namespace GeoHandhaving.Api.Ogc;
+
+public sealed record OgcLandingPage(string Title, string Description, IReadOnlyList<Link> Links);
+public sealed record OgcConformance(IReadOnlyList<string> ConformsTo);
+public sealed record OgcSpatialExtent(double[][] Bbox, string Crs);
+public sealed record OgcExtent(OgcSpatialExtent Spatial);
+public sealed record OgcCollection(string Id, string Title, string Description, OgcExtent? Extent, string ItemType,
+    IReadOnlyList<string> Crs, string StorageCrs, IReadOnlyList<Link> Links);
+public sealed record OgcCollections(IReadOnlyList<OgcCollection> Collections, IReadOnlyList<Link> Links);
+
+/// <summary>
+/// OGC API – Features (Part 1 core + GeoJSON, Part 2 CRS, Part 4 create/replace/update/delete) over the wijken of the
+/// active wijkindeling and the buurten, so QGIS and GDAL can read and edit them. Writes go through the same code as
+/// the REST API (<see cref="WijkenApi"/>, <see cref="WijkenStore"/>); If-Match is honoured but not demanded, because
+/// QGIS sends none.
+/// </summary>
+public static class OgcApi
+{
+    public const string GeoJsonMediaType = "application/geo+json";
+    private const string Wijken = "wijken";
+    private const string Buurten = "buurten";
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 10_000;
+    private const string DefaultReden = "bewerkt via OGC API Features";
+
+    private static readonly string[] ConformanceClasses =
+    [
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+    ];
+
+    /// <summary>The OGC service-desc must be OpenAPI 3.0 (GDAL, the oas30 class); the main document stays 3.1.</summary>
+    public static IServiceCollection AddOgcApi(this IServiceCollection services) =>
+        services.AddOpenApi("ogc", o =>
+        {
+            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            o.ShouldInclude = d => d.GroupName == "ogc";
+        });
+
+    public static IEndpointRouteBuilder MapOgcApi(this IEndpointRouteBuilder app)
+    {
+        var ogc = app.MapGroup("/ogc").WithGroupName("ogc").WithTags("OGC API Features").RequireAuthorization(Policies.WijkenLezen);
+        ogc.MapGet("", LandingPage).WithName("OgcLandingPage").WithSummary("OGC API landing page");
+        ogc.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("Conformance classes");
+        ogc.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The collections wijken and buurten");
+        ogc.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One collection");
+        ogc.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
+            .WithSummary("Features with bbox, limit/offset paging, datetime (as-of, wijken) and crs");
+        ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature");
+        ogc.MapMethods("/collections/{collectionId}/items", [HttpMethods.Options], ItemsOptions).WithName("OgcItemsOptions")
+            .WithSummary("Allowed methods on the items of a collection");
+        ogc.MapMethods("/collections/{collectionId}/items/{featureId}", [HttpMethods.Options], ItemOptions).WithName("OgcItemOptions")
+            .WithSummary("Allowed methods on one feature");
+
+        var edit = ogc.MapGroup("/collections/" + Wijken + "/items").RequireAuthorization(Policies.WijkenBeheren);
+        edit.MapPost("", CreateItem).WithName("OgcCreateWijk").WithSummary("Create a wijk (Part 4)");
+        edit.MapPut("/{featureId:long}", ReplaceItem).WithName("OgcReplaceWijk").WithSummary("Replace a wijk (Part 4)");
+        edit.MapPatch("/{featureId:long}", PatchItem).WithName("OgcPatchWijk").WithSummary("Merge-patch a wijk (Part 4)")
+            .Accepts<WijkFeatureInput>("application/merge-patch+json", "application/json");
+        edit.MapDelete("/{featureId:long}", DeleteItem).WithName("OgcDeleteWijk").WithSummary("Delete a wijk (Part 4)");
+        return app;
+    }
+
+    internal static Ok<OgcLandingPage> LandingPage(HttpContext http)
+    {
+        var root = Root(http);
+        return TypedResults.Ok(new OgcLandingPage("GeoHandhaving wijkindeling",
+            "Wijken (active wijkindeling) and buurten of your gemeente; storage in RD New (EPSG:28992).",
+        [
+            new(root, "self", "application/json", "This document"),
+            new($"{http.Request.PathBase}/openapi/ogc.json", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "OpenAPI 3.0 definition"),
+            new($"{http.Request.PathBase}/docs", "service-doc", "text/html", "API documentation"),
+            new(root + "/conformance", "conformance", "application/json", "Conformance classes"),
+            new(root + "/collections", "data", "application/json", "Collections"),
+        ]));
+    }
+
+    internal static Ok<OgcConformance> Conformance() => TypedResults.Ok(new OgcConformance(ConformanceClasses));
+
+    internal static async Task<Ok<OgcCollections>> Collections([AsParameters] WijkenHandlerServices s, CancellationToken ct)
+    {
+        var collections = new[] { await DescribeAsync(s, Wijken, ct), await DescribeAsync(s, Buurten, ct) };
+        return TypedResults.Ok(new OgcCollections(collections!, [new Link(Root(s.Http) + "/collections", "self", "application/json")]));
+    }
+
+    internal static async Task<Results<Ok<OgcCollection>, ProblemHttpResult>> Collection(
+        [AsParameters] WijkenHandlerServices s, string collectionId, CancellationToken ct) =>
+        await DescribeAsync(s, collectionId, ct) is { } collection ? TypedResults.Ok(collection) : Problems.NotFound("Collectie", collectionId);
+
+    internal static async Task<Results<JsonHttpResult<GeoJsonFeatureCollection>, ProblemHttpResult>> Items(
+        [AsParameters] WijkenHandlerServices s, string collectionId, string? bbox, [FromQuery(Name = "bbox-crs")] string? bboxCrs,
+        int? limit, int? offset, string? datetime, string? crs, TimeProvider clock, CancellationToken ct)
+    {
+        if (collectionId is not (Wijken or Buurten)) return Problems.NotFound("Collectie", collectionId);
+        if (WijkenApi.ResponseCrs(crs, s.Http) is not { } output) return WijkenApi.UnsupportedCrs(crs);
+        if (limit is < 1) return Problems.InvalidField("limit", $"limit is 1 tot {MaxLimit}.", limit);
+        if (offset is < 0) return Problems.InvalidField("offset", "offset is 0 of meer.", offset);
+        var take = Math.Min(limit ?? DefaultLimit, MaxLimit);
+        var skip = offset ?? 0;
+        Envelope? box = null;
+        if (bbox is not null && (box = BboxInRd(bbox, bboxCrs)) is null)
+        {
+            return Problems.InvalidField("bbox", "bbox is minx,miny,maxx,maxy in bbox-crs (standaard CRS84).", bbox);
+        }
+        long matched;
+        List<GeoJsonFeature> features;
+        if (collectionId == Buurten)
+        {
+            var buurten = s.Store.Buurten(s.GemeenteId, box);
+            matched = await buurten.LongCountAsync(ct);
+            features = (await buurten.Skip(skip).Take(take).ToListAsync(ct)).Select(b => WijkFeatures.From(b, output)).ToList();
+        }
+        else if (datetime is not null)
+        {
+            if (datetime.Contains('/') || AsOf.Parse(datetime) is not { } at)
+                return Problems.InvalidField("datetime", "Alleen één datum of tijdstip (as-of), geen interval.", datetime);
+            var versies = await s.Store.AsOfAsync(s.GemeenteId, at, box, ct);
+            matched = versies is null ? 0 : await versies.LongCountAsync(ct);
+            var rows = versies is null ? [] : await versies.Skip(skip).Take(take).ToListAsync(ct);
+            features = rows.Select(v => WijkFeatures.From(v, [], output)).ToList();
+        }
+        else
+        {
+            var indeling = await s.Store.ActieveWijkindelingAsync(s.GemeenteId, ct);
+            var wijken = indeling is null ? [] : await s.Store.Query(s.GemeenteId, indeling.Id, box).Skip(skip).Take(take).ToListAsync(ct);
+            matched = indeling is null ? 0 : await s.Store.Query(s.GemeenteId, indeling.Id, box).LongCountAsync(ct);
+            features = await WijkenApi.FeaturesAsync(s, wijken, output, ct);
+        }
+        var collection = new GeoJsonFeatureCollection(features)
+        {
+            NumberMatched = matched, NumberReturned = features.Count, TimeStamp = clock.GetUtcNow(),
+            Links = PagingLinks(s.Http, skip, take, features.Count, matched),
+        };
+        return TypedResults.Json(collection, contentType: GeoJsonMediaType);
+    }
+
+    internal static async Task<Results<JsonHttpResult<GeoJsonFeature>, ProblemHttpResult>> Item(
+        [AsParameters] WijkenHandlerServices s, string collectionId, string featureId, string? crs, CancellationToken ct)
+    {
+        if (WijkenApi.ResponseCrs(crs, s.Http) is not { } output) return WijkenApi.UnsupportedCrs(crs);
+        GeoJsonFeature? feature = collectionId switch
+        {
+            Wijken when long.TryParse(featureId, out var id) && await s.Store.FindAsync(s.GemeenteId, id, ct) is { } wijk
+                => await WijkenApi.FeatureAsync(s, wijk, output, ct),
+            Buurten when await s.Store.Buurten(s.GemeenteId, null).FirstOrDefaultAsync(b => b.Code == featureId, ct) is { } buurt
+                => WijkFeatures.From(buurt, output),
+            _ => null,
+        };
+        if (feature is null) return Problems.NotFound("Feature", featureId);
+        var self = $"{Root(s.Http)}/collections/{collectionId}/items/{featureId}";
+        return TypedResults.Json(feature with
+        {
+            Links = [new(self, "self", GeoJsonMediaType), new($"{Root(s.Http)}/collections/{collectionId}", "collection", "application/json")],
+        }, contentType: GeoJsonMediaType);
+    }
+
+    internal static NoContent ItemsOptions(HttpContext http, string collectionId) =>
+        Allow(http, collectionId == Wijken ? "GET, POST, OPTIONS" : "GET, OPTIONS");
+
+    internal static NoContent ItemOptions(HttpContext http, string collectionId, string featureId) =>
+        Allow(http, collectionId == Wijken ? "GET, PUT, PATCH, DELETE, OPTIONS" : "GET, OPTIONS");
+
+    internal static async Task<Results<Created<GeoJsonFeature>, ProblemHttpResult>> CreateItem(
+        [AsParameters] WijkenHandlerServices s, WijkFeatureInput body, CancellationToken ct)
+    {
+        if (WijkenApi.RequestCrs(null, s.Http) is not { } input) return WijkenApi.UnsupportedCrs(s.Http.Request.Headers["Content-Crs"]);
+        var result = await WijkenApi.CreateAsync(s, body, input, null, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
+        if (result.Problem is not null) return result.Problem;
+        var feature = await WijkenApi.FeatureAsync(s, result.Wijk!, OutputCrs.Crs84, ct);
+        return TypedResults.Created($"{Root(s.Http)}/collections/{Wijken}/items/{result.Wijk!.Id}", feature);
+    }
+
+    internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> ReplaceItem(
+        [AsParameters] WijkenHandlerServices s, long featureId, WijkFeatureInput body, CancellationToken ct)
+    {
+        if (body.Geometry is null) return Problems.InvalidField("geometry", "PUT vervangt de hele feature: geometry is verplicht.");
+        return await PatchItem(s, featureId, body, ct);
+    }
+
+    internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> PatchItem(
+        [AsParameters] WijkenHandlerServices s, long featureId, WijkFeatureInput body, CancellationToken ct)
+    {
+        if (WijkenApi.RequestCrs(null, s.Http) is not { } input) return WijkenApi.UnsupportedCrs(s.Http.Request.Headers["Content-Crs"]);
+        var result = await WijkenApi.UpdateAsync(s, featureId, body, input, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
+        return await WijkenApi.WrittenAsync(s, result, OutputCrs.Crs84, ct);
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
+        [AsParameters] WijkenHandlerServices s, long featureId, CancellationToken ct)
+    {
+        var result = await s.Store.DeleteAsync(s.Actor, featureId, s.Reden(null) ?? DefaultReden, s.IfMatch, ct);
+        return result.Problem is null ? TypedResults.NoContent() : result.Problem;
+    }
+
+    private static NoContent Allow(HttpContext http, string methods)
+    {
+        http.Response.Headers.Allow = methods;
+        return TypedResults.NoContent();
+    }
+
+    private static string Root(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/ogc";
+
+    private static async Task<OgcCollection?> DescribeAsync(WijkenHandlerServices s, string id, CancellationToken ct)
+    {
+        var (title, description) = id switch
+        {
+            Wijken => ("Wijken", "De wijken van de actieve wijkindeling; bewerkbaar (Part 4). datetime geeft de stand op die datum."),
+            Buurten => ("Buurten", "De CBS-buurten van de gemeente; alleen lezen."),
+            _ => (null, null),
+        };
+        if (title is null) return null;
+        var extent = await s.Store.ExtentAsync(s.GemeenteId, id == Wijken, ct);
+        var self = $"{Root(s.Http)}/collections/{id}";
+        return new OgcCollection(id, title, description!,
+            extent is null ? null : new OgcExtent(new OgcSpatialExtent([Crs84Bbox(extent)], RdNew.Crs84Uri)),
+            "feature", OutputCrs.Supported, RdNew.CrsUri,
+            [new(self, "self", "application/json"), new(self + "/items", "items", GeoJsonMediaType, title)]);
+    }
+
+    private static double[] Crs84Bbox(Envelope rd)
+    {
+        var lonLat = RdNew.ToWgs84(Densified(RdNew.RdFactory.ToGeometry(rd), 100)).EnvelopeInternal;
+        return [lonLat.MinX, lonLat.MinY, lonLat.MaxX, lonLat.MaxY];
+    }
+
+    /// <summary>The bbox parameter as an RD New envelope; the edges are densified so the transformed box still contains the original.</summary>
+    private static Envelope? BboxInRd(string bbox, string? bboxCrs)
+    {
+        var parts = bbox.Split(',');
+        var numbers = parts.Select(p => double.TryParse(p, System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
+        if (numbers.Length is not (4 or 6) || numbers.Any(double.IsNaN) || OutputCrs.Parse(bboxCrs) is not { } crs) return null;
+        var (x1, y1, x2, y2) = numbers.Length == 4
+            ? (numbers[0], numbers[1], numbers[2], numbers[3]) : (numbers[0], numbers[1], numbers[3], numbers[4]);
+        var box = new Envelope(x1, x2, y1, y2);
+        return crs.Srid == RdNew.Srid ? box
+            : RdNew.ToRd(Densified(RdNew.Wgs84Factory.ToGeometry(box), box.Width / 16)).EnvelopeInternal;
+    }
+
+    private static Geometry Densified(Geometry geometry, double step) =>
+        step > 0 ? NetTopologySuite.Densify.Densifier.Densify(geometry, step) : geometry;
+
+    private static List<Link> PagingLinks(HttpContext http, int offset, int limit, int returned, long matched)
+    {
+        var links = new List<Link> { new(PageUrl(http, offset, limit), "self", GeoJsonMediaType) };
+        if (offset + returned < matched) links.Add(new(PageUrl(http, offset + limit, limit), "next", GeoJsonMediaType));
+        if (offset > 0) links.Add(new(PageUrl(http, Math.Max(0, offset - limit), limit), "prev", GeoJsonMediaType));
+        return links;
+    }
+
+    private static string PageUrl(HttpContext http, int offset, int limit)
+    {
+        var query = http.Request.Query.Where(q => q.Key is not ("offset" or "limit"))
+            .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+        query["offset"] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        query["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}", query);
+    }
+}

@@ -1,0 +1,68 @@
+using NetTopologySuite.Geometries;
+using Npgsql;
+
+namespace GeoHandhaving.Api.Wijken;
+
+/// <summary>One problem piece of a wijkindeling: a gap, an overlap between two wijken, or a sliver of either (RD New).</summary>
+public sealed record DekkingsProbleem(string Soort, string? WijkA, string? WijkB, double OppervlakteM2, Geometry Geometrie);
+
+public sealed record DekkingsRapport(long WijkindelingId, bool GrensBekend, IReadOnlyList<DekkingsProbleem> Problemen)
+{
+    public bool Dekkend => Problemen.Count == 0;
+}
+
+/// <summary>
+/// The coverage check of a whole wijkindeling, in PostGIS: gaps are the gemeentegrens minus the union of the wijken,
+/// overlaps the pairwise intersections (with an &amp;&amp; prefilter so the GiST index does the pairing). Pieces thinner
+/// or smaller than the sliver tolerances are slivers; pieces below the noise level come from mm rounding and are ignored.
+/// </summary>
+public sealed class CoverageQueries(NpgsqlDataSource dataSource, WijkenOptions limits)
+{
+    private const string DekkingSql = """
+        WITH indeling AS (
+            SELECT id, code, geometrie FROM wijk WHERE gemeente_id = @gemeente AND wijkindeling_id = @wijkindeling
+        ),
+        gaten AS (
+            SELECT 'gat' AS soort, NULL::text AS wijk_a, NULL::text AS wijk_b,
+                   (ST_Dump(ST_Difference(g.grens,
+                       COALESCE((SELECT ST_Union(geometrie) FROM indeling), ST_GeomFromText('POLYGON EMPTY', 28992))))).geom AS geometrie
+            FROM gemeente g WHERE g.id = @gemeente AND g.grens IS NOT NULL
+        ),
+        overlappen AS (
+            SELECT 'overlap', a.code, b.code,
+                   (ST_Dump(ST_CollectionExtract(ST_Intersection(a.geometrie, b.geometrie), 3))).geom
+            FROM indeling a
+            JOIN indeling b ON a.geometrie && b.geometrie AND a.id < b.id AND ST_Intersects(a.geometrie, b.geometrie)
+        ),
+        stukken AS (SELECT * FROM gaten UNION ALL SELECT * FROM overlappen)
+        SELECT CASE WHEN ST_Area(geometrie) < @sliverArea OR ST_Area(geometrie) < @sliverWidth * ST_Perimeter(geometrie) / 2
+                    THEN 'sliver-' || soort ELSE soort END,
+               wijk_a, wijk_b, ST_Area(geometrie), geometrie
+        FROM stukken
+        WHERE ST_Area(geometrie) > @noise
+        ORDER BY ST_Area(geometrie) DESC
+        """;
+
+    public async Task<DekkingsRapport> CheckAsync(string gemeenteId, long wijkindelingId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(DekkingSql, connection);
+        command.Parameters.AddWithValue("gemeente", gemeenteId);
+        command.Parameters.AddWithValue("wijkindeling", wijkindelingId);
+        command.Parameters.AddWithValue("sliverArea", limits.SliverMaxAreaM2);
+        command.Parameters.AddWithValue("sliverWidth", limits.SliverMaxWidthM);
+        command.Parameters.AddWithValue("noise", limits.NoiseM2);
+        var problemen = new List<DekkingsProbleem>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                problemen.Add(new DekkingsProbleem(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2), Math.Round(reader.GetDouble(3), 3), reader.GetFieldValue<Geometry>(4)));
+            }
+        }
+        await using var grens = new NpgsqlCommand("SELECT grens IS NOT NULL FROM gemeente WHERE id = @gemeente", connection);
+        grens.Parameters.AddWithValue("gemeente", gemeenteId);
+        return new DekkingsRapport(wijkindelingId, await grens.ExecuteScalarAsync(ct) is true, problemen);
+    }
+}

@@ -1,0 +1,328 @@
+using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Platform;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.Geometries;
+
+namespace GeoHandhaving.Api.Wijken;
+
+/// <summary>Who writes, for which gemeente: the API takes it from the token, the CLI from its options.</summary>
+public sealed record Actor(string GemeenteId, string Naam);
+
+/// <summary>A change to a wijk: null members stay as they are (merge-patch semantics).</summary>
+public sealed record WijkWijzigingVerzoek(string? Naam, Geometry? Geometrie, OutputCrs Crs, string? Reden, string? IfMatch = null);
+
+/// <summary>The outcome of a write: the wijk as stored, or the problem that stopped it (nothing was changed then).</summary>
+public sealed record WijkWriteResult(Wijk? Wijk, ProblemHttpResult? Problem)
+{
+    public static WijkWriteResult Ok(Wijk wijk) => new(wijk, null);
+    public static WijkWriteResult Refused(ProblemHttpResult problem) => new(null, problem);
+}
+
+/// <summary>
+/// Reads and writes wijken. Every write is validated (<see cref="WijkValidation"/>, overlap within the wijkindeling),
+/// honours If-Match when given, and appends a <see cref="WijkVersie"/> (who, when, why) in the same transaction.
+/// REST, OGC API Features and the import all write through here.
+/// </summary>
+public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation validation, WijkenOptions options, TimeProvider clock)
+{
+    public Task<Wijkindeling?> ActieveWijkindelingAsync(string gemeenteId, CancellationToken ct) =>
+        db.Wijkindelingen.FirstOrDefaultAsync(w => w.GemeenteId == gemeenteId && w.Status == WijkindelingStatus.Actief, ct);
+
+    /// <summary>The named wijkindeling, or the active one when <paramref name="id"/> is null.</summary>
+    public Task<Wijkindeling?> WijkindelingAsync(string gemeenteId, long? id, CancellationToken ct) => id is null
+        ? ActieveWijkindelingAsync(gemeenteId, ct)
+        : db.Wijkindelingen.FirstOrDefaultAsync(w => w.GemeenteId == gemeenteId && w.Id == id, ct);
+
+    public async Task<Wijkindeling> ActieveOfNieuweWijkindelingAsync(Actor actor, CancellationToken ct)
+    {
+        var actief = await ActieveWijkindelingAsync(actor.GemeenteId, ct);
+        if (actief is not null)
+        {
+            return actief;
+        }
+        var now = clock.GetUtcNow();
+        actief = new Wijkindeling
+        {
+            GemeenteId = actor.GemeenteId, Naam = "Wijkindeling", Status = WijkindelingStatus.Actief,
+            AangemaaktOp = now, AangemaaktDoor = actor.Naam, GeactiveerdOp = now,
+        };
+        db.Wijkindelingen.Add(actief);
+        await db.SaveChangesAsync(ct);
+        return actief;
+    }
+
+    public Task<Wijk?> FindAsync(string gemeenteId, long id, CancellationToken ct) =>
+        db.Wijken.FirstOrDefaultAsync(w => w.GemeenteId == gemeenteId && w.Id == id, ct);
+
+    public Task<Wijk?> FindByCodeAsync(string gemeenteId, long wijkindelingId, string code, CancellationToken ct) =>
+        db.Wijken.FirstOrDefaultAsync(w => w.GemeenteId == gemeenteId && w.WijkindelingId == wijkindelingId && w.Code == code, ct);
+
+    public IQueryable<Wijk> Query(string gemeenteId, long wijkindelingId, Envelope? bboxRd)
+    {
+        var wijken = db.Wijken.AsNoTracking().Where(w => w.GemeenteId == gemeenteId && w.WijkindelingId == wijkindelingId);
+        if (bboxRd is not null)
+        {
+            var box = Core.Geometry.RdNew.RdFactory.ToGeometry(bboxRd);
+            wijken = wijken.Where(w => w.Geometrie.Intersects(box));
+        }
+        return wijken.OrderBy(w => w.Code);
+    }
+
+    /// <summary>The wijkindeling that was active at <paramref name="at"/>, as its versions stood then.</summary>
+    public async Task<IQueryable<WijkVersie>?> AsOfAsync(string gemeenteId, DateTimeOffset at, Envelope? bboxRd, CancellationToken ct)
+    {
+        var indeling = await db.Wijkindelingen
+            .Where(w => w.GemeenteId == gemeenteId && w.GeactiveerdOp != null && w.GeactiveerdOp <= at)
+            .OrderByDescending(w => w.GeactiveerdOp).FirstOrDefaultAsync(ct);
+        if (indeling is null)
+        {
+            return null;
+        }
+        var versies = db.WijkVersies.AsNoTracking().Where(v => v.GemeenteId == gemeenteId && v.WijkindelingId == indeling.Id
+            && v.GeldigVan <= at && (v.GeldigTot == null || v.GeldigTot > at) && v.Geometrie != null);
+        if (bboxRd is not null)
+        {
+            var box = Core.Geometry.RdNew.RdFactory.ToGeometry(bboxRd);
+            versies = versies.Where(v => v.Geometrie!.Intersects(box));
+        }
+        return versies.OrderBy(v => v.Code);
+    }
+
+    /// <summary>The wijk containing the point: the current <see cref="Wijk"/>, or as of <paramref name="at"/> a <see cref="WijkVersie"/>.</summary>
+    public async Task<object?> WijkOpPuntAsync(string gemeenteId, Point rd, DateTimeOffset? at, CancellationToken ct)
+    {
+        if (at is { } moment)
+        {
+            var versies = await AsOfAsync(gemeenteId, moment, null, ct);
+            return versies is null ? null : await versies.Where(v => v.Geometrie!.Covers(rd)).FirstOrDefaultAsync(ct);
+        }
+        var actief = await ActieveWijkindelingAsync(gemeenteId, ct);
+        return actief is null ? null : await Query(gemeenteId, actief.Id, null).Where(w => w.Geometrie.Covers(rd)).FirstOrDefaultAsync(ct);
+    }
+
+    public IQueryable<Buurt> Buurten(string gemeenteId, Envelope? bboxRd)
+    {
+        var buurten = db.Buurten.AsNoTracking().Where(b => b.GemeenteId == gemeenteId);
+        if (bboxRd is not null)
+        {
+            var box = Core.Geometry.RdNew.RdFactory.ToGeometry(bboxRd);
+            buurten = buurten.Where(b => b.Geometrie.Intersects(box));
+        }
+        return buurten.OrderBy(b => b.Code);
+    }
+
+    /// <summary>The RD New extent of the active wijkindeling's wijken, or of the buurten; null when there are none.</summary>
+    public async Task<Envelope?> ExtentAsync(string gemeenteId, bool wijken, CancellationToken ct)
+    {
+        var envelopes = wijken
+            ? await db.Wijken.Where(w => w.GemeenteId == gemeenteId && db.Wijkindelingen.Any(i =>
+                    i.GemeenteId == gemeenteId && i.Id == w.WijkindelingId && i.Status == WijkindelingStatus.Actief))
+                .Select(w => w.Geometrie.Envelope).ToListAsync(ct)
+            : await db.Buurten.Where(b => b.GemeenteId == gemeenteId).Select(b => b.Geometrie.Envelope).ToListAsync(ct);
+        if (envelopes.Count == 0) return null;
+        var extent = new Envelope();
+        envelopes.ForEach(e => extent.ExpandToInclude(e.EnvelopeInternal));
+        return extent;
+    }
+
+    public Task<List<WijkVersie>> HistoryAsync(string gemeenteId, long wijkId, CancellationToken ct) =>
+        db.WijkVersies.AsNoTracking().Where(v => v.GemeenteId == gemeenteId && v.WijkId == wijkId).OrderBy(v => v.Versie).ToListAsync(ct);
+
+    public async Task<WijkWriteResult> CreateAsync(Actor actor, long wijkindelingId, string code, string naam,
+        Geometry? geometrie, OutputCrs crs, string? reden, CancellationToken ct)
+    {
+        if (await IsArchivedAsync(actor.GemeenteId, wijkindelingId, ct))
+        {
+            return Archived(wijkindelingId);
+        }
+        var (rd, problem) = validation.ToValidStorage(geometrie, crs);
+        if (problem is not null)
+        {
+            return Refused(problem);
+        }
+        if (await FindByCodeAsync(actor.GemeenteId, wijkindelingId, code, ct) is { } bestaand)
+        {
+            return WijkWriteResult.Refused(Problems.Conflict("duplicate-code", "Wijkcode bestaat al",
+                $"Wijk '{code}' bestaat al in deze wijkindeling (id {bestaand.Id}).", new Dictionary<string, object?> { ["id"] = bestaand.Id }));
+        }
+        if (await OverlapAsync(actor.GemeenteId, wijkindelingId, null, rd!, crs, ct) is { } overlap)
+        {
+            return WijkWriteResult.Refused(overlap);
+        }
+        var now = clock.GetUtcNow();
+        var wijk = new Wijk
+        {
+            GemeenteId = actor.GemeenteId, WijkindelingId = wijkindelingId, Code = code, Naam = naam, Geometrie = rd!,
+            Versie = 1, GewijzigdOp = now, GewijzigdDoor = actor.Naam,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Wijken.Add(wijk);
+        await db.SaveChangesAsync(ct);
+        await AppendVersionAsync(wijk, WijkWijziging.Aangemaakt, reden, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return WijkWriteResult.Ok(wijk);
+    }
+
+    public async Task<WijkWriteResult> UpdateAsync(Actor actor, long id, WijkWijzigingVerzoek verzoek, CancellationToken ct) =>
+        await ChangeAsync(actor, id, verzoek, WijkWijziging.Gewijzigd, ct);
+
+    public async Task<WijkWriteResult> RestoreAsync(Actor actor, long id, int versie, string? reden, string? ifMatch, CancellationToken ct)
+    {
+        var oud = await db.WijkVersies.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.GemeenteId == actor.GemeenteId && v.WijkId == id && v.Versie == versie, ct);
+        if (oud?.Geometrie is null)
+        {
+            return WijkWriteResult.Refused(Problems.NotFound("Wijkversie", $"{id}/{versie}"));
+        }
+        var verzoek = new WijkWijzigingVerzoek(oud.Naam, oud.Geometrie, OutputCrs.RdNewCrs, reden ?? $"herstel van versie {versie}", ifMatch);
+        return await ChangeAsync(actor, id, verzoek, WijkWijziging.Hersteld, ct);
+    }
+
+    public async Task<WijkWriteResult> DeleteAsync(Actor actor, long id, string? reden, string? ifMatch, CancellationToken ct)
+    {
+        var wijk = await FindAsync(actor.GemeenteId, id, ct);
+        if (wijk is null)
+        {
+            return WijkWriteResult.Refused(Problems.NotFound("Wijk", id));
+        }
+        if (!WijkETag.Matches(ifMatch, wijk))
+        {
+            return await StaleAsync(wijk, ct);
+        }
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        wijk.Versie++;
+        wijk.GewijzigdOp = now;
+        wijk.GewijzigdDoor = actor.Naam;
+        await AppendVersionAsync(wijk, WijkWijziging.Verwijderd, reden, now, ct);
+        db.Wijken.Remove(wijk);
+        if (!await SaveOrStaleAsync(ct))
+        {
+            return await StaleAsync(wijk, ct);
+        }
+        await tx.CommitAsync(ct);
+        return WijkWriteResult.Ok(wijk);
+    }
+
+    private async Task<WijkWriteResult> ChangeAsync(Actor actor, long id, WijkWijzigingVerzoek verzoek, WijkWijziging wijziging,
+        CancellationToken ct)
+    {
+        var wijk = await FindAsync(actor.GemeenteId, id, ct);
+        if (wijk is null)
+        {
+            return WijkWriteResult.Refused(Problems.NotFound("Wijk", id));
+        }
+        if (await IsArchivedAsync(actor.GemeenteId, wijk.WijkindelingId, ct))
+        {
+            return Archived(wijk.WijkindelingId);
+        }
+        if (!WijkETag.Matches(verzoek.IfMatch, wijk))
+        {
+            return await StaleAsync(wijk, ct);
+        }
+        var geometrie = wijk.Geometrie;
+        if (verzoek.Geometrie is not null)
+        {
+            var (rd, problem) = validation.ToValidStorage(verzoek.Geometrie, verzoek.Crs);
+            if (problem is not null)
+            {
+                return Refused(problem);
+            }
+            if (await OverlapAsync(actor.GemeenteId, wijk.WijkindelingId, wijk.Id, rd!, verzoek.Crs, ct) is { } overlap)
+            {
+                return WijkWriteResult.Refused(overlap);
+            }
+            geometrie = rd!;
+        }
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        wijk.Naam = verzoek.Naam ?? wijk.Naam;
+        wijk.Geometrie = geometrie;
+        wijk.Versie++;
+        wijk.GewijzigdOp = now;
+        wijk.GewijzigdDoor = actor.Naam;
+        await AppendVersionAsync(wijk, wijziging, verzoek.Reden, now, ct);
+        if (!await SaveOrStaleAsync(ct))
+        {
+            return await StaleAsync(wijk, ct);
+        }
+        await tx.CommitAsync(ct);
+        return WijkWriteResult.Ok(wijk);
+    }
+
+    /// <summary>True when the stored wijk already has this name and geometry (a re-import then adds no version).</summary>
+    public static bool IsUnchanged(Wijk wijk, string naam, MultiPolygon rd) =>
+        wijk.Naam == naam && wijk.Geometrie.EqualsExact(rd);
+
+    private async Task<ProblemHttpResult?> OverlapAsync(string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon rd,
+        OutputCrs crs, CancellationToken ct)
+    {
+        var overlap = await db.Wijken.AsNoTracking()
+            .Where(w => w.GemeenteId == gemeenteId && w.WijkindelingId == wijkindelingId && w.Id != zelf && w.Geometrie.Intersects(rd))
+            .Select(w => new { w.Id, w.Code, w.Naam, Overlap = w.Geometrie.Intersection(rd) })
+            .Where(o => o.Overlap.Area > options.OverlapToleranceM2)
+            .OrderByDescending(o => o.Overlap.Area)
+            .FirstOrDefaultAsync(ct);
+        if (overlap is null)
+        {
+            return null;
+        }
+        var area = Math.Round(overlap.Overlap.Area, 2);
+        return Problems.Conflict("wijk-overlap", "Overlap met een andere wijk",
+            $"De wijk overlapt wijk '{overlap.Code}' ({overlap.Naam}) over {area} m².",
+            new Dictionary<string, object?>
+            {
+                ["wijkId"] = overlap.Id, ["wijkCode"] = overlap.Code, ["overlapM2"] = area,
+                ["overlap"] = crs.FromStorage(overlap.Overlap),
+            });
+    }
+
+    private async Task AppendVersionAsync(Wijk wijk, WijkWijziging wijziging, string? reden, DateTimeOffset now, CancellationToken ct)
+    {
+        await db.WijkVersies.Where(v => v.GemeenteId == wijk.GemeenteId && v.WijkId == wijk.Id && v.GeldigTot == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.GeldigTot, now), ct);
+        db.WijkVersies.Add(new WijkVersie
+        {
+            GemeenteId = wijk.GemeenteId, WijkId = wijk.Id, WijkindelingId = wijk.WijkindelingId, Versie = wijk.Versie,
+            Code = wijk.Code, Naam = wijk.Naam, Geometrie = wijziging == WijkWijziging.Verwijderd ? null : wijk.Geometrie,
+            Wijziging = wijziging, Door = wijk.GewijzigdDoor, GeldigVan = now,
+            // A deletion is a version that is valid for no time: as-of queries skip it by its null geometry.
+            GeldigTot = wijziging == WijkWijziging.Verwijderd ? now : null, Reden = reden,
+        });
+    }
+
+    private async Task<bool> SaveOrStaleAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>412 naming the ETag of the wijk as it is now in the database (another writer may have just changed it).</summary>
+    private async Task<WijkWriteResult> StaleAsync(Wijk wijk, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var current = await FindAsync(wijk.GemeenteId, wijk.Id, ct);
+        return WijkWriteResult.Refused(current is null
+            ? Problems.NotFound("Wijk", wijk.Id)
+            : Problems.PreconditionFailed(WijkETag.For(current.Id, current.Versie, OutputCrs.Crs84)));
+    }
+
+    private Task<bool> IsArchivedAsync(string gemeenteId, long wijkindelingId, CancellationToken ct) =>
+        db.Wijkindelingen.AnyAsync(w => w.GemeenteId == gemeenteId && w.Id == wijkindelingId && w.Status == WijkindelingStatus.Gearchiveerd, ct);
+
+    private static WijkWriteResult Archived(long wijkindelingId) =>
+        WijkWriteResult.Refused(Problems.Conflict("archived-wijkindeling", "Gearchiveerde wijkindeling",
+            $"Wijkindeling {wijkindelingId} is gearchiveerd; wijzig het actieve of een concept."));
+
+    private static WijkWriteResult Refused(GeometryProblem problem) =>
+        WijkWriteResult.Refused(Problems.Unprocessable(problem.Type, problem.Title, problem.Detail, problem.Extensions));
+}

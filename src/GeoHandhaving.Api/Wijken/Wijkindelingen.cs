@@ -1,0 +1,84 @@
+using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Platform;
+using Hangfire;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GeoHandhaving.Api.Wijken;
+
+/// <summary>Drafts (concepten) of a wijkindeling and their activation, which must pass the coverage check.</summary>
+public sealed class Wijkindelingen(GeoHandhavingDbContext db, CoverageQueries coverage, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    public Task<List<Wijkindeling>> ListAsync(string gemeenteId, CancellationToken ct) =>
+        db.Wijkindelingen.AsNoTracking().Where(w => w.GemeenteId == gemeenteId).OrderByDescending(w => w.Id).ToListAsync(ct);
+
+    /// <summary>A new draft; with <paramref name="kopieVanActief"/> it starts as a copy of the active wijkindeling's wijken.</summary>
+    public async Task<Wijkindeling> CreateDraftAsync(Actor actor, string naam, bool kopieVanActief, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var concept = new Wijkindeling
+        {
+            GemeenteId = actor.GemeenteId, Naam = naam, Status = WijkindelingStatus.Concept, AangemaaktOp = now, AangemaaktDoor = actor.Naam,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Wijkindelingen.Add(concept);
+        await db.SaveChangesAsync(ct);
+        if (kopieVanActief)
+        {
+            var actief = await db.Wijkindelingen.AsNoTracking()
+                .FirstOrDefaultAsync(w => w.GemeenteId == actor.GemeenteId && w.Status == WijkindelingStatus.Actief, ct);
+            var wijken = actief is null ? [] : await db.Wijken.AsNoTracking()
+                .Where(w => w.GemeenteId == actor.GemeenteId && w.WijkindelingId == actief.Id).ToListAsync(ct);
+            var kopieen = wijken.Select(w => new Wijk
+            {
+                GemeenteId = w.GemeenteId, WijkindelingId = concept.Id, Code = w.Code, Naam = w.Naam, Geometrie = w.Geometrie,
+                Versie = 1, GewijzigdOp = now, GewijzigdDoor = actor.Naam,
+            }).ToList();
+            db.Wijken.AddRange(kopieen);
+            await db.SaveChangesAsync(ct);
+            db.WijkVersies.AddRange(kopieen.Select(w => new WijkVersie
+            {
+                GemeenteId = w.GemeenteId, WijkId = w.Id, WijkindelingId = concept.Id, Versie = 1, Code = w.Code, Naam = w.Naam,
+                Geometrie = w.Geometrie, Wijziging = WijkWijziging.Aangemaakt, Door = actor.Naam, GeldigVan = now,
+                Reden = $"kopie van wijkindeling {actief!.Id}",
+            }));
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return concept;
+    }
+
+    /// <summary>
+    /// Activates a draft when its coverage check passes, archiving the previous active wijkindeling in the same
+    /// transaction, then enqueues the reassignment of meldingen to the new wijken.
+    /// </summary>
+    public async Task<(Wijkindeling? Actief, DekkingsRapport? Rapport, ProblemHttpResult? Problem)> ActivateAsync(
+        Actor actor, long id, CancellationToken ct)
+    {
+        var concept = await db.Wijkindelingen.FirstOrDefaultAsync(w => w.GemeenteId == actor.GemeenteId && w.Id == id, ct);
+        if (concept is null)
+        {
+            return (null, null, Problems.NotFound("Wijkindeling", id));
+        }
+        if (concept.Status != WijkindelingStatus.Concept)
+        {
+            return (null, null, Problems.Conflict("not-a-draft", "Geen concept",
+                $"Wijkindeling {id} heeft status {concept.Status}; alleen een concept kan worden geactiveerd."));
+        }
+        var rapport = await coverage.CheckAsync(actor.GemeenteId, id, ct);
+        if (!rapport.Dekkend)
+        {
+            return (null, rapport, null);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Archive first: the partial unique index allows one active wijkindeling per gemeente at any moment.
+        await db.Wijkindelingen.Where(w => w.GemeenteId == actor.GemeenteId && w.Status == WijkindelingStatus.Actief)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WijkindelingStatus.Gearchiveerd), ct);
+        concept.Status = WijkindelingStatus.Actief;
+        concept.GeactiveerdOp = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        jobs.Enqueue<MeldingenHerverdelenJob>(job => job.RunAsync(actor.GemeenteId, id, CancellationToken.None));
+        return (concept, rapport, null);
+    }
+}
