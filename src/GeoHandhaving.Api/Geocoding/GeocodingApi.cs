@@ -34,6 +34,7 @@ public static class GeocodingApi
     public static IServiceCollection AddGeocoding(this IServiceCollection services) => services
         .AddSingleton<GeocoderRegistry>()
         .AddSingleton<BagImport>()
+        .AddScoped<ScholenImport>()
         .AddHostedService<BagChangeListener>();
 
     public static IEndpointRouteBuilder MapGeocodingApi(this IEndpointRouteBuilder app)

@@ -16,7 +16,9 @@ public static class HotspotReasons
     public static string Beschrijf(HotspotView h)
     {
         var wat = h.Categorieen.Length > 0 ? string.Join(" en ", h.Categorieen) : "meldingen";
-        var waar = h.Scholen.Length > 0 ? $" rond {h.Scholen[0]}" : h.WijkCodes.Length > 0 ? $" in wijk {h.WijkCodes[0]}" : "";
+        // A school is named only where it explains the hotspot: school windows and parking.
+        var schoolRelevant = h.Venster.StartsWith("school", StringComparison.Ordinal) || h.Categorieen.Contains("parkeeroverlast");
+        var waar = schoolRelevant && h.Scholen.Length > 0 ? $" rond {h.Scholen[0]}" : h.WijkCodes.Length > 0 ? $" in wijk {h.WijkCodes[0]}" : "";
         return $"{wat}{waar} {Wanneer(h.Venster)}".Trim();
     }
 

@@ -111,7 +111,8 @@ public sealed class HotspotRecomputeJob(
     private static Hotspot ToEntity(HotspotRun run, WindowHotspots window, Core.Hotspots.Hotspot h) => new()
     {
         GemeenteId = run.GemeenteId, RunId = run.Id, Venster = window.Window,
-        Categorieen = window.CategoryGroup == CategoryGroup.All.Name ? [] : [window.CategoryGroup],
+        // The engine names a group of several categories by joining them with '+'.
+        Categorieen = window.CategoryGroup == CategoryGroup.All.Name ? [] : window.CategoryGroup.Split('+'),
         Geometrie = RdNew.RdFactory.CreateGeometry(h.Polygon), Centroide = RdNew.RdFactory.CreatePoint(h.Centroid.Coordinate),
         Waargenomen = Math.Round(h.Observed, 3), Verwacht = Math.Round(h.Expected, 3), Z = Math.Round(h.MaxZ, 3), P = h.MinAdjustedP,
         Score = Math.Round(h.Score, 3), Rang = h.Rank, Trend = h.Trend.ToString().ToLowerInvariant(), WijkCodes = [], Scholen = [],

@@ -20,10 +20,10 @@ internal static class HotspotsSql
             wijk_codes = coalesce((
                 SELECT array_agg(w.code ORDER BY ST_Area(ST_Intersection(w.geometrie, h.geometrie)) DESC)
                 FROM wijk w JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
-                WHERE w.gemeente_id = h.gemeente_id AND ST_Intersects(w.geometrie, h.geometrie)), '{}'),
+                WHERE w.gemeente_id = h.gemeente_id AND ST_Intersects(w.geometrie, h.geometrie)), ARRAY[]::text[]),
             scholen = coalesce((
                 SELECT array_agg(s.naam ORDER BY ST_Distance(s.punt, h.geometrie))
-                FROM school s WHERE s.gemeente_id = h.gemeente_id AND ST_DWithin(s.punt, h.geometrie, 300)), '{}')
+                FROM school s WHERE s.gemeente_id = h.gemeente_id AND ST_DWithin(s.punt, h.geometrie, 300)), ARRAY[]::text[])
         WHERE h.gemeente_id = @gemeente AND h.run_id = @run
         """;
 
@@ -42,7 +42,7 @@ internal static class HotspotsSql
                h.trend, h.wijk_codes, h.scholen,
                coalesce((SELECT array_agg(b.naam ORDER BY wb.primair DESC, b.naam) FROM wijk_boa wb
                          JOIN boa b ON b.gemeente_id = wb.gemeente_id AND b.id = wb.boa_id
-                         WHERE wb.gemeente_id = h.gemeente_id AND wb.wijk_code = ANY(h.wijk_codes)), '{}')
+                         WHERE wb.gemeente_id = h.gemeente_id AND wb.wijk_code = ANY(h.wijk_codes)), ARRAY[]::text[])
         FROM hotspot h WHERE h.gemeente_id = @gemeente AND h.run_id = @run
         ORDER BY h.venster, h.rang
         """;

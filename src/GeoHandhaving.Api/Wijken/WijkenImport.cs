@@ -144,9 +144,9 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
         await db.SaveChangesAsync(ct);
     }
 
-    private sealed record ImportFeature(int Index, string Code, string Naam, Geometry? Geometrie, JsonElement Properties);
+    internal sealed record ImportFeature(int Index, string Code, string Naam, Geometry? Geometrie, JsonElement Properties);
 
-    private static IEnumerable<ImportFeature> Features(JsonElement featureCollection, ImportOpties opties,
+    internal static IEnumerable<ImportFeature> Features(JsonElement featureCollection, ImportOpties opties,
         string[] codeProperties, string[] nameProperties, List<AfgewezenFeature> afgewezen)
     {
         if (!featureCollection.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
@@ -179,7 +179,7 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
         }
     }
 
-    private static string? Text(JsonElement properties, IEnumerable<string> names) =>
+    internal static string? Text(JsonElement properties, IEnumerable<string> names) =>
         properties.ValueKind != JsonValueKind.Object ? null
         : names.Select(n => properties.TryGetProperty(n, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number
                 ? v.ToString().Trim() : null)

@@ -4,6 +4,7 @@ using GeoHandhaving.Api.Geocoding;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Jobs;
 using GeoHandhaving.Api.Meldingen;
+using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Cli.Infrastructure;
 using GeoHandhaving.Cli.Wijken;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,10 @@ internal static class ImportCommands
         WijkenImportCommands.AddTo(import);
         import.Subcommands.Add(Bag());
         import.Subcommands.Add(Meldingen());
+        import.Subcommands.Add(Scholen());
+        import.Subcommands.Add(Schoolvakanties());
+        import.Subcommands.Add(Boas());
+        import.Subcommands.Add(DemoImport.Create());
         return import;
     }
 
@@ -50,6 +55,50 @@ internal static class ImportCommands
             Console.WriteLine($"{rapport.Gelezen:N0} rijen gelezen: {rapport.Nieuw:N0} nieuw, {rapport.Bijgewerkt:N0} bijgewerkt, {rapport.Fouten.Count:N0} afgewezen");
             foreach (var fout in rapport.Fouten.Take(20)) Console.Error.WriteLine($"rij {fout.RowNumber}: {fout.Field}: {fout.Reason}");
             return rapport.Fouten.Count == 0 ? 0 : 3;
+        });
+        return command;
+    }
+
+    private static Command Scholen()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "GeoJSON points (DUO: vestigingscode, vestigingsnaam; RD New via crs member, else CRS84)" };
+        var command = new Command("scholen", "Import school locations (hotspots name the schools within 300 m).") { file, Gemeente };
+        command.SetAction(async (pr, ct) =>
+        {
+            await using var services = CliHost.BuildServices(s => s.AddGeocoding());
+            var gemeente = await CliHost.EnsureGemeenteAsync(services, pr.GetValue(Gemeente)!, ct);
+            var rapport = await ReferenceImports.ScholenAsync(services, gemeente, pr.GetValue(file)!.FullName, ct);
+            Console.WriteLine($"scholen: {rapport.Aangemaakt} aangemaakt, {rapport.Gewijzigd} gewijzigd, {rapport.Ongewijzigd} ongewijzigd, {rapport.Afgewezen.Count} afgewezen");
+            foreach (var a in rapport.Afgewezen) Console.Error.WriteLine($"  feature {a.Index} ({a.Code}): {a.Veld}: {a.Reden}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Schoolvakanties()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "CSV schooljaar,vakantie,regio,van,tot (see data/schoolvakanties.csv)" };
+        var command = new Command("schoolvakanties", "Import school holidays (replaces the school years in the file).") { file };
+        command.SetAction(async (pr, ct) =>
+        {
+            await using var services = CliHost.BuildServices(s => s.AddHotspots(CliHost.Configuration));
+            Console.WriteLine($"{await ReferenceImports.SchoolvakantiesAsync(services, pr.GetValue(file)!.FullName, ct)} schoolvakanties");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Boas()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "CSV code,naam,wijkcodes (wijkcodes separated by ';')" };
+        var command = new Command("boas", "Import boa's and their wijken (the first boa of a wijk is primary).") { file, Gemeente };
+        command.SetAction(async (pr, ct) =>
+        {
+            await using var services = CliHost.BuildServices(s => WijkenServices.AddGeoHandhavingWijken(s, CliHost.Configuration));
+            var gemeente = await CliHost.EnsureGemeenteAsync(services, pr.GetValue(Gemeente)!, ct);
+            var (boas, wijken) = await ReferenceImports.BoasAsync(services, gemeente, pr.GetValue(file)!.FullName, ct);
+            Console.WriteLine($"{boas} boa's in {wijken} wijken");
+            return 0;
         });
         return command;
     }

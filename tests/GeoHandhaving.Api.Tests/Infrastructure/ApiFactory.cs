@@ -39,6 +39,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             {
                 await using var scope = Services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>().Database.MigrateAsync();
+                // Hangfire installs its schema on first use of the storage; do it before tests enqueue jobs concurrently.
+                scope.ServiceProvider.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().Servers();
                 _migrated = true;
             }
         }

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using GeoHandhaving.Api.Hotspots;
+using GeoHandhaving.Api.Security;
+using GeoHandhaving.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GeoHandhaving.Api.Tests.Hotspots;
+
+[Collection(ApiCollection.Name)]
+public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
+{
+    private readonly ApiFactory _api;
+    private const string Gemeente = DemoGemeenteFixture.Gemeente;
+
+    public HotspotsApiTests(ApiFixture fixture, DemoGemeenteFixture demo)
+    {
+        _api = fixture.Api;
+        demo.LoadAsync().GetAwaiter().GetResult();
+    }
+
+    private HttpClient As(string role) => _api.ClientAs(Gemeente, role);
+
+    private static List<JsonElement> Features(JsonElement collection) => collection.GetProperty("features").EnumerateArray().ToList();
+
+    [Fact]
+    public async Task Tuesday_morning_at_a_quarter_past_eight_returns_school_hotspots_with_reason_wijk_and_wijkboa()
+    {
+        var body = await As(Roles.Planner).GetFromJsonAsync<JsonElement>("/api/v1/hotspots/active?at=2026-12-01T08:15&limit=50");
+        var features = Features(body);
+        Assert.NotEmpty(features);
+        Assert.Equal(Enumerable.Range(1, features.Count), features.Select(f => f.GetProperty("properties").GetProperty("rang").GetInt32()));
+        var school = features.Select(f => f.GetProperty("properties")).First(p => p.GetProperty("venster").GetString() == "schoolbrengen");
+        Assert.Matches("^parkeeroverlast.* rond .+ tijdens het brengen$", school.GetProperty("reden").GetString());
+        Assert.NotEmpty(school.GetProperty("scholen").EnumerateArray());
+        Assert.NotEmpty(school.GetProperty("wijken").EnumerateArray());
+        Assert.NotEmpty(school.GetProperty("wijkboas").EnumerateArray());
+        Assert.Contains(school.GetProperty("trend").GetString(), new[] { "new", "intensifying", "persistent", "diminishing", "sporadic" });
+        Assert.Contains(features[0].GetProperty("geometry").GetProperty("type").GetString(), new[] { "Polygon", "MultiPolygon" });
+    }
+
+    [Fact]
+    public async Task Saturday_at_eleven_in_the_evening_returns_uitgaans_hotspots_and_no_school_hotspots()
+    {
+        var features = Features(await As(Roles.Teamleider).GetFromJsonAsync<JsonElement>("/api/v1/hotspots/active?dag=za&uur=23&limit=50"));
+        var vensters = features.Select(f => f.GetProperty("properties").GetProperty("venster").GetString()).ToList();
+        Assert.Contains("uitgaansnacht", vensters);
+        Assert.DoesNotContain(vensters, v => v!.StartsWith("school"));
+    }
+
+    [Fact]
+    public async Task School_hotspots_are_off_in_the_christmas_holiday()
+    {
+        var features = Features(await As(Roles.Planner).GetFromJsonAsync<JsonElement>("/api/v1/hotspots/active?at=2026-12-22T08:15&limit=50"));
+        Assert.DoesNotContain(features, f => f.GetProperty("properties").GetProperty("venster").GetString()!.StartsWith("school"));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/hotspots/active", "dag")]
+    [InlineData("/api/v1/hotspots/active?dag=xx&uur=8", "dag")]
+    [InlineData("/api/v1/hotspots/active?dag=di&uur=24", "uur")]
+    [InlineData("/api/v1/hotspots/active?at=2026-12-01T08:15%2B01:00", "at")]
+    [InlineData("/api/v1/hotspots/active?dag=di&uur=8&limit=0", "limit")]
+    [InlineData("/api/v1/hotspots/active?dag=di&uur=8&crs=EPSG:3857", "crs")]
+    public async Task Bad_briefing_questions_are_400_naming_the_parameter(string url, string field)
+    {
+        var response = await As(Roles.Planner).GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Hotspots_of_a_window_runs_and_windows_are_listed_and_intake_may_not_see_them()
+    {
+        var brengen = Features(await As(Roles.Planner).GetFromJsonAsync<JsonElement>("/api/v1/hotspots?venster=schoolbrengen"));
+        Assert.NotEmpty(brengen);
+        Assert.All(brengen, f => Assert.Equal("schoolbrengen", f.GetProperty("properties").GetProperty("venster").GetString()));
+
+        var runs = await As(Roles.Planner).GetFromJsonAsync<JsonElement[]>("/api/v1/hotspots/runs");
+        var run = runs!.First(r => r.GetProperty("status").GetString() == "Voltooid");
+        Assert.True(run.GetProperty("aantalMeldingen").GetInt32() > 40_000);
+        Assert.Contains("CellSize", run.GetProperty("parameters").GetString());
+
+        var windows = await As(Roles.Planner).GetFromJsonAsync<JsonElement[]>("/api/v1/tijdvensters");
+        Assert.Contains(windows!, w => w.GetProperty("code").GetString() == "schoolhalen"
+            && w.GetProperty("definitie").GetString() == "ma,di,do,vr 14:15-15:30; wo 12:00-13:00");
+        Assert.Equal(171, windows!.Length);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await As(Roles.Intake).GetAsync("/api/v1/hotspots/active?dag=di&uur=8")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_gemeente_sees_no_hotspots_of_the_demo_gemeente()
+    {
+        var other = await _api.NewGemeenteAsync();
+        var body = await _api.ClientAs(other, Roles.Planner).GetFromJsonAsync<JsonElement>("/api/v1/hotspots/active?dag=di&uur=8");
+        Assert.Empty(Features(body));
+    }
+
+    [Fact]
+    public async Task A_recompute_replaces_the_run_atomically_and_readers_see_a_complete_run()
+    {
+        long? before = _api.WithDb(db => db.HotspotRuns.Where(r => r.GemeenteId == Gemeente && r.Status == HotspotRunStatus.Voltooid).Max(r => (long?)r.Id));
+        await using var scope = _api.Services.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<HotspotRecomputeJob>().RunAsync(Gemeente, "test", null, CancellationToken.None);
+        Assert.True(run > before);
+        var counts = _api.WithDb(db => (db.HotspotRuns.Single(r => r.GemeenteId == Gemeente && r.Id == run).AantalHotspots,
+            db.Hotspots.Count(h => h.GemeenteId == Gemeente && h.RunId == run)));
+        Assert.Equal(counts.Item1, counts.Item2);
+
+        // Asked before that run started: the debounced job sees it is covered and does nothing.
+        var skipped = await scope.ServiceProvider.GetRequiredService<HotspotRecomputeJob>()
+            .RunAsync(Gemeente, "import", DateTimeOffset.UtcNow.AddMinutes(-5), CancellationToken.None);
+        Assert.Null(skipped);
+    }
+
+    [Fact]
+    public async Task Admin_can_queue_a_recompute_and_a_planner_cannot()
+    {
+        Assert.Equal(HttpStatusCode.Accepted, (await As(Roles.Admin).PostAsync("/api/v1/hotspots/herbereken", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await As(Roles.Planner).PostAsync("/api/v1/hotspots/herbereken", null)).StatusCode);
+    }
+}
