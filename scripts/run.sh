@@ -12,7 +12,7 @@ export ConnectionStrings__GeoHandhaving="$("$root/scripts/db.sh" start dev)"
 "$root/scripts/geoh" db migrate
 "$root/scripts/geoh" import demo --folder "$root/data/demo"
 
-dotnet build "$root/src/GeoHandhaving.Api/GeoHandhaving.Api.csproj" -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary"
+build_log=$(dotnet build "$root/src/GeoHandhaving.Api/GeoHandhaving.Api.csproj" -c Release -nologo -v q 2>&1) || { echo "$build_log" >&2; exit 1; }
 base="http://127.0.0.1:$port"
 cat <<MSG
 
