@@ -44,6 +44,19 @@ public static class JobsServices
         return services;
     }
 
+    /// <summary>
+    /// Only a Hangfire client (to enqueue jobs), for the CLI. Unlike AddHangfire it does not install the ASP.NET Core log
+    /// provider in Hangfire's static configuration, which would outlive this short-lived service provider.
+    /// </summary>
+    public static IServiceCollection AddGeoHandhavingJobClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(Data.DataServices.ConnectionStringName)!;
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
+            new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
     {
         app.MapHangfireDashboard("/hangfire", new DashboardOptions

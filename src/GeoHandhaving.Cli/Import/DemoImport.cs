@@ -28,7 +28,7 @@ internal static class DemoImport
             const string gemeente = "GM9999";
             var actor = new Actor(gemeente, "geoh:demo");
             await using var services = CliHost.BuildServices(s => WijkenServices.AddGeoHandhavingWijken(s, CliHost.Configuration)
-                .AddGeocoding().AddMeldingen().AddGeoHandhavingJobs(CliHost.Configuration).AddHotspots(CliHost.Configuration));
+                .AddGeocoding().AddMeldingen().AddGeoHandhavingJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
             await using (var scope = services.CreateAsyncScope())
             {
                 var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();

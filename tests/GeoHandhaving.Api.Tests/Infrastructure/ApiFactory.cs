@@ -37,8 +37,15 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             if (!_migrated)
             {
+                // Migrate before the host starts: its Data Protection hosted service reads the key table at start-up.
+                var options = new DbContextOptionsBuilder<GeoHandhavingDbContext>();
+                await using (var dataSource = DataServices.BuildDataSource(ConnectionString))
+                {
+                    DataServices.Configure(options, dataSource);
+                    await using var db = new GeoHandhavingDbContext(options.Options);
+                    await db.Database.MigrateAsync();
+                }
                 await using var scope = Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>().Database.MigrateAsync();
                 // Hangfire installs its schema on first use of the storage; do it before tests enqueue jobs concurrently.
                 scope.ServiceProvider.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().Servers();
                 _migrated = true;
