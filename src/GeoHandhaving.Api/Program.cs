@@ -9,7 +9,7 @@ builder.Services
     .AddGeoHandhavingData(builder.Configuration)
     .AddGeoHandhavingSecurity(builder.Configuration)
     .AddGeoHandhavingJobs(builder.Configuration)
-    .AddCapabilities();
+    .AddCapabilities(builder.Configuration);
 
 var app = builder.Build();
 app.UseGeoHandhavingPlatform();

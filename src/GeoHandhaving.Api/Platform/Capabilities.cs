@@ -1,4 +1,5 @@
 using GeoHandhaving.Api.Geocoding;
+using GeoHandhaving.Api.Heatmap;
 using GeoHandhaving.Api.Meldingen;
 
 namespace GeoHandhaving.Api.Platform;
@@ -6,11 +7,13 @@ namespace GeoHandhaving.Api.Platform;
 /// <summary>Every capability of the API, wired explicitly: its services and its routes.</summary>
 public static class Capabilities
 {
-    public static IServiceCollection AddCapabilities(this IServiceCollection services) => services
+    public static IServiceCollection AddCapabilities(this IServiceCollection services, IConfiguration configuration) => services
         .AddGeocoding()
-        .AddMeldingen();
+        .AddMeldingen()
+        .AddHeatmap(configuration);
 
     public static IEndpointRouteBuilder MapCapabilities(this IEndpointRouteBuilder app) => app
         .MapGeocodingApi()
-        .MapMeldingenApi();
+        .MapMeldingenApi()
+        .MapHeatmapApi();
 }
