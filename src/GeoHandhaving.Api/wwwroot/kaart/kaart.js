@@ -106,7 +106,7 @@ async function start() {
   if (!token) { $('melding').textContent = 'Vul een token in.'; return; }
   try {
     const tilejson = await apiJson('/api/v1/tiles/heatmap.json');
-    map.fitBounds([[tilejson.bounds[0], tilejson.bounds[1]], [tilejson.bounds[2], tilejson.bounds[3]]], { padding: 40, maxZoom: 15, animate: false });
+    map.fitBounds([[tilejson.bounds[0], tilejson.bounds[1]], [tilejson.bounds[2], tilejson.bounds[3]]], { padding: { top: 40, bottom: 40, right: 40, left: 300 }, maxZoom: 15, animate: false });
     const categorieen = await apiJson('/api/v1/categorieen');
     $('categorie').replaceChildren(new Option('alle categorieën', ''),
       ...categorieen.filter((c) => !c.parent).map((c) => new Option(c.naam, c.code)));
