@@ -6,6 +6,7 @@ internal static class BenchmarkRunner
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Benchmarks = new()
     {
         ["geocoder"] = (Geocoding.GeocoderBenchmark.Description, Geocoding.GeocoderBenchmark.RunAsync),
+        ["tiles"] = (Heatmap.TileBenchmark.Description, Heatmap.TileBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)
