@@ -7,7 +7,17 @@ using Npgsql;
 
 namespace GeoHandhaving.Api.Heatmap;
 
-public readonly record struct TileAddress(int Z, int X, int Y);
+public readonly record struct TileAddress(int Z, int X, int Y)
+{
+    /// <summary>The web-mercator tile (XYZ scheme, y down) that holds a lon/lat point.</summary>
+    public static TileAddress Containing(double lon, double lat, int z)
+    {
+        var n = 1 << z;
+        var radians = lat * Math.PI / 180;
+        return new TileAddress(z, (int)Math.Floor((lon + 180) / 360 * n),
+            (int)Math.Floor((1 - Math.Log(Math.Tan(radians) + 1 / Math.Cos(radians)) / Math.PI) / 2 * n));
+    }
+}
 
 public sealed record HeatmapCel(long I, long J, long Aantal, double PerHectare);
 

@@ -198,7 +198,9 @@ public class HeatmapApiTests(ApiFixture fixture)
     {
         var (gemeente, planner) = await GemeenteMetPlannerAsync();
         await HotspotRunAsync(_api, gemeente, X + 200, Y, "schoolhalen", DateTimeOffset.UtcNow.AddDays(-1));
+        var etagVoorNieuweRun = (await planner.GetAsync(TileUrl("hotspots", Tile14))).Headers.ETag;
         var nieuwste = await HotspotRunAsync(_api, gemeente, X, Y, "schoolbrengen", DateTimeOffset.UtcNow);
+        Assert.NotEqual(etagVoorNieuweRun, (await planner.GetAsync(TileUrl("hotspots", Tile14))).Headers.ETag);
 
         var hotspot = Assert.Single(await FeaturesAsync(planner, "hotspots", Tile14));
         Assert.Equal(nieuwste.Id, Convert.ToInt64(hotspot.Attributes["id"]));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using GeoHandhaving.Api.Heatmap;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
@@ -42,11 +43,8 @@ public static class HeatmapTestData
     public static (int Z, int X, int Y) TileOf(double x, double y, int z)
     {
         var (lon, lat) = RdNew.ToWgs84(x, y);
-        var n = 1 << z;
-        var column = (int)Math.Floor((lon + 180) / 360 * n);
-        var radians = lat * Math.PI / 180;
-        var row = (int)Math.Floor((1 - Math.Log(Math.Tan(radians) + 1 / Math.Cos(radians)) / Math.PI) / 2 * n);
-        return (z, column, row);
+        var tile = TileAddress.Containing(lon, lat, z);
+        return (tile.Z, tile.X, tile.Y);
     }
 
     public static string TileUrl(string layer, (int Z, int X, int Y) tile, string query = "") =>
