@@ -155,6 +155,27 @@ public class HeatmapApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_hour_filter_follows_the_clock_change_of_the_last_Sunday_of_March()
+    {
+        // 01:30 UTC on 29 March 2026 is 03:30 CEST: the local hour 02:00-02:59 does not exist that night.
+        var (_, planner) = await GemeenteMetPlannerAsync([.. InCel(5, gemeldOp: "2026-03-29T01:30:00Z")]);
+        Assert.Single(await FeaturesAsync(planner, "heatmap", Tile14, "dag=7&uur=3"));
+        Assert.Empty(await FeaturesAsync(planner, "heatmap", Tile14, "uur=2"));
+        Assert.Empty(await FeaturesAsync(planner, "heatmap", Tile14, "uur=1"));
+    }
+
+    [Fact]
+    public async Task TileJson_answers_304_to_its_own_etag()
+    {
+        var (_, planner) = await GemeenteMetPlannerAsync([.. InCel(5)]);
+        var first = await planner.GetAsync("/api/v1/tiles/wijken.json");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/v1/tiles/wijken.json");
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await planner.SendAsync(conditional)).StatusCode);
+    }
+
+    [Fact]
     public async Task Tiles_carry_a_strong_etag_and_answer_304_until_an_import_changes_the_data()
     {
         var (gemeente, planner) = await GemeenteMetPlannerAsync([.. InCel(5)]);
