@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages GeoHandhaving needs when they are missing (idempotent, quick when present).
 #   scripts/install-deps.sh run    PostgreSQL 15 + PostGIS 3
-#   scripts/install-deps.sh test   + GDAL (ogrinfo: the real OGC API / MVT client in tests) + Chromium (map page test)
+#   scripts/install-deps.sh test   + GDAL (ogrinfo: the real OGC API / MVT client in tests) + Chromium and Node (map page test)
 set -euo pipefail
 purpose=${1:-run}
 need=()
 [ -f /usr/share/postgresql/15/extension/postgis.control ] || need+=(postgresql-15 postgresql-contrib-15 postgresql-15-postgis-3)
 if [ "$purpose" = test ]; then
   command -v ogrinfo >/dev/null || need+=(gdal-bin)
+  # The map page's browser test: the system Chromium, driven by playwright-core from npm (tests/…/Heatmap/browser).
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v npm >/dev/null || need+=(nodejs npm)
 fi
 command -v dotnet >/dev/null || { echo "the .NET 10 SDK is required (https://dot.net)" >&2; exit 1; }
 [ ${#need[@]} -eq 0 ] && exit 0

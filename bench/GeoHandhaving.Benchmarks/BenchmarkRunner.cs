@@ -7,6 +7,7 @@ internal static class BenchmarkRunner
     {
         ["geocoder"] = (Geocoding.GeocoderBenchmark.Description, Geocoding.GeocoderBenchmark.RunAsync),
         ["hotspots"] = ("1 M synthetic meldingen, all default windows (Gi*, FDR, polygons, trends)", Hotspots.HotspotsBenchmark.RunAsync),
+        ["tiles"] = (Heatmap.TileBenchmark.Description, Heatmap.TileBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -113,19 +113,9 @@ internal static class GeocoderBenchmark
         {
             string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
             return new Options(
-                Value("--data") ?? Path.Combine(RepositoryRoot(), "..", "shared", "data", "nl", "amsterdam", "bag", "adressen_bag2018.csv.gz"),
+                Value("--data") ?? GeoHandhaving.Testing.SharedData.Path("nl/amsterdam/bag/adressen_bag2018.csv.gz"),
                 int.Parse(Value("--queries") ?? "20000", CultureInfo.InvariantCulture),
                 int.Parse(Value("--seed") ?? "20181112", CultureInfo.InvariantCulture));
-        }
-
-        private static string RepositoryRoot()
-        {
-            var directory = new DirectoryInfo(Directory.GetCurrentDirectory());
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GeoHandhaving.sln")))
-            {
-                directory = directory.Parent;
-            }
-            return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository or pass --data PATH.");
         }
     }
 }

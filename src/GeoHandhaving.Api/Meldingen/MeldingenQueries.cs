@@ -32,13 +32,16 @@ public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser us
         LEFT JOIN boa b ON b.gemeente_id = m.gemeente_id AND b.id = m.eigenaar_boa_id
         """;
 
-    /// <summary>Restricts a boa to the wijken assigned to him or her (by token subject = boa.gebruikersnaam).</summary>
-    private const string BoaScope = """
+    /// <summary>Restricts a boa to the wijken assigned to him or her (by token subject = boa.gebruikersnaam); also used by the meldingen tile layer.</summary>
+    internal const string BoaScope = """
         m.wijk_code IN (SELECT wb.wijk_code FROM wijk_boa wb JOIN boa eigen ON eigen.gemeente_id = wb.gemeente_id AND eigen.id = wb.boa_id
                         WHERE wb.gemeente_id = @gemeente AND eigen.gebruikersnaam = @gebruiker)
         """;
 
-    private bool AlleenEigenWijken => user.IsInRole(Roles.Boa) && !user.IsInRole(Roles.Teamleider)
+    private bool AlleenEigenWijken => AlleenEigenWijkenVoor(user);
+
+    /// <summary>A boa (without a wider role) sees only the meldingen of his or her own wijken; parameter @gebruiker = <see cref="CurrentUser.Naam"/>.</summary>
+    internal static bool AlleenEigenWijkenVoor(CurrentUser user) => user.IsInRole(Roles.Boa) && !user.IsInRole(Roles.Teamleider)
         && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Intake);
 
     public async Task<(IReadOnlyList<MeldingRij> Rijen, long Totaal)> ZoekAsync(MeldingFilter filter, Paging paging, CancellationToken ct)

@@ -1,5 +1,6 @@
 using GeoHandhaving.Api.Briefing;
 using GeoHandhaving.Api.Geocoding;
+using GeoHandhaving.Api.Heatmap;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Ogc;
@@ -15,7 +16,8 @@ public static class Capabilities
         .AddOgcApi()
         .AddGeocoding()
         .AddMeldingen()
-        .AddHotspots(configuration);
+        .AddHotspots(configuration)
+        .AddHeatmap(configuration);
 
     public static IEndpointRouteBuilder MapCapabilities(this IEndpointRouteBuilder app) => app
         .MapWijkenApi()
@@ -23,5 +25,6 @@ public static class Capabilities
         .MapGeocodingApi()
         .MapMeldingenApi()
         .MapHotspotsApi()
-        .MapBriefingApi();
+        .MapBriefingApi()
+        .MapHeatmapApi();
 }

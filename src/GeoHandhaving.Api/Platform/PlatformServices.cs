@@ -88,6 +88,8 @@ public static class PlatformServices
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The map page and its scripts (wwwroot) are public, like /health: before authentication.
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

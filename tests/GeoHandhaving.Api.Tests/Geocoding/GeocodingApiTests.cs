@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Testing;
 
 namespace GeoHandhaving.Api.Tests.Geocoding;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Testing;
 using GeoHandhaving.Cli.Import;
 
 namespace GeoHandhaving.Api.Tests.Hotspots;

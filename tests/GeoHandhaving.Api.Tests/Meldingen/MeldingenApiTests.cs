@@ -6,6 +6,7 @@ using System.Text.Json;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Geocoding;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Testing;
 using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Core.Geometry;
 using NetTopologySuite.Geometries;

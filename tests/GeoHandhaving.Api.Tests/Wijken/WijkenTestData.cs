@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Testing;
 using GeoHandhaving.Api.Wijken;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,17 +34,7 @@ public static class WijkenTestData
     };
 
     /// <summary>The folder shared/data/nl/amsterdam/gebieden, found by walking up from the test binaries to GeoHandhaving.sln.</summary>
-    public static string AmsterdamFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GeoHandhaving.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "nl", "amsterdam", "gebieden", name));
-            }
-        }
-        throw new FileNotFoundException("GeoHandhaving.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string AmsterdamFile(string name) => GeoHandhaving.Testing.SharedData.Path($"nl/amsterdam/gebieden/{name}");
 
     public static async Task<JsonElement> CreateAsync(HttpClient client, string code, JsonArray rings, string? query = null)
     {

@@ -50,14 +50,6 @@ internal static class TestAddresses
     }
 
     /// <summary>A file under the shared data folder: <c>../shared/data/nl/amsterdam/</c> next to the repository root.</summary>
-    public static string FixturePath(string relativeToAmsterdam)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GeoHandhaving.sln")))
-        {
-            directory = directory.Parent;
-        }
-        Assert.NotNull(directory);
-        return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "nl", "amsterdam", relativeToAmsterdam));
-    }
+    public static string FixturePath(string relativeToAmsterdam) =>
+        GeoHandhaving.Testing.SharedData.Path(Path.Combine("nl", "amsterdam", relativeToAmsterdam));
 }

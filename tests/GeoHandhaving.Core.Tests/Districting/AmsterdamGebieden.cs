@@ -12,17 +12,7 @@ namespace GeoHandhaving.Core.Tests.Districting;
 /// </summary>
 internal static class AmsterdamGebieden
 {
-    private static readonly Lazy<string> Folder = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GeoHandhaving.sln")))
-            {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "nl", "amsterdam"));
-            }
-        }
-        throw new DirectoryNotFoundException("GeoHandhaving.sln not found above " + AppContext.BaseDirectory);
-    });
+    private static readonly Lazy<string> Folder = new(() => GeoHandhaving.Testing.SharedData.Path("nl/amsterdam"));
 
     private static readonly Lazy<IReadOnlyList<(Buurt Buurt, string WijkCode, string StadsdeelCode)>> AllBuurten = new(() =>
         ReadFeatures(Path.Combine(Folder.Value, "gebieden", "buurten.geojson"))

@@ -1,0 +1,19 @@
+using System.Diagnostics;
+
+namespace GeoHandhaving.Api.Tests.Heatmap;
+
+/// <summary>Runs a real client (node + Chromium, GDAL's ogrinfo) and returns what it printed.</summary>
+public static class ExternalTool
+{
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string file, string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}

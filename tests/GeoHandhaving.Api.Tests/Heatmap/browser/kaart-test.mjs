@@ -1,0 +1,54 @@
+// Opens the map page in the system Chromium, sets the token, moves the hour slider and reports what happened as JSON:
+//   node kaart-test.mjs BASE_URL TOKEN SCREENSHOT.png
+import { chromium } from 'playwright-core';
+
+const [baseUrl, token, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  // No GPU here: WebGL comes from SwiftShader, which Chromium only allows for WebGL when asked explicitly.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+});
+const report = { tileRequests: [], errors: [], nonBackgroundPixels: { voor: 0, na: 0 } };
+try {
+  const page = await browser.newPage({ viewport: { width: 900, height: 650 } });
+  page.on('pageerror', (error) => report.errors.push(String(error)));
+  page.on('requestfinished', async (request) => {
+    if (!request.url().includes('/api/v1/tiles/')) return;
+    const response = await request.response();
+    report.tileRequests.push({ url: request.url(), authorization: request.headers().authorization ?? null, status: response?.status() });
+  });
+  const rendered = () => page.waitForFunction(() => window.kaart?.getSource('heatmap') && window.kaart.loaded(), null, { timeout: 30_000, polling: 100 });
+  // Pixels that differ from the page's background colour (#f4f4f0): the heatmap, wijk and hotspot outlines.
+  const countPixels = () => page.evaluate(() => {
+    const map = window.kaart.getCanvas();
+    const copy = Object.assign(document.createElement('canvas'), { width: map.width, height: map.height });
+    const context = copy.getContext('2d');
+    context.drawImage(map, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - 0xf4) + Math.abs(data[i + 1] - 0xf4) + Math.abs(data[i + 2] - 0xf0) > 40) count++;
+    }
+    return count;
+  });
+
+  await page.goto(`${baseUrl}/kaart?test`);
+  await page.fill('#token', token);
+  await page.click('#token-opslaan');
+  await rendered();
+  report.nonBackgroundPixels.voor = await countPixels();
+
+  await page.locator('#uur').fill('8');
+  await page.waitForFunction(() => document.getElementById('uur-tekst').value.startsWith('8:'));
+  await page.waitForTimeout(300);
+  await rendered();
+  report.nonBackgroundPixels.na = await countPixels();
+  report.uurTekst = await page.locator('#uur-tekst').textContent();
+  await page.screenshot({ path: screenshot });
+} catch (error) {
+  report.errors.push(String(error));
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(report));
