@@ -12,12 +12,8 @@ namespace GeoHandhaving.Cli.Import;
 /// <summary>The file imports of reference data that have no HTTP twin with a body reader of their own: boa's, schools, school holidays.</summary>
 internal static class ReferenceImports
 {
-    public static async Task<JsonElement> ReadJsonAsync(string path, CancellationToken ct)
-    {
-        await using var stream = File.OpenRead(path);
-        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
-        return document.RootElement.Clone();
-    }
+    public static Task<JsonElement> ReadJsonAsync(string path, CancellationToken ct) =>
+        Wijken.WijkenImportCommands.ReadAsync(new FileInfo(path), ct);
 
     public static async Task<ImportRapport> ScholenAsync(IServiceProvider services, string gemeente, string path, CancellationToken ct)
     {

@@ -30,7 +30,7 @@ internal static class WijkenImportCommands
 
     private static Command FeatureImport(string name, string description, ImportAction action, params Option[] extra)
     {
-        var file = new Argument<FileInfo>("file") { Description = "GeoJSON FeatureCollection" };
+        var file = new Argument<FileInfo>("file") { Description = "GeoJSON FeatureCollection or GeoPackage (.gpkg, first feature table)" };
         var command = new Command(name, description) { file, Gemeente, GemeenteNaam, Grens, CodeProperty, NameProperty };
         foreach (var option in extra)
         {
@@ -76,8 +76,13 @@ internal static class WijkenImportCommands
         return command;
     }
 
-    private static async Task<JsonElement> ReadAsync(FileInfo file, CancellationToken ct)
+    /// <summary>A GeoJSON file, or the first feature table of a GeoPackage (.gpkg), as a FeatureCollection.</summary>
+    public static async Task<JsonElement> ReadAsync(FileInfo file, CancellationToken ct)
     {
+        if (file.Extension.Equals(".gpkg", StringComparison.OrdinalIgnoreCase))
+        {
+            return Api.Wijken.GeoPackageFile.ReadFeatureCollection(file.FullName);
+        }
         await using var stream = file.OpenRead();
         using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
         return document.RootElement.Clone();
