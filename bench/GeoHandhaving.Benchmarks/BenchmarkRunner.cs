@@ -8,6 +8,7 @@ internal static class BenchmarkRunner
         ["geocoder"] = (Geocoding.GeocoderBenchmark.Description, Geocoding.GeocoderBenchmark.RunAsync),
         ["geocoder-http"] = (Geocoding.GeocoderHttpBenchmark.Description, Geocoding.GeocoderHttpBenchmark.RunAsync),
         ["hotspots"] = ("1 M synthetic meldingen, all default windows (Gi*, FDR, polygons, trends)", Hotspots.HotspotsBenchmark.RunAsync),
+        ["hotspots-db"] = (Hotspots.HotspotsDbBenchmark.Description, Hotspots.HotspotsDbBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)
