@@ -13,8 +13,7 @@ namespace GeoHandhaving.Benchmarks.Hotspots;
 /// <summary>
 /// `hotspots-db [EVENTS] [--dbscan-timeout SECONDS]`: the synthetic meldingen of `hotspots` (default 1,000,000), once through
 /// <see cref="HotspotEngine"/> and once through PostGIS <c>ST_ClusterDBSCAN(geom, eps := 100, minpoints := 20)</c> on a temp
-/// table. One DBSCAN per window for all 171 windows would take very long, so DBSCAN runs for the named windows and one hour of
-/// the week, and the 168 hours are extrapolated from that one; plus one DBSCAN over every point.
+/// table: one DBSCAN per default window (its categories and school days, as the engine selects them), and one over every point.
 /// Needs ConnectionStrings__GeoHandhaving.
 /// </summary>
 internal static class HotspotsDbBenchmark
@@ -22,7 +21,7 @@ internal static class HotspotsDbBenchmark
     public const string Description = "HotspotEngine (all default windows) vs PostGIS ST_ClusterDBSCAN on the same 1 M points";
 
     private const string ClusterSql = """
-        SELECT count(cluster_id), count(DISTINCT cluster_id)
+        SELECT count(*), count(cluster_id), count(DISTINCT cluster_id)
         FROM (SELECT ST_ClusterDBSCAN(geom, eps := 100, minpoints := 20) OVER () AS cluster_id FROM bench_melding {0}) clustered
         """;
 
@@ -46,20 +45,29 @@ internal static class HotspotsDbBenchmark
         await LoadPointsAsync(connection, events);
 
         var isSchoolDay = TimeWindow.IsSchoolDayRule(parameters.SchoolCalendar, parameters.SchoolRegio);
-        var dbscanNamed = TimeSpan.Zero;
+        var named = new List<DbscanRun>();
         foreach (var window in DefaultTimeWindows.Named)
         {
-            dbscanNamed += await MeasureDbscanAsync(connection, window.Name, InWindow(events, window, isSchoolDay), dbscanTimeout);
+            named.Add(await MeasureDbscanAsync(connection, InWindow(events, window, isSchoolDay), dbscanTimeout));
+            Console.WriteLine($"dbscan   {window.Name}: {named[^1]}; load average {LoadAverage()}");
         }
-        var dbscanHour = await MeasureDbscanAsync(connection, sampleHour.Name, InWindow(events, sampleHour, isSchoolDay), dbscanTimeout);
-        var dbscanAllWindows = dbscanNamed + dbscanHour * DefaultTimeWindows.HoursOfWeek.Count;
-        Console.WriteLine($"dbscan   all {DefaultTimeWindows.All.Count} windows (named measured + {DefaultTimeWindows.HoursOfWeek.Count} × {sampleHour.Name}, extrapolated): " +
-                          $"{dbscanAllWindows.TotalSeconds:F1} s");
-        Console.WriteLine($"ratio    DBSCAN ÷ engine: all windows {dbscanAllWindows / engineAll:F1}× (extrapolated); named {dbscanNamed / engineNamed:F1}×; " +
-                          $"{sampleHour.Name} {dbscanHour / engineHour:F1}×");
+        var hours = new List<DbscanRun>();
+        foreach (var window in DefaultTimeWindows.HoursOfWeek)
+        {
+            hours.Add(await MeasureDbscanAsync(connection, InWindow(events, window, isSchoolDay), dbscanTimeout));
+        }
+        var hourOfSample = hours[DefaultTimeWindows.HoursOfWeek.ToList().IndexOf(sampleHour)];
+        Console.WriteLine($"dbscan   {sampleHour.Name}: {hourOfSample}");
+        Console.WriteLine($"dbscan   {hours.Count} hours of the week: {hours.Min(h => h.Points):N0}–{hours.Max(h => h.Points):N0} points per hour, " +
+                          $"{hours.Sum(h => h.Clusters):N0} clusters in all; {Total(hours).TotalSeconds:F2} s; load average {LoadAverage()}");
+        var dbscanAllWindows = Total(named) + Total(hours);
+        Console.WriteLine($"dbscan   all {DefaultTimeWindows.All.Count} windows, one DBSCAN each: {dbscanAllWindows.TotalSeconds:F2} s");
+        Console.WriteLine($"ratio    DBSCAN ÷ engine: all windows {dbscanAllWindows / engineAll:F1}×; named {Total(named) / engineNamed:F1}×; " +
+                          $"{sampleHour.Name} {hourOfSample.Duration / engineHour:F2}×");
 
-        var dbscanEverything = await MeasureDbscanAsync(connection, "every point as one window", null, dbscanTimeout);
-        Console.WriteLine($"ratio    one DBSCAN over every point ÷ engine for all windows: {dbscanEverything / engineAll:F1}×");
+        var everyPoint = await MeasureDbscanAsync(connection, null, dbscanTimeout);
+        Console.WriteLine($"dbscan   every point as one window: {everyPoint}; load average {LoadAverage()}");
+        Console.WriteLine($"ratio    one DBSCAN over every point ÷ engine for all windows: {everyPoint.Duration / engineAll:F1}×");
         return 0;
     }
 
@@ -107,8 +115,16 @@ internal static class HotspotsDbBenchmark
         Console.WriteLine($"postgis  {events.Count:N0} points copied into a temp table in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
-    /// <summary>One ST_ClusterDBSCAN over the given ids (null: every point); prints and returns its duration.</summary>
-    private static async Task<TimeSpan> MeasureDbscanAsync(NpgsqlConnection connection, string label, long[]? ids, int timeoutSeconds)
+    private sealed record DbscanRun(long Points, long Clustered, long Clusters, TimeSpan Duration)
+    {
+        public override string ToString() =>
+            $"{Points:N0} points, {Clustered:N0} of them in {Clusters:N0} clusters; {Duration.TotalSeconds:F2} s";
+    }
+
+    private static TimeSpan Total(IEnumerable<DbscanRun> runs) => TimeSpan.FromTicks(runs.Sum(r => r.Duration.Ticks));
+
+    /// <summary>One ST_ClusterDBSCAN over the points with the given ids (null: every point).</summary>
+    private static async Task<DbscanRun> MeasureDbscanAsync(NpgsqlConnection connection, long[]? ids, int timeoutSeconds)
     {
         await using var command = new NpgsqlCommand(string.Format(ClusterSql, ids is null ? "" : "WHERE id = ANY(@ids)"), connection)
         {
@@ -121,9 +137,6 @@ internal static class HotspotsDbBenchmark
         var clock = Stopwatch.StartNew();
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        var wall = clock.Elapsed;
-        Console.WriteLine($"dbscan   {label}: {(ids is null ? "all" : ids.Length.ToString("N0", CultureInfo.InvariantCulture))} points, {reader.GetInt64(0):N0} in {reader.GetInt64(1):N0} clusters; " +
-                          $"{wall.TotalSeconds:F2} s; load average {LoadAverage()}");
-        return wall;
+        return new DbscanRun(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), clock.Elapsed);
     }
 }
