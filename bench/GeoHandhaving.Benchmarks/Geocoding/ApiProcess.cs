@@ -13,9 +13,9 @@ internal sealed class ApiProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _lastOutput = new();
 
-    private ApiProcess(Process process) => _process = process;
+    private ApiProcess(Process process, Uri baseAddress) => (_process, BaseAddress) = (process, baseAddress);
 
-    public Uri BaseAddress { get; private init; } = null!;
+    public Uri BaseAddress { get; }
 
     public static async Task<ApiProcess> StartAsync(string apiDll, Uri baseAddress, string connectionString)
     {
@@ -31,7 +31,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         // The per-client limit (6,000 a minute) would throttle the benchmark's single client: lift it for this process.
         start.Environment["Limits__RequestsPerMinutePerClient"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var api = new ApiProcess(Process.Start(start)!) { BaseAddress = baseAddress };
+        var api = new ApiProcess(Process.Start(start)!, baseAddress);
         api._process.OutputDataReceived += (_, e) => api.Remember(e.Data);
         api._process.ErrorDataReceived += (_, e) => api.Remember(e.Data);
         api._process.BeginOutputReadLine();

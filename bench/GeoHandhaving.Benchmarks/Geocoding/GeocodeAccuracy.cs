@@ -7,6 +7,10 @@ public readonly record struct AddressKey(string Postcode, int Huisnummer, string
 {
     public static AddressKey Of(BagAddress address) =>
         new(address.Postcode.Value, address.Huisnummer, address.Huisletter ?? "", address.Toevoeging ?? "");
+
+    /// <summary>The key of the matched address; null when the geocoder did not match (unmatched or ambiguous).</summary>
+    public static AddressKey? OfMatch(GeocodeResult result) =>
+        result.Status == GeocodeStatus.Matched ? Of(result.Address!) : null;
 }
 
 public enum Outcome

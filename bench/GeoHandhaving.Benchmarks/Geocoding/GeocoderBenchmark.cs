@@ -60,7 +60,7 @@ internal static class GeocoderBenchmark
 
     private static void ReportAccuracy(IReadOnlyList<NoisyQuery> queries, GeocodeResult[] results, double[] latencyByQuery)
     {
-        var outcomes = queries.Select((query, i) => (query, result: results[i], outcome: GeocodeAccuracy.Judge(query.Expected, MatchedKey(results[i])), micros: latencyByQuery[i])).ToList();
+        var outcomes = queries.Select((query, i) => (query, result: results[i], outcome: GeocodeAccuracy.Judge(query.Expected, AddressKey.OfMatch(results[i])), micros: latencyByQuery[i])).ToList();
         Console.WriteLine();
         Console.WriteLine($"{"kind",-22} {"n",6} {"correct",8} {"wrong",7} {"unm/amb",8} {"mean µs",8}");
         foreach (var group in outcomes.GroupBy(o => o.query.Kind).Append(outcomes.GroupBy(_ => "ALL").Single()))
@@ -85,9 +85,6 @@ internal static class GeocoderBenchmark
         process.Refresh();
         return (results, count / wall, count / (process.TotalProcessorTime - cpuBefore).TotalSeconds);
     }
-
-    public static AddressKey? MatchedKey(GeocodeResult result) =>
-        result.Status == GeocodeStatus.Matched ? AddressKey.Of(result.Address!) : null;
 
     private sealed record Options(string DataPath, int QueryCount, int Seed)
     {

@@ -85,7 +85,7 @@ internal static class GeocoderHttpBenchmark
         var (_, parallelPerSecond, _) = GeocoderBenchmark.MeasureBatch(() => geocoder.GeocodeBatch(texts, Environment.ProcessorCount), texts.Count);
         Console.WriteLine($"batch    in-process GeocodeBatch: 1 thread {perSecond:N0} queries/s wall ({perCpuSecond:N0} per CPU-second), " +
                           $"{Environment.ProcessorCount} threads {parallelPerSecond:N0} queries/s; load average {LoadAverage()}");
-        return ([.. results.Select(GeocoderBenchmark.MatchedKey)], perSecond);
+        return ([.. results.Select(AddressKey.OfMatch)], perSecond);
     }
 
     private static async Task<(AddressKey?[] Single, double SequentialPerSecond, AddressKey?[] Batch)> MeasureHttpAsync(Options options, List<string> texts)
