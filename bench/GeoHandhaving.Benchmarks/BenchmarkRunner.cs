@@ -6,8 +6,10 @@ internal static class BenchmarkRunner
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Benchmarks = new()
     {
         ["geocoder"] = (Geocoding.GeocoderBenchmark.Description, Geocoding.GeocoderBenchmark.RunAsync),
+        ["geocoder-http"] = (Geocoding.GeocoderHttpBenchmark.Description, Geocoding.GeocoderHttpBenchmark.RunAsync),
         ["hotspots"] = ("1 M synthetic meldingen, all default windows (Gi*, FDR, polygons, trends)", Hotspots.HotspotsBenchmark.RunAsync),
         ["tiles"] = (Heatmap.TileBenchmark.Description, Heatmap.TileBenchmark.RunAsync),
+        ["hotspots-db"] = (Hotspots.HotspotsDbBenchmark.Description, Hotspots.HotspotsDbBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

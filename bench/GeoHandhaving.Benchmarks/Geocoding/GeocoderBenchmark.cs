@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using GeoHandhaving.Core.Addresses;
 
 namespace GeoHandhaving.Benchmarks.Geocoding;
@@ -43,7 +42,7 @@ internal static class GeocoderBenchmark
         // Queries per CPU-second stay meaningful when other processes share the cores; wall-clock figures do not.
         Console.WriteLine($"batch    1 thread: {singleThread:N0} queries/s wall, {singleThreadCpu:N0} per CPU-second; " +
                           $"{Environment.ProcessorCount} threads: {parallel:N0} queries/s wall, {parallelCpu:N0} per CPU-second; " +
-                          $"load average {LoadAverage()}");
+                          $"load average {BenchmarkEnvironment.LoadAverage()}");
 
         var latencyByQuery = texts.Select(text =>
         {
@@ -52,8 +51,8 @@ internal static class GeocoderBenchmark
             return Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }).ToArray();
         var latencies = latencyByQuery.Order().ToArray();
-        Console.WriteLine($"latency  p50 {Percentile(latencies, 0.50):F1} µs, p95 {Percentile(latencies, 0.95):F1} µs, " +
-                          $"p99 {Percentile(latencies, 0.99):F1} µs, max {latencies[^1]:F0} µs");
+        Console.WriteLine($"latency  p50 {BenchmarkEnvironment.Percentile(latencies, 0.50):F1} µs, p95 {BenchmarkEnvironment.Percentile(latencies, 0.95):F1} µs, " +
+                          $"p99 {BenchmarkEnvironment.Percentile(latencies, 0.99):F1} µs, max {latencies[^1]:F0} µs");
 
         ReportAccuracy(queries, results, latencyByQuery);
         return Task.FromResult(0);
@@ -61,7 +60,7 @@ internal static class GeocoderBenchmark
 
     private static void ReportAccuracy(IReadOnlyList<NoisyQuery> queries, GeocodeResult[] results, double[] latencyByQuery)
     {
-        var outcomes = queries.Select((query, i) => (query, result: results[i], outcome: Judge(query, results[i]), micros: latencyByQuery[i])).ToList();
+        var outcomes = queries.Select((query, i) => (query, result: results[i], outcome: GeocodeAccuracy.Judge(query.Expected, AddressKey.OfMatch(results[i])), micros: latencyByQuery[i])).ToList();
         Console.WriteLine();
         Console.WriteLine($"{"kind",-22} {"n",6} {"correct",8} {"wrong",7} {"unm/amb",8} {"mean µs",8}");
         foreach (var group in outcomes.GroupBy(o => o.query.Kind).Append(outcomes.GroupBy(_ => "ALL").Single()))
@@ -76,23 +75,7 @@ internal static class GeocoderBenchmark
         }
     }
 
-    private enum Outcome
-    {
-        Correct,
-        Wrong,
-        NotMatched,
-    }
-
-    /// <summary>A query for a number that does not exist is correct when not matched; any other match must be the expected address.</summary>
-    private static Outcome Judge(NoisyQuery query, GeocodeResult result) => (query.Expected, result.Status) switch
-    {
-        (null, GeocodeStatus.Matched) => Outcome.Wrong,
-        (null, _) => Outcome.Correct,
-        (_, GeocodeStatus.Matched) => result.Address == query.Expected ? Outcome.Correct : Outcome.Wrong,
-        _ => Outcome.NotMatched,
-    };
-
-    private static (GeocodeResult[] Results, double PerSecond, double PerCpuSecond) MeasureBatch(Func<GeocodeResult[]> batch, int count)
+    internal static (GeocodeResult[] Results, double PerSecond, double PerCpuSecond) MeasureBatch(Func<GeocodeResult[]> batch, int count)
     {
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
@@ -103,19 +86,11 @@ internal static class GeocoderBenchmark
         return (results, count / wall, count / (process.TotalProcessorTime - cpuBefore).TotalSeconds);
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-
-    private static double Percentile(double[] sorted, double fraction) => sorted[(int)Math.Min(sorted.Length - 1, fraction * sorted.Length)];
-
     private sealed record Options(string DataPath, int QueryCount, int Seed)
     {
-        public static Options Parse(string[] args)
-        {
-            string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-            return new Options(
-                Value("--data") ?? GeoHandhaving.Testing.SharedData.Path("nl/amsterdam/bag/adressen_bag2018.csv.gz"),
-                int.Parse(Value("--queries") ?? "20000", CultureInfo.InvariantCulture),
-                int.Parse(Value("--seed") ?? "20181112", CultureInfo.InvariantCulture));
-        }
+        public static Options Parse(string[] args) => new(
+            BenchmarkEnvironment.Option(args, "--data") ?? BenchmarkEnvironment.AmsterdamBag(),
+            BenchmarkEnvironment.IntOption(args, "--queries", 20000),
+            BenchmarkEnvironment.IntOption(args, "--seed", 20181112));
     }
 }

@@ -37,7 +37,7 @@ internal static class HotspotsBenchmark
         return Task.FromResult(0);
     }
 
-    private static List<HotspotEvent> Synthetic(int count, Random random)
+    internal static List<HotspotEvent> Synthetic(int count, Random random)
     {
         var clusters = Enumerable.Range(0, 200).Select(_ => (X: 110_000 + random.NextDouble() * 20_000, Y: 480_000 + random.NextDouble() * 20_000)).ToArray();
         var start = new DateTimeOffset(2025, 11, 1, 0, 0, 0, TimeSpan.Zero);
@@ -65,7 +65,7 @@ internal static class HotspotsBenchmark
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
-    private static string FindData(string name)
+    internal static string FindData(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

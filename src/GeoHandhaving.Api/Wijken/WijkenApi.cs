@@ -1,3 +1,5 @@
+using GeoHandhaving.Core.TimeWindows;
+using Hangfire;
 using System.Text.Json;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
@@ -70,6 +72,10 @@ public static class WijkenApi
             .WithSummary("A new draft wijkindeling, optionally a copy of the active one");
         indelingen.MapPost("/{id:long}/activeer", Activate).WithName("ActivateWijkindeling").RequireAuthorization(Policies.WijkenBeheren)
             .WithSummary("Activate a draft when its coverage check passes; archives the previous one and reassigns meldingen");
+        indelingen.MapGet("/{id:long}/balans", Balans).WithName("WijkindelingBalans")
+            .WithSummary("Workload (meldingen of the last year), addresses, buurten, schools, area and Polsby-Popper per wijk; compare a draft with the active one");
+        indelingen.MapPost("/voorstel", Voorstel).WithName("VoorstelWijkindeling").RequireAuthorization(Policies.WijkenBeheren)
+            .WithSummary("Queue a balanced, compact, contiguous proposal from the buurten; it lands as a draft wijkindeling");
 
         var boas = app.MapGroup("/api/v1/boas").WithTags("Boas").RequireAuthorization(Policies.WijkenLezen);
         boas.MapGet("", ListBoas).WithName("ListBoas").WithSummary("The boa's of the gemeente");
@@ -224,6 +230,40 @@ public static class WijkenApi
         if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
         if (await s.Store.WijkindelingAsync(s.GemeenteId, id, ct) is null) return Problems.NotFound("Wijkindeling", id);
         return TypedResults.Ok(DekkingsRapportInfo.From(await coverage.CheckAsync(s.GemeenteId, id, ct), output));
+    }
+
+    internal static async Task<Results<Ok<WijkBalans>, ProblemHttpResult>> Balans(
+        [AsParameters] WijkenHandlerServices s, WijkBalansQueries balans, long id, CancellationToken ct)
+    {
+        if (await s.Store.WijkindelingAsync(s.GemeenteId, id, ct) is null) return Problems.NotFound("Wijkindeling", id);
+        return TypedResults.Ok(await balans.VoorAsync(s.GemeenteId, id, ct));
+    }
+
+    public sealed record VoorstelGepland(string JobId);
+
+    internal static async Task<Results<Accepted<VoorstelGepland>, ProblemHttpResult>> Voorstel(
+        VoorstelVerzoek verzoek, [AsParameters] WijkenHandlerServices s, IBackgroundJobClient jobs, CancellationToken ct)
+    {
+        var buurten = await s.Store.BuurtCountAsync(s.GemeenteId, ct);
+        if (verzoek.Aantal is not { } aantal || aantal < 2 || aantal > buurten)
+        {
+            return Problems.InvalidField("aantal", $"aantal wijken tussen 2 en het aantal buurten ({buurten}).", verzoek.Aantal);
+        }
+        if (verzoek.Werklast is not (null or WijkindelingVoorstelJob.WerklastMeldingen or WijkindelingVoorstelJob.WerklastAdressen))
+        {
+            return Problems.InvalidField("werklast", "'meldingen' of 'adressen'.", verzoek.Werklast);
+        }
+        if (verzoek.Venster is { Length: > 0 } venster)
+        {
+            try { TimeWindowParser.Parse("werklast", venster); }
+            catch (FormatException e) { return Problems.InvalidField("venster", e.Message, venster); }
+        }
+        if (verzoek.CategorieGewichten?.FirstOrDefault(g => g.Value is < 0 or > 100 || double.IsNaN(g.Value)) is { Key: not null } fout)
+        {
+            return Problems.InvalidField($"categorieGewichten.{fout.Key}", "gewicht tussen 0 en 100.", fout.Value);
+        }
+        var jobId = jobs.Enqueue<WijkindelingVoorstelJob>(j => j.RunAsync(s.GemeenteId, s.User.Naam, verzoek, CancellationToken.None));
+        return TypedResults.Accepted("/api/v1/wijkindelingen", new VoorstelGepland(jobId));
     }
 
     internal static async Task<Results<Ok<WijkindelingInfo>, ProblemHttpResult>> Activate(

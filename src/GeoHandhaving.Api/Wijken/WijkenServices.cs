@@ -15,6 +15,8 @@ public static class WijkenServices
         services.AddScoped<Wijkindelingen>();
         services.AddScoped<WijkToewijzing>();
         services.AddScoped<MeldingenHerverdelenJob>();
+        services.AddScoped<WijkindelingVoorstelJob>();
+        services.AddScoped<WijkBalansQueries>();
         return services;
     }
 }

@@ -52,6 +52,9 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         return actief;
     }
 
+    public Task<int> BuurtCountAsync(string gemeenteId, CancellationToken ct) =>
+        db.Buurten.CountAsync(b => b.GemeenteId == gemeenteId, ct);
+
     public Task<Wijk?> FindAsync(string gemeenteId, long id, CancellationToken ct) =>
         db.Wijken.FirstOrDefaultAsync(w => w.GemeenteId == gemeenteId && w.Id == id, ct);
 

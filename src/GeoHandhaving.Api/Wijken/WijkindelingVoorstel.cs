@@ -1,0 +1,104 @@
+using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Platform;
+using GeoHandhaving.Core.Districting;
+using GeoHandhaving.Core.TimeWindows;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using CoreBuurt = GeoHandhaving.Core.Districting.Buurt;
+
+namespace GeoHandhaving.Api.Wijken;
+
+/// <summary>What a balanced proposal is asked for: how many wijken, which workload, and what to keep.</summary>
+/// <param name="Werklast">"meldingen" (last year, weighted per categorie, optionally only inside a time window) or "adressen".</param>
+public sealed record VoorstelVerzoek(
+    int? Aantal, int? Seed = null, string? Werklast = null, IReadOnlyDictionary<string, double>? CategorieGewichten = null,
+    string? Venster = null, double? Compactheid = null, double? HuidigeBehouden = null);
+
+/// <summary>
+/// Draws a workload-balanced, compact, contiguous wijkindeling from the buurten (Core/Districting) and stores it as a
+/// draft wijkindeling, through the same store and validation as a hand-drawn one, so the analyst reviews, edits and
+/// activates it with the usual tools. Runs as a Hangfire job: large gemeenten take a while.
+/// </summary>
+public sealed class WijkindelingVoorstelJob(
+    GeoHandhavingDbContext db, NpgsqlDataSource dataSource, Wijkindelingen indelingen, WijkenStore store,
+    TimeProvider clock, ILogger<WijkindelingVoorstelJob> log)
+{
+    public const string WerklastMeldingen = "meldingen";
+    public const string WerklastAdressen = "adressen";
+
+    public async Task<long> RunAsync(string gemeenteId, string door, VoorstelVerzoek verzoek, CancellationToken ct)
+    {
+        var buurtRows = await db.Buurten.AsNoTracking().Where(b => b.GemeenteId == gemeenteId).OrderBy(b => b.Code).ToListAsync(ct);
+        if (buurtRows.Count < (verzoek.Aantal ?? 0))
+        {
+            throw new InvalidOperationException($"{buurtRows.Count} buurten is te weinig voor {verzoek.Aantal} wijken.");
+        }
+        var buurten = buurtRows.Select(b => new CoreBuurt(b.Code, b.Geometrie)).ToList();
+        var perBuurt = verzoek.Werklast == WerklastAdressen
+            ? await AdressenPerBuurtAsync(gemeenteId, ct)
+            : await MeldingenPerBuurtAsync(gemeenteId, verzoek, ct);
+        var workload = buurten.Select(b => perBuurt.GetValueOrDefault(b.Code)).ToList();
+        var current = await HuidigeIndelingAsync(gemeenteId, ct);
+        var result = WijkProposer.Propose(buurten, workload, new DistrictingOptions
+        {
+            WijkCount = verzoek.Aantal!.Value,
+            Seed = verzoek.Seed ?? 1,
+            CompactnessWeight = verzoek.Compactheid ?? 1,
+            KeepCurrentWeight = verzoek.HuidigeBehouden ?? 0,
+            CurrentWijkByBuurt = current.Count > 0 ? current : null,
+            CodePrefix = "V",
+        });
+
+        var actor = new Actor(gemeenteId, door);
+        var naam = $"Voorstel {result.Wijken.Count} wijken ({verzoek.Werklast ?? WerklastMeldingen}, seed {verzoek.Seed ?? 1}, " +
+                   $"max. afwijking {result.Stats.MaxRelativeDeviation:P1})";
+        var concept = await indelingen.CreateDraftAsync(actor, naam, kopieVanActief: false, ct);
+        foreach (var wijk in result.Wijken)
+        {
+            var stored = await store.CreateAsync(actor, concept.Id, wijk.Code, $"{wijk.Code} ({wijk.BuurtCount} buurten)", wijk.Geometry,
+                OutputCrs.RdNewCrs, $"voorstel: werklast {wijk.Workload:F0}, Polsby-Popper {wijk.PolsbyPopper:F2}", ct);
+            if (stored.Problem is { } problem)
+            {
+                throw new InvalidOperationException($"Voorgestelde wijk {wijk.Code} geweigerd: {problem.ProblemDetails.Detail}");
+            }
+        }
+        log.LogInformation("Proposal {Concept} for {Gemeente}: {Count} wijken, max deviation {Deviation:P1}, mean PP {PP:F2} in {Ms} ms",
+            concept.Id, gemeenteId, result.Wijken.Count, result.Stats.MaxRelativeDeviation, result.Stats.MeanPolsbyPopper, result.Runtime.TotalMilliseconds);
+        return concept.Id;
+    }
+
+    private async Task<Dictionary<string, double>> AdressenPerBuurtAsync(string gemeenteId, CancellationToken ct) =>
+        await db.Adressen.Where(a => a.GemeenteId == gemeenteId && a.BuurtCode != null)
+            .GroupBy(a => a.BuurtCode!).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => (double)g.Count, ct);
+
+    /// <summary>Meldingen of the last year per buurt, each weighted by its categorie and counted only inside the window when one is given.</summary>
+    private async Task<Dictionary<string, double>> MeldingenPerBuurtAsync(string gemeenteId, VoorstelVerzoek verzoek, CancellationToken ct)
+    {
+        var venster = verzoek.Venster is { Length: > 0 } text ? TimeWindowParser.Parse("werklast", text) : null;
+        var totals = new Dictionary<string, double>();
+        await using var command = dataSource.CreateCommand(
+            "SELECT buurt_code, categorie, gemeld_op FROM melding WHERE gemeente_id = @gemeente AND buurt_code IS NOT NULL AND gemeld_op >= @van");
+        command.Parameters.AddWithValue("gemeente", gemeenteId);
+        command.Parameters.AddWithValue("van", clock.GetUtcNow().AddYears(-1).UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (venster is not null && !venster.Contains(reader.GetFieldValue<DateTimeOffset>(2))) continue;
+            var weight = verzoek.CategorieGewichten?.GetValueOrDefault(reader.GetString(1), 1) ?? 1;
+            totals[reader.GetString(0)] = totals.GetValueOrDefault(reader.GetString(0)) + weight;
+        }
+        return totals;
+    }
+
+    /// <summary>Today's wijk of every buurt: the active wijk that holds a point inside the buurt.</summary>
+    private async Task<Dictionary<string, string>> HuidigeIndelingAsync(string gemeenteId, CancellationToken ct)
+    {
+        var current = new Dictionary<string, string>();
+        await using var command = dataSource.CreateCommand(WijkBalansSql.HuidigeWijkPerBuurt);
+        command.Parameters.AddWithValue("gemeente", gemeenteId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) current[reader.GetString(0)] = reader.GetString(1);
+        return current;
+    }
+}
