@@ -86,6 +86,7 @@ public static class PlatformServices
 
     public static WebApplication UseGeoHandhavingPlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -16,7 +16,7 @@ public sealed record WijkFeatureInput(Geometry? Geometry, Dictionary<string, Jso
         Properties is not null && Properties.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }
 
-public sealed record NieuweWijkindeling(string Naam, bool KopieVanActief = true);
+public sealed record NieuweWijkindeling(string? Naam, bool KopieVanActief = true);
 public sealed record WijkindelingInfo(long Id, string Naam, string Status, DateTimeOffset AangemaaktOp, string AangemaaktDoor, DateTimeOffset? GeactiveerdOp)
 {
     public static WijkindelingInfo From(Wijkindeling w) => new(w.Id, w.Naam, w.Status.ToString(), w.AangemaaktOp, w.AangemaaktDoor, w.GeactiveerdOp);
@@ -212,8 +212,10 @@ public static class WijkenApi
     internal static async Task<Ok<List<WijkindelingInfo>>> ListWijkindelingen(Wijkindelingen indelingen, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok((await indelingen.ListAsync(user.GemeenteId, ct)).Select(WijkindelingInfo.From).ToList());
 
-    internal static async Task<Created<WijkindelingInfo>> CreateDraft(Wijkindelingen indelingen, CurrentUser user, NieuweWijkindeling body, CancellationToken ct)
+    internal static async Task<Results<Created<WijkindelingInfo>, ProblemHttpResult>> CreateDraft(
+        Wijkindelingen indelingen, CurrentUser user, NieuweWijkindeling body, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(body.Naam) || body.Naam.Length > 200) return Problems.InvalidField("naam", "geef een naam (1 t/m 200 tekens).", body.Naam);
         var concept = await indelingen.CreateDraftAsync(new Actor(user.GemeenteId, user.Naam), body.Naam, body.KopieVanActief, ct);
         return TypedResults.Created($"/api/v1/wijkindelingen/{concept.Id}", WijkindelingInfo.From(concept));
     }
