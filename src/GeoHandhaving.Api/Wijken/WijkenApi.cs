@@ -110,22 +110,10 @@ public static class WijkenApi
         [AsParameters] WijkenHandlerServices s, double? lon, double? lat, double? x, double? y, string? datum, string? crs, CancellationToken ct)
     {
         if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
-        Point rd;
-        if (x is { } rx && y is { } ry)
-        {
-            if (!RdNew.IsInValidArea(rx, ry)) return Problems.Unprocessable("outside-crs-area", "Buiten RD New", $"({rx}, {ry}) ligt buiten RD New.");
-            rd = RdNew.RdFactory.CreatePoint(new Coordinate(rx, ry));
-        }
-        else if (lon is { } plon && lat is { } plat)
-        {
-            if (!RdNew.IsInNetherlands(plon, plat)) return Problems.Unprocessable("outside-netherlands", "Buiten Nederland", $"({plon}, {plat}) ligt buiten Nederland.");
-            var (px, py) = RdNew.ToRd(plon, plat);
-            rd = RdNew.RdFactory.CreatePoint(new Coordinate(px, py));
-        }
-        else
-        {
-            return Problems.InvalidField("lon", "Geef lon en lat (CRS84) of x en y (RD New).");
-        }
+        // The one point parser: refuses points outside the Netherlands naming the coordinate.
+        var (point, pointProblem) = PointParameters.Parse(lon, lat, x, y);
+        if (pointProblem is not null) return pointProblem;
+        var rd = RdNew.RdFactory.CreatePoint(new Coordinate(point!.Value.X, point.Value.Y));
         DateTimeOffset? at = null;
         if (datum is not null && (at = AsOf.Parse(datum)) is null)
         {
