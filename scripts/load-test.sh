@@ -17,7 +17,7 @@ for _ in $(seq 1 60); do
 done
 
 echo "date: $(date -u +%FT%TZ)  cores: $(nproc)  load average before: $(cut -d' ' -f1-3 /proc/loadavg)  duration: ${duration}s  connections: $connections"
-for path in "/api/v1/hotspots/active?dag=di&uur=8" "/api/v1/briefing"; do
+for path in "/api/v1/hotspots/active?dag=di&uur=8" "/api/v1/briefing?datum=2026-12-01&dienst=vroeg"; do
   echo; echo "== GET $path"
   curl -s -o /dev/null -w "single request: HTTP %{http_code}, %{size_download} bytes\n" -H "Authorization: Bearer $token" "$base$path"
   wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Authorization: Bearer $token" "$base$path" \
