@@ -54,6 +54,11 @@ public static class MeldingValidatie
         var melder = invoer.Melder is { IsEmpty: false } m ? m : null;
         if (melder?.Email is { Length: > 0 } email && (!email.Contains('@') || email.Length > MaxTekst)) Fout("melder_email", "is geen e-mailadres.");
         if (melder is not null && new[] { melder.Naam, melder.Telefoon }.Any(v => v is { Length: > MaxTekst })) Fout("melder", $"naam of telefoon langer dan {MaxTekst} tekens.");
+        // PostgreSQL text cannot hold U+0000; refuse it here rather than fail the whole batch on insert.
+        foreach (var (veld, tekst) in new[] { ("extern_id", externId), ("subcategorie", subcategorie), ("omschrijving", omschrijving), ("adres", adres) })
+        {
+            if (tekst?.Contains('\0') == true) Fout(veld, "bevat een NUL-teken (U+0000), dat niet kan worden opgeslagen.");
+        }
 
         return fouten.Count > before
             ? null

@@ -20,13 +20,18 @@ public sealed record MeldingenZoekParameters(
 
 public static class MeldingenApi
 {
-    public static IServiceCollection AddMeldingen(this IServiceCollection services) => services
-        .AddScoped<CategorieTaxonomie>()
-        .AddScoped<MeldingenStore>()
-        .AddScoped<MeldingenIntake>()
-        .AddScoped<MeldingenQueries>()
-        .AddScoped<MeldingenBehandeling>()
-        .AddSingleton<MelderContactBescherming>();
+    public static IServiceCollection AddMeldingen(this IServiceCollection services)
+    {
+        services.AddOptions<RetentieOptions>().BindConfiguration(RetentieOptions.Section);
+        return services
+            .AddScoped<MeldingenRetentie>()
+            .AddScoped<CategorieTaxonomie>()
+            .AddScoped<MeldingenStore>()
+            .AddScoped<MeldingenIntake>()
+            .AddScoped<MeldingenQueries>()
+            .AddScoped<MeldingenBehandeling>()
+            .AddSingleton<MelderContactBescherming>();
+    }
 
     public static IEndpointRouteBuilder MapMeldingenApi(this IEndpointRouteBuilder app)
     {
@@ -38,6 +43,8 @@ public static class MeldingenApi
             .Accepts<string>("text/csv", "application/x-ndjson");
         api.MapGet("/", Zoek).RequireAuthorization(Policies.MeldingenLezen).WithName("ZoekMeldingen")
             .WithSummary("Meldingen as a GeoJSON FeatureCollection (CRS84 by default, crs=EPSG:28992 URI for RD New); filters and paging");
+        api.MapGet("/export.csv", Exporteer).RequireAuthorization(Policies.MeldingenLezen).WithName("ExporteerMeldingen")
+            .WithSummary("The meldingen list (same filters, limit up to 10 000) as CSV for spreadsheets: formulas neutralised, no contact details");
         api.MapGet("/{id:long}", Lees).RequireAuthorization(Policies.MeldingenLezen).WithName("LeesMelding")
             .WithSummary("One melding as a GeoJSON Feature (without the melder's contact details)");
         api.MapGet("/{id:long}/melder", LeesMelder).RequireAuthorization(Policies.MelderContactInzien).WithName("LeesMelderContact")
@@ -107,16 +114,33 @@ public static class MeldingenApi
     {
         var crs = OutputCrs.Parse(p.Crs);
         if (crs is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", p.Crs);
-        var (paging, pagingProblem) = Paging.From(p.Offset, p.Limit);
-        if (pagingProblem is not null) return pagingProblem;
-        if (p.Weekdag is < 1 or > 7) return Problems.InvalidField("weekdag", "1 (maandag) t/m 7 (zondag).", p.Weekdag);
-        if (p.Uur is < 0 or > 23) return Problems.InvalidField("uur", "0 t/m 23 (lokale tijd).", p.Uur);
-        var (bbox, bboxProblem) = Bbox.ParseCrs84(p.Bbox);
-        if (bboxProblem is not null) return bboxProblem;
-        var filter = new MeldingFilter(p.Wijk, p.Buurt, p.Categorie?.ToLowerInvariant(), p.Status, p.Van, p.Tot, p.Weekdag, p.Uur, bbox, p.ZonderEigenaar);
-        var (rijen, totaal) = await queries.ZoekAsync(filter, paging!.Value, ct);
+        var (filter, paging, problem) = ParseZoekParameters(p, Paging.DefaultLimit);
+        if (problem is not null) return problem;
+        var (rijen, totaal) = await queries.ZoekAsync(filter!, paging, ct);
         response.Headers["Content-Crs"] = crs.ContentCrsHeader;
         return TypedResults.Ok(new GeoJsonFeatureCollection(rijen.Select(r => ToFeature(r, crs)).ToList()) { NumberMatched = totaal, NumberReturned = rijen.Count });
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Exporteer(
+        [AsParameters] MeldingenZoekParameters p, MeldingenQueries queries, CancellationToken ct)
+    {
+        var (filter, paging, problem) = ParseZoekParameters(p, Paging.MaxLimit);
+        if (problem is not null) return problem;
+        var (rijen, _) = await queries.ZoekAsync(filter!, paging, ct);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(MeldingenCsv.Schrijf(rijen)), "text/csv; charset=utf-8", "meldingen.csv");
+    }
+
+    /// <summary>The filters and paging of the list and the export, validated once.</summary>
+    private static (MeldingFilter? Filter, Paging Paging, ProblemHttpResult? Problem) ParseZoekParameters(MeldingenZoekParameters p, int defaultLimit)
+    {
+        var (paging, pagingProblem) = Paging.From(p.Offset, p.Limit ?? defaultLimit);
+        if (pagingProblem is not null) return (null, default, pagingProblem);
+        if (p.Weekdag is < 1 or > 7) return (null, default, Problems.InvalidField("weekdag", "1 (maandag) t/m 7 (zondag).", p.Weekdag));
+        if (p.Uur is < 0 or > 23) return (null, default, Problems.InvalidField("uur", "0 t/m 23 (lokale tijd).", p.Uur));
+        var (bbox, bboxProblem) = Bbox.ParseCrs84(p.Bbox);
+        if (bboxProblem is not null) return (null, default, bboxProblem);
+        return (new MeldingFilter(p.Wijk, p.Buurt, p.Categorie?.ToLowerInvariant(), p.Status, p.Van, p.Tot, p.Weekdag, p.Uur, bbox, p.ZonderEigenaar),
+            paging!.Value, null);
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> Lees(

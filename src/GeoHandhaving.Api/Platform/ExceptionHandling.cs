@@ -12,7 +12,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var (status, type, title, detail) = Classify(exception);
+        var (status, type, title, detail, field) = Classify(exception);
         if (status >= 500)
         {
             log.LogError(exception, "Request {Method} {Path} failed with {Status}", http.Request.Method, http.Request.Path, status);
@@ -26,19 +26,38 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails = { Status = status, Type = "https://geohandhaving.nl/problems/" + type, Title = title, Detail = detail },
+            ProblemDetails =
+            {
+                Status = status, Type = "https://geohandhaving.nl/problems/" + type, Title = title, Detail = detail,
+                Extensions = field is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["field"] = field },
+            },
         });
     }
 
-    private static (int, string, string, string) Classify(Exception exception) => exception switch
+    private static (int, string, string, string, string? Field) Classify(Exception exception) => exception switch
     {
-        BadHttpRequestException bad => (bad.StatusCode, "bad-request", "Ongeldig verzoek", bad.Message),
-        System.Text.Json.JsonException json => (400, "malformed-json", "Ongeldige JSON", json.Message),
+        BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => Malformed(json),
+        BadHttpRequestException bad => (bad.StatusCode, "bad-request", "Ongeldig verzoek", bad.Message, null),
+        System.Text.Json.JsonException json => Malformed(json),
+        _ when IsUnconstructableGeometry(exception) => (400, "invalid-geometry", "Ongeldige geometrie", exception.Message, "geometry"),
         _ when IsDatabaseUnavailable(exception) => (503, "database-unavailable", "Database tijdelijk niet bereikbaar",
-            "De database is niet bereikbaar; probeer het over enkele seconden opnieuw."),
-        OperationCanceledException => (499, "cancelled", "Verzoek afgebroken", "De client heeft het verzoek afgebroken."),
-        _ => (500, "internal", "Interne fout", "Er ging iets mis aan onze kant; de fout is gelogd."),
+            "De database is niet bereikbaar; probeer het over enkele seconden opnieuw.", null),
+        OperationCanceledException => (499, "cancelled", "Verzoek afgebroken", "De client heeft het verzoek afgebroken.", null),
+        _ => (500, "internal", "Interne fout", "Er ging iets mis aan onze kant; de fout is gelogd.", null),
     };
+
+    /// <summary>The JSON reader's message names the path, line and position; the path is the field.</summary>
+    private static (int, string, string, string, string?) Malformed(System.Text.Json.JsonException json) =>
+        (400, "malformed-json", "Ongeldige JSON", json.Message, json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null);
+
+    /// <summary>
+    /// NetTopologySuite refuses, while the body is read, coordinates it cannot build a geometry from (an unclosed ring,
+    /// an unknown type): that is the client's input, not our fault.
+    /// </summary>
+    private static bool IsUnconstructableGeometry(Exception exception) =>
+        exception is ArgumentException or NotSupportedException or InvalidOperationException or FormatException
+        && new System.Diagnostics.StackTrace(exception).GetFrames().Any(f =>
+            f.GetMethod()?.DeclaringType?.Assembly.GetName().Name?.StartsWith("NetTopologySuite", StringComparison.Ordinal) == true);
 
     internal static bool IsDatabaseUnavailable(Exception exception)
     {

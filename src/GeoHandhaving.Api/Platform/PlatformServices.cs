@@ -28,6 +28,8 @@ public static class PlatformServices
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Malformed bodies reach ProblemExceptionHandler, which names the JSON path, instead of a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory());
@@ -86,6 +88,7 @@ public static class PlatformServices
 
     public static WebApplication UseGeoHandhavingPlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The map page and its scripts (wwwroot) are public, like /health: before authentication.

@@ -18,7 +18,7 @@ public sealed record WijkFeatureInput(Geometry? Geometry, Dictionary<string, Jso
         Properties is not null && Properties.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }
 
-public sealed record NieuweWijkindeling(string Naam, bool KopieVanActief = true);
+public sealed record NieuweWijkindeling(string? Naam, bool KopieVanActief = true);
 public sealed record WijkindelingInfo(long Id, string Naam, string Status, DateTimeOffset AangemaaktOp, string AangemaaktDoor, DateTimeOffset? GeactiveerdOp)
 {
     public static WijkindelingInfo From(Wijkindeling w) => new(w.Id, w.Naam, w.Status.ToString(), w.AangemaaktOp, w.AangemaaktDoor, w.GeactiveerdOp);
@@ -116,22 +116,10 @@ public static class WijkenApi
         [AsParameters] WijkenHandlerServices s, double? lon, double? lat, double? x, double? y, string? datum, string? crs, CancellationToken ct)
     {
         if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
-        Point rd;
-        if (x is { } rx && y is { } ry)
-        {
-            if (!RdNew.IsInValidArea(rx, ry)) return Problems.Unprocessable("outside-crs-area", "Buiten RD New", $"({rx}, {ry}) ligt buiten RD New.");
-            rd = RdNew.RdFactory.CreatePoint(new Coordinate(rx, ry));
-        }
-        else if (lon is { } plon && lat is { } plat)
-        {
-            if (!RdNew.IsInNetherlands(plon, plat)) return Problems.Unprocessable("outside-netherlands", "Buiten Nederland", $"({plon}, {plat}) ligt buiten Nederland.");
-            var (px, py) = RdNew.ToRd(plon, plat);
-            rd = RdNew.RdFactory.CreatePoint(new Coordinate(px, py));
-        }
-        else
-        {
-            return Problems.InvalidField("lon", "Geef lon en lat (CRS84) of x en y (RD New).");
-        }
+        // The one point parser: refuses points outside the Netherlands naming the coordinate.
+        var (point, pointProblem) = PointParameters.Parse(lon, lat, x, y);
+        if (pointProblem is not null) return pointProblem;
+        var rd = RdNew.RdFactory.CreatePoint(new Coordinate(point!.Value.X, point.Value.Y));
         DateTimeOffset? at = null;
         if (datum is not null && (at = AsOf.Parse(datum)) is null)
         {
@@ -218,8 +206,10 @@ public static class WijkenApi
     internal static async Task<Ok<List<WijkindelingInfo>>> ListWijkindelingen(Wijkindelingen indelingen, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok((await indelingen.ListAsync(user.GemeenteId, ct)).Select(WijkindelingInfo.From).ToList());
 
-    internal static async Task<Created<WijkindelingInfo>> CreateDraft(Wijkindelingen indelingen, CurrentUser user, NieuweWijkindeling body, CancellationToken ct)
+    internal static async Task<Results<Created<WijkindelingInfo>, ProblemHttpResult>> CreateDraft(
+        Wijkindelingen indelingen, CurrentUser user, NieuweWijkindeling body, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(body.Naam) || body.Naam.Length > 200) return Problems.InvalidField("naam", "geef een naam (1 t/m 200 tekens).", body.Naam);
         var concept = await indelingen.CreateDraftAsync(new Actor(user.GemeenteId, user.Naam), body.Naam, body.KopieVanActief, ct);
         return TypedResults.Created($"/api/v1/wijkindelingen/{concept.Id}", WijkindelingInfo.From(concept));
     }

@@ -307,6 +307,12 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return false;
         }
+        // Two writers with the same If-Match both add version n+1; the loser meets the unique (wijk, versie) index
+        // before its version check on wijk can fail, and is just as stale.
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, TableName: "wijk_versie" })
+        {
+            return false;
+        }
     }
 
     /// <summary>412 naming the ETag of the wijk as it is now in the database (another writer may have just changed it).</summary>

@@ -4,6 +4,7 @@ using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -82,6 +83,22 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(gemeente, roles));
         return client;
+    }
+
+    /// <summary>
+    /// A second API instance with other settings, without a Hangfire server. It shares this instance's Hangfire
+    /// configuration: Hangfire keeps storage and log provider in statics that every host it configures would overwrite,
+    /// and a disposed variant would leave this instance logging to a disposed LoggerFactory.
+    /// </summary>
+    public WebApplicationFactory<Program> Variant(Action<IWebHostBuilder> configure)
+    {
+        var storage = Services.GetRequiredService<Hangfire.JobStorage>();
+        return WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Jobs:RunServer", "false");
+            b.ConfigureTestServices(s => s.AddSingleton(storage).AddSingleton(Hangfire.GlobalConfiguration.Configuration));
+            configure(b);
+        });
     }
 
     public T WithDb<T>(Func<GeoHandhavingDbContext, T> query)
