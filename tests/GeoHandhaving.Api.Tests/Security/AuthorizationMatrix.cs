@@ -18,17 +18,17 @@ public sealed record SecuredEndpoint(string Method, string Route, string[] Polic
         .Aggregate((a, b) => a.Intersect(b)).ToHashSet();
 
     /// <summary>The route with dummy values for its parameters, so authorization (which runs before binding) is what answers.</summary>
-    public string SampleUrl => string.Join('/', Route.Split('/').Select(segment =>
-        !segment.StartsWith('{') ? segment
-        : segment.Contains(":long") || segment.Contains(":int") || segment.Contains("Id}") ? "1"
-        : "X"));
+    /// Parameters inside a segment (such as {y}.mvt) are replaced and the literal around them kept.
+    public string SampleUrl => System.Text.RegularExpressions.Regex.Replace(Route, @"\{([^}]+)\}", m =>
+        m.Groups[1].Value.Contains(":long") || m.Groups[1].Value.Contains(":int") || m.Groups[1].Value.EndsWith("Id")
+        || m.Groups[1].Value is "z" or "x" or "y" ? "1" : "X");
 }
 
 /// <summary>The endpoints of the running app and the roles that may call them; the source of the table in docs/security.md.</summary>
 public static class AuthorizationMatrix
 {
     /// <summary>Endpoints meant to be anonymous (or, for /hangfire, guarded by their own filter).</summary>
-    public static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/hangfire/{**path}", "/docs", "/kaart"];
+    public static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/hangfire/{**path}", "/docs", "/kaart", "/kaart/config.json", "/"];
 
     public const string DocStart = "<!-- authorization-matrix:start -->";
     public const string DocEnd = "<!-- authorization-matrix:end -->";

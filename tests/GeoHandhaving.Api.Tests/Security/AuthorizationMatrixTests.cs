@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Testing;
 
 namespace GeoHandhaving.Api.Tests.Security;
 
