@@ -24,7 +24,8 @@ base="$root/.pg"
 if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$root" 2>/dev/null; then
   base="/var/tmp/geohandhaving-$(echo -n "$root" | md5sum | cut -c1-8)"
 fi
-data="$base/$name"; sock="$base/run"; log="$base/$name.log"
+# One cluster per name and port: the port is fixed when a cluster is created, so another port is another cluster.
+data="$base/$name-$port"; sock="$base/run-$port"; log="$base/$name-$port.log"
 
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 url() { echo "Host=127.0.0.1;Port=$port;Database=$database;Username=postgres;Password=postgres;Include Error Detail=true"; }
