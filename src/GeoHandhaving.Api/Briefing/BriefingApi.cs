@@ -87,6 +87,7 @@ public static class BriefingApi
     {
         await using var command = dataSource.CreateCommand(BriefingSql.OpenMetMelderContact);
         command.Parameters.AddWithValue("gemeente", gemeente);
+        command.Parameters.AddWithValue("perWijk", MaxTerugbellen);
         var rows = new List<(string Wijk, Terugbelverzoek Verzoek)>();
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
@@ -109,11 +110,14 @@ internal static class BriefingSql
         WHERE w.gemeente_id = @gemeente ORDER BY w.code
         """;
 
-    /// <summary>Open meldingen whose melder left contact details (and was not anonymised), oldest first: the boa calls back.</summary>
+    /// <summary>Per wijk the oldest open meldingen whose melder left contact details (not anonymised): the boa calls back.</summary>
     public const string OpenMetMelderContact = """
-        SELECT m.wijk_code, m.id, m.categorie, m.adres_tekst, m.gemeld_op, m.status
-        FROM melding m JOIN melder_contact c ON c.gemeente_id = m.gemeente_id AND c.melding_id = m.id AND c.versleuteld IS NOT NULL
-        WHERE m.gemeente_id = @gemeente AND m.wijk_code IS NOT NULL AND m.status IN ('Toegewezen', 'InBehandeling', 'Heropend')
-        ORDER BY m.gemeld_op
+        SELECT wijk_code, id, categorie, adres_tekst, gemeld_op, status FROM (
+            SELECT m.wijk_code, m.id, m.categorie, m.adres_tekst, m.gemeld_op, m.status,
+                   row_number() OVER (PARTITION BY m.wijk_code ORDER BY m.gemeld_op, m.id) AS volgorde
+            FROM melding m JOIN melder_contact c ON c.gemeente_id = m.gemeente_id AND c.melding_id = m.id AND c.versleuteld IS NOT NULL
+            WHERE m.gemeente_id = @gemeente AND m.wijk_code IS NOT NULL AND m.status IN ('Toegewezen', 'InBehandeling', 'Heropend')
+        ) open WHERE volgorde <= @perWijk
+        ORDER BY wijk_code, gemeld_op
         """;
 }

@@ -9,7 +9,11 @@ namespace GeoHandhaving.Api.Hotspots;
 /// <summary>A hotspot of the current run as the briefing reads it, with the names of the wijkboa's of its wijken.</summary>
 public sealed record HotspotView(long Id, string Venster, string[] Categorieen, Geometry Geometrie, Point Centroide,
     double Waargenomen, double Verwacht, double Z, double P, double Score, int Rang, string Trend, string[] WijkCodes,
-    string[] Scholen, string[] Wijkboas);
+    string[] Scholen, string[] Wijkboas)
+{
+    /// <summary>The geometry in CRS84, converted once per run: the briefing screen asks for it many times a minute.</summary>
+    public Geometry GeometrieCrs84 { get; } = Platform.OutputCrs.Crs84.FromStorage(Geometrie);
+}
 
 /// <summary>The current run's hotspots with the windows and school calendar they were computed for.</summary>
 public sealed record HotspotSnapshot(long RunId, IReadOnlyList<HotspotView> Hotspots, ILookup<string, HotspotView> PerVenster,

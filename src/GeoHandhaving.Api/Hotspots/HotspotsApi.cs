@@ -109,7 +109,7 @@ public static class HotspotsApi
             TimeWindowText.Format(w), [.. w.Categories.Order()], w.SchoolDaysOnly)).ToArray());
 
     internal static GeoJsonFeature ToFeature(HotspotView h, OutputCrs crs, int rang) =>
-        GeoJsonFeatures.Create(h.Geometrie, crs, h.Id, new Dictionary<string, object?>
+        new(h.Id, crs == OutputCrs.Crs84 ? h.GeometrieCrs84 : crs.FromStorage(h.Geometrie), new Dictionary<string, object?>
         {
             ["rang"] = rang, ["reden"] = HotspotReasons.Beschrijf(h), ["venster"] = h.Venster, ["categorieen"] = h.Categorieen,
             ["wijken"] = h.WijkCodes, ["wijkboas"] = h.Wijkboas, ["trend"] = h.Trend, ["scholen"] = h.Scholen,
