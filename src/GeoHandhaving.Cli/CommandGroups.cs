@@ -15,6 +15,7 @@ internal static class CommandGroups
     [
         DbCommands.Create(),
         TokenCommands.Create(),
+        ApiKeyCommands.Create(),
         ImportCommands.Create(),
         GeocodeCommand.Create(),
         WijkenCommands.Create(),

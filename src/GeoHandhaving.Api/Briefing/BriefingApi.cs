@@ -1,5 +1,6 @@
 using System.Globalization;
 using GeoHandhaving.Api.Hotspots;
+using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Core.Geometry;
@@ -53,13 +54,15 @@ public static class BriefingApi
         var wijken = await WijkenMetBoasAsync(dataSource, user.GemeenteId, ct);
         var terugbellen = await TerugbelverzoekenAsync(dataSource, user.GemeenteId, ct);
         var start = dag.ToDateTime(new TimeOnly(shift.VanUur, 0));
+        var uren = Enumerable.Range(0, shift.Uren).Select(i => start.AddHours(i)).ToList();
+        // Rank each hour once and split the ranking by wijk (a lookup keeps the order): every wijk shares the hour's ranking.
+        var actiefPerUur = uren.Select(uur => (snapshot?.ActiefOp(uur.AddMinutes(30)) ?? [])
+            .ToLookup(h => h.WijkCodes.FirstOrDefault() ?? "")).ToList();
         var briefing = new BriefingUitvoer(dag, shift.Code, $"{shift.VanUur:00}:00", $"{(shift.VanUur + shift.Uren) % 24:00}:00", snapshot?.RunId,
             wijken.Select(w => new BriefingWijk(w.Code, w.Naam, w.Boas,
-                Enumerable.Range(0, shift.Uren).Select(i => start.AddHours(i)).Select(uur => new BriefingBlok(
-                    $"{uur:HH}:00–{uur.AddHours(1):HH}:00",
-                    (snapshot?.ActiefOp(uur.AddMinutes(30)) ?? []).Where(h => h.WijkCodes.FirstOrDefault() == w.Code)
-                        .Take(MaxHotspotsPerBlok).Select((h, i) => ToBriefing(h, i + 1)).ToList())).ToList(),
-                terugbellen[w.Code].Take(MaxTerugbellen).ToList())).ToList());
+                uren.Select((uur, u) => new BriefingBlok($"{uur:HH}:00–{uur.AddHours(1):HH}:00",
+                    actiefPerUur[u][w.Code].Take(MaxHotspotsPerBlok).Select((h, i) => ToBriefing(h, i + 1)).ToList())).ToList(),
+                terugbellen[w.Code].ToList())).ToList());
 
         var wantsHtml = format == "html" || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/html") == true));
         return wantsHtml ? TypedResults.Content(BriefingHtml.Render(briefing), "text/html; charset=utf-8") : TypedResults.Ok(briefing);
@@ -110,14 +113,19 @@ internal static class BriefingSql
         WHERE w.gemeente_id = @gemeente ORDER BY w.code
         """;
 
-    /// <summary>Per wijk the oldest open meldingen whose melder left contact details (not anonymised): the boa calls back.</summary>
-    public const string OpenMetMelderContact = """
-        SELECT wijk_code, id, categorie, adres_tekst, gemeld_op, status FROM (
-            SELECT m.wijk_code, m.id, m.categorie, m.adres_tekst, m.gemeld_op, m.status,
-                   row_number() OVER (PARTITION BY m.wijk_code ORDER BY m.gemeld_op, m.id) AS volgorde
-            FROM melding m JOIN melder_contact c ON c.gemeente_id = m.gemeente_id AND c.melding_id = m.id AND c.versleuteld IS NOT NULL
-            WHERE m.gemeente_id = @gemeente AND m.wijk_code IS NOT NULL AND m.status IN ('Toegewezen', 'InBehandeling', 'Heropend')
-        ) open WHERE volgorde <= @perWijk
-        ORDER BY wijk_code, gemeld_op
+    /// <summary>
+    /// Per active wijk the oldest open meldingen whose melder left contact details (not anonymised): the boa calls back.
+    /// Walks ix_melding_open_per_wijk per wijk and stops after @perWijk, however many meldingen are open.
+    /// </summary>
+    public const string OpenMetMelderContact = $"""
+        SELECT w.code, o.id, o.categorie, o.adres_tekst, o.gemeld_op, o.status
+        FROM wijk w JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
+        CROSS JOIN LATERAL (
+            SELECT m.id, m.categorie, m.adres_tekst, m.gemeld_op, m.status FROM melding m
+            WHERE m.gemeente_id = w.gemeente_id AND m.wijk_code = w.code AND m.{MeldingSql.IsOpen}
+              AND EXISTS (SELECT 1 FROM melder_contact c WHERE c.gemeente_id = m.gemeente_id AND c.melding_id = m.id AND c.versleuteld IS NOT NULL)
+            ORDER BY m.gemeld_op, m.id LIMIT @perWijk) o
+        WHERE w.gemeente_id = @gemeente
+        ORDER BY w.code, o.gemeld_op, o.id
         """;
 }

@@ -5,6 +5,12 @@ namespace GeoHandhaving.Api.Meldingen;
 
 public enum MeldingStatus { Nieuw, Toegewezen, InBehandeling, Afgehandeld, Heropend }
 
+internal static class MeldingSql
+{
+    /// <summary>The meldingen a boa still works on; one definition for the partial index and the queries it serves.</summary>
+    public const string IsOpen = "status IN ('Toegewezen', 'InBehandeling', 'Heropend')";
+}
+
 /// <summary>
 /// A report about public space. The melder's contact details live in <see cref="MelderContact"/>, apart and
 /// encrypted, so that no query of meldingen can leak them by accident.

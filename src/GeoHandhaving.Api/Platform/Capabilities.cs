@@ -4,6 +4,7 @@ using GeoHandhaving.Api.Heatmap;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Ogc;
+using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Wijken;
 
 namespace GeoHandhaving.Api.Platform;
@@ -26,5 +27,6 @@ public static class Capabilities
         .MapMeldingenApi()
         .MapHotspotsApi()
         .MapBriefingApi()
-        .MapHeatmapApi();
+        .MapHeatmapApi()
+        .MapApiKeysApi();
 }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using GeoHandhaving.Api.Security;
 using NetTopologySuite.IO.Converters;
 
 namespace GeoHandhaving.Api.Platform;
@@ -79,7 +80,16 @@ public static class PlatformServices
                     Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
                     Description = "JWT with a `gemeente` claim and `roles`; locally: scripts/geoh token --role ROLE",
                 };
-                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
+                document.Components.SecuritySchemes["apiKey"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyAuthenticationHandler.Header,
+                    Description = "For machine clients (briefing screen, KCC intake): a key from POST /api/v1/api-keys (admin) or scripts/geoh apikey create",
+                };
+                document.Security =
+                [
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] },
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] },
+                ];
                 return Task.CompletedTask;
             });
         });

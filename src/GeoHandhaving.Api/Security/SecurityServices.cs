@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -9,6 +10,7 @@ public static class SecurityServices
 {
     /// <summary>Cookie that carries the bearer token for browser pages that cannot send a header (the Hangfire dashboard).</summary>
     public const string TokenCookie = "geoh_token";
+    private const string BearerOrApiKey = "BearerOrApiKey";
 
     public static IServiceCollection AddGeoHandhavingSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,7 +19,14 @@ public static class SecurityServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        services.AddSingleton<ApiKeyLookup>().AddScoped<ApiKeyStore>();
+
+        // A request with X-Api-Key is a machine client; everything else carries a JWT.
+        services.AddAuthentication(BearerOrApiKey)
+            .AddPolicyScheme(BearerOrApiKey, "JWT bearer or API key", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             o.TokenValidationParameters = new TokenValidationParameters

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
 
@@ -32,6 +33,24 @@ public class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
             .Where(b => b.GetProperty("uur").GetString() == "08:00–09:00").SelectMany(b => b.GetProperty("hotspots").EnumerateArray()).ToList();
         Assert.Contains(achtUur, h => h.GetProperty("venster").GetString() == "schoolbrengen");
         Assert.Contains(wijken, w => w.GetProperty("terugbellen").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task Callbacks_per_wijk_are_the_fifteen_oldest_open_meldingen_whose_melder_left_contact()
+    {
+        var briefing = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
+        MeldingStatus[] open = [MeldingStatus.Toegewezen, MeldingStatus.InBehandeling, MeldingStatus.Heropend];
+        foreach (var wijk in briefing.GetProperty("wijken").EnumerateArray())
+        {
+            var code = wijk.GetProperty("wijk").GetString();
+            var expected = _api.WithDb(db => db.Meldingen
+                .Where(m => m.GemeenteId == DemoGemeenteFixture.Gemeente && m.WijkCode == code && open.Contains(m.Status)
+                    && db.MelderContacten.Any(c => c.GemeenteId == m.GemeenteId && c.MeldingId == m.Id && c.Versleuteld != null))
+                .OrderBy(m => m.GemeldOp).ThenBy(m => m.Id).Take(15).Select(m => m.Id).ToList());
+            var actual = wijk.GetProperty("terugbellen").EnumerateArray().Select(t => t.GetProperty("meldingId").GetInt64()).ToList();
+            Assert.Equal(15, actual.Count);
+            Assert.Equal(expected, actual);
+        }
     }
 
     [Fact]

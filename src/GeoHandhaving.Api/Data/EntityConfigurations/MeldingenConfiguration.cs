@@ -42,6 +42,8 @@ internal sealed class MeldingConfiguration : IEntityTypeConfiguration<Melding>
         e.HasIndex(x => new { x.GemeenteId, x.Bron, x.ExternId }).IsUnique();
         e.HasIndex(x => new { x.GemeenteId, x.GemeldOp });
         e.HasIndex(x => new { x.GemeenteId, x.WijkCode, x.Status });
+        // The briefing's callbacks: per wijk the oldest open meldingen, read in index order and stopped after a few.
+        e.HasIndex(x => new { x.GemeenteId, x.WijkCode, x.GemeldOp, x.Id }).HasFilter(MeldingSql.IsOpen).HasDatabaseName("ix_melding_open_per_wijk");
         e.HasIndex(x => x.Locatie).HasMethod("gist");
     }
 }
@@ -96,6 +98,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         e.ToTable("api_key");
         e.HasKey(x => new { x.GemeenteId, x.Id });
         e.Property(x => x.Id).UseIdentityAlwaysColumn();
-        e.HasIndex(x => x.Hash).IsUnique();
+        // Keys are looked up by (gemeente, hash): the gemeente travels in the key, so the index is distributable by gemeente_id.
+        e.HasIndex(x => new { x.GemeenteId, x.Hash }).IsUnique();
     }
 }

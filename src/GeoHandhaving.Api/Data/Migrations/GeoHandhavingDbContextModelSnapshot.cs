@@ -596,6 +596,10 @@ namespace GeoHandhaving.Api.Data.Migrations
                     b.HasIndex("GemeenteId", "WijkCode", "Status")
                         .HasDatabaseName("ix_melding_gemeente_id_wijk_code_status");
 
+                    b.HasIndex("GemeenteId", "WijkCode", "GemeldOp", "Id")
+                        .HasDatabaseName("ix_melding_open_per_wijk")
+                        .HasFilter("status IN ('Toegewezen', 'InBehandeling', 'Heropend')");
+
                     b.ToTable("melding", (string)null);
                 });
 
@@ -682,9 +686,9 @@ namespace GeoHandhaving.Api.Data.Migrations
                     b.HasKey("GemeenteId", "Id")
                         .HasName("pk_api_key");
 
-                    b.HasIndex("Hash")
+                    b.HasIndex("GemeenteId", "Hash")
                         .IsUnique()
-                        .HasDatabaseName("ix_api_key_hash");
+                        .HasDatabaseName("ix_api_key_gemeente_id_hash");
 
                     b.ToTable("api_key", (string)null);
                 });

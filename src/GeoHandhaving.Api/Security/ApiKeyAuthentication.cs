@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace GeoHandhaving.Api.Security;
+
+/// <summary>
+/// Authenticates a machine client by its <c>X-Api-Key</c> header as the key's gemeente and roles, with subject
+/// <c>apikey:{naam}</c> so audit logs and the rate limiter see which client it was.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ApiKeyLookup lookup, IOptions<AuthOptions> auth)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(Header, out var presented)) return AuthenticateResult.NoResult();
+        if (ApiKeySecret.Parse(presented.ToString()) is not var (gemeente, hash)) return AuthenticateResult.Fail("X-Api-Key is not a GeoHandhaving API key.");
+        var key = await lookup.FindAsync(gemeente, hash, Context.RequestAborted);
+        if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
+
+        var claims = new List<Claim> { new("sub", $"apikey:{key.Naam}"), new(auth.Value.GemeenteClaim, key.GemeenteId) };
+        claims.AddRange(key.Rollen.Select(r => new Claim(auth.Value.RoleClaim, r)));
+        var identity = new ClaimsIdentity(claims, SchemeName, "sub", auth.Value.RoleClaim);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}
