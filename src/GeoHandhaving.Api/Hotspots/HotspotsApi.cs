@@ -36,7 +36,7 @@ public static class HotspotsApi
     public static IEndpointRouteBuilder MapHotspotsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/hotspots").WithTags("Hotspots").RequireAuthorization(Policies.HotspotsLezen);
-        api.MapGet("/active", Actief).WithName("ActieveHotspots")
+        api.MapGet("/active", Actief).WithName("ActieveHotspots").CacheOutput(GemeenteReadCache.Name)
             .WithSummary("Hotspots active at a local time (at=2026-12-01T08:15, Europe/Amsterdam) or weekday+hour (dag=di&uur=8), ranked, with the reason in words; GeoJSON, CRS84 unless crs asks RD New");
         api.MapGet("", Lijst).WithName("Hotspots").WithSummary("Hotspots of the current run, optionally of one window (venster) or categorie; GeoJSON");
         api.MapGet("/runs", Runs).WithName("HotspotRuns").WithSummary("The recent recompute runs with parameters, counts and duration");

@@ -38,6 +38,7 @@ public static class PlatformServices
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
 
+        builder.Services.AddOutputCache(o => o.AddPolicy(GemeenteReadCache.Name, new GemeenteReadCache()));
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -106,6 +107,7 @@ public static class PlatformServices
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         return app;
     }
 

@@ -25,6 +25,18 @@ public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
     private static List<JsonElement> Features(JsonElement collection) => collection.GetProperty("features").EnumerateArray().ToList();
 
     [Fact]
+    public async Task A_cached_answer_is_kept_per_gemeente_and_never_skips_authorization()
+    {
+        const string url = "/api/v1/hotspots/active?dag=wo&uur=8&limit=7";
+        Assert.NotEmpty(Features(await As(Roles.Planner).GetFromJsonAsync<JsonElement>(url)));
+
+        var other = _api.ClientAs(await _api.NewGemeenteAsync(), Roles.Planner);
+        Assert.Empty(Features(await other.GetFromJsonAsync<JsonElement>(url)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await As(Roles.Intake).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.CreateClient().GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
     public async Task Tuesday_morning_at_a_quarter_past_eight_returns_school_hotspots_with_reason_wijk_and_wijkboa()
     {
         var body = await As(Roles.Planner).GetFromJsonAsync<JsonElement>("/api/v1/hotspots/active?at=2026-12-01T08:15&limit=50");
