@@ -17,8 +17,9 @@ public static class DataServices
         var dataSource = BuildDataSource(connectionString);
         services.AddSingleton(dataSource);
         services.AddDbContext<GeoHandhavingDbContext>(o => Configure(o, dataSource));
-        // Keys in the database, so every API instance can read what another encrypted.
-        services.AddDataProtection().SetApplicationName("GeoHandhaving").PersistKeysToDbContext<GeoHandhavingDbContext>();
+        // Keys in the database, so every API instance can read what another encrypted; encrypted themselves when configured.
+        services.AddDataProtection().SetApplicationName("GeoHandhaving").PersistKeysToDbContext<GeoHandhavingDbContext>()
+            .ProtectKeysFromConfiguration(configuration);
         return services;
     }
 

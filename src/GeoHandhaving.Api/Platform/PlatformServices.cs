@@ -105,8 +105,9 @@ public static class PlatformServices
         // The map page and its scripts (wwwroot) are public, like /health: before authentication.
         app.UseStaticFiles();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization, so that requests refused with 401/403 (guessing tokens or keys) count against the limit too.
         app.UseRateLimiter();
+        app.UseAuthorization();
         app.UseOutputCache();
         return app;
     }

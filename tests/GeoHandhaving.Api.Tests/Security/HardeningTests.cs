@@ -70,6 +70,18 @@ public class HardeningTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Refused_requests_count_too_so_guessing_keys_is_limited()
+    {
+        await using var limited = With(("Limits:RequestsPerMinutePerClient", "3"));
+        var guesser = limited.CreateClient();
+        guesser.DefaultRequestHeaders.Add("X-Api-Key", "geoh.GM9999.geraden");
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++) statuses.Add((await guesser.GetAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg")).StatusCode);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task Unexpected_exception_is_500_problem_with_trace_id_and_no_stack_trace()
     {
         await using var broken = _api.Variant(b =>
