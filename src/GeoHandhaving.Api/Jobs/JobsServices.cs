@@ -12,12 +12,15 @@ public sealed class JobsOptions
     public bool RunServer { get; set; } = true;
     public int WorkerCount { get; set; } = 2;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>The name this process's server announces (Hangfire appends a unique suffix), so /health finds its own.</summary>
+    public static readonly string ServerName = $"geoh-{Environment.MachineName}-{Environment.ProcessId}";
 }
 
 public static class JobsServices
 {
     public static IServiceCollection AddGeoHandhavingJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         var connectionString = configuration.GetConnectionString(Data.DataServices.ConnectionStringName)!;
         services.AddHangfire((sp, c) => c
@@ -39,7 +42,7 @@ public static class JobsServices
             {
                 s.WorkerCount = options.WorkerCount;
                 s.SchedulePollingInterval = options.PollInterval;
-                s.ServerName = $"geoh-{Environment.MachineName}-{Environment.ProcessId}";
+                s.ServerName = JobsOptions.ServerName;
             });
         }
         return services;

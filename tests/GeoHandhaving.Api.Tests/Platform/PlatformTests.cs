@@ -29,7 +29,19 @@ public class PlatformTests(ApiFixture fixture)
         Assert.Equal("healthy", body.GetProperty("status").GetString());
         Assert.True(body.GetProperty("database").GetBoolean());
         Assert.True(body.GetProperty("migrationsCurrent").GetBoolean());
-        Assert.True(body.GetProperty("hangfire").GetBoolean());
+        Assert.True(body.GetProperty("jobServer").GetBoolean());
+        Assert.True(body.GetProperty("hangfireServers").GetInt32() >= 1);
+    }
+
+    [Fact]
+    public async Task An_api_only_instance_is_healthy_without_a_job_server_of_its_own()
+    {
+        await using var apiOnly = _api.Variant(_ => { });
+        var response = await apiOnly.CreateClient().GetAsync("/health");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("jobServer").ValueKind);
     }
 
     [Fact]
