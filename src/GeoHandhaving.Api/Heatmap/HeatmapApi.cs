@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Serialization;
+using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Core.Geometry;
@@ -24,7 +25,7 @@ public sealed record KaartConfig(string? BasemapUrl, string BasemapAttributie, i
 public sealed record HeatmapCellenParameters(string? Bbox, int? Cel);
 
 /// <summary>What every heatmap handler needs, bundled for [AsParameters].</summary>
-public sealed record HeatmapServices(HeatmapQueries Queries, IAuthorizationService Authorization, HttpContext Http);
+public sealed record HeatmapServices(HeatmapQueries Queries, HotspotWindows Windows, IAuthorizationService Authorization, HttpContext Http);
 
 public static class HeatmapApi
 {
@@ -69,7 +70,7 @@ public static class HeatmapApi
         if (layerProblem is not null) return layerProblem;
         var (tile, tileProblem) = ParseTile(z, x, y);
         if (tileProblem is not null) return tileProblem;
-        var (filter, filterProblem) = ParseFilter(p, tileLayer!);
+        var (filter, filterProblem) = await ParseFilterAsync(p, tileLayer!, s.Windows, s.Queries.GemeenteId, ct);
         if (filterProblem is not null) return filterProblem;
 
         var version = await s.Queries.DataVersionAsync(ct);
@@ -85,7 +86,7 @@ public static class HeatmapApi
     {
         var (tileLayer, layerProblem) = await ReadableLayerAsync(layer, s);
         if (layerProblem is not null) return layerProblem;
-        var (filter, filterProblem) = ParseFilter(p, tileLayer!);
+        var (filter, filterProblem) = await ParseFilterAsync(p, tileLayer!, s.Windows, s.Queries.GemeenteId, ct);
         if (filterProblem is not null) return filterProblem;
 
         var version = await s.Queries.DataVersionAsync(ct);
@@ -103,7 +104,8 @@ public static class HeatmapApi
     }
 
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Cellen(
-        [AsParameters] HeatmapCellenParameters c, [AsParameters] HeatmapFilterParameters p, HeatmapQueries queries, HttpResponse response, CancellationToken ct)
+        [AsParameters] HeatmapCellenParameters c, [AsParameters] HeatmapFilterParameters p, HeatmapQueries queries, HotspotWindows windows,
+        HttpResponse response, CancellationToken ct)
     {
         var (bbox, bboxProblem) = Bbox.ParseCrs84(c.Bbox);
         if (bboxProblem is not null) return bboxProblem;
@@ -112,7 +114,7 @@ public static class HeatmapApi
         {
             return Problems.InvalidField("cel", $"celgrootte in meters, {HeatmapGrid.MinCel} t/m {HeatmapGrid.MaxCel}.", c.Cel);
         }
-        var (filter, filterProblem) = ParseFilter(p, TileLayers.Heatmap);
+        var (filter, filterProblem) = await ParseFilterAsync(p, TileLayers.Heatmap, windows, queries.GemeenteId, ct);
         if (filterProblem is not null) return filterProblem;
 
         var cellen = await queries.CellsAsync(bbox, cel, filter!, ct);
@@ -155,12 +157,12 @@ public static class HeatmapApi
         return (new TileAddress(zoom, column, row), null);
     }
 
-    private static (HeatmapFilter?, ProblemHttpResult?) ParseFilter(HeatmapFilterParameters p, TileLayer layer)
+    private static async Task<(HeatmapFilter?, ProblemHttpResult?)> ParseFilterAsync(
+        HeatmapFilterParameters p, TileLayer layer, HotspotWindows windows, string gemeente, CancellationToken ct)
     {
         var (filter, problem) = HeatmapFilter.From(p);
-        if (problem is not null) return (null, problem);
-        var venster = layer.ReadsMeldingen ? filter!.UnknownMeldingVenster() : null;
-        return venster is null ? (filter, null) : (null, venster);
+        if (problem is not null || !layer.ReadsMeldingen || filter!.Venster is null) return (filter, problem);
+        return filter.MetVensterUit(await windows.ForGemeenteAsync(gemeente, ct), await windows.RegioAsync(gemeente, ct));
     }
 
     /// <summary>A strong ETag over everything the response depends on; the data version makes it change when the data does.</summary>

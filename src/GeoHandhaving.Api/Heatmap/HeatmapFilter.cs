@@ -1,5 +1,6 @@
 using System.Globalization;
 using GeoHandhaving.Api.Platform;
+using GeoHandhaving.Core.TimeWindows;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -8,9 +9,16 @@ namespace GeoHandhaving.Api.Heatmap;
 /// <summary>The query-string filters shared by every tile layer, the TileJSON and the GeoJSON aggregates.</summary>
 public sealed record HeatmapFilterParameters(string? Categorie, string? Venster, int? Dag, int? Uur, DateTimeOffset? Van, DateTimeOffset? Tot);
 
-/// <summary>Validated filters; weekday (ISO, 1 = maandag) and hour are Europe/Amsterdam local time.</summary>
+/// <summary>
+/// Validated filters; weekday (ISO, 1 = maandag) and hour are Europe/Amsterdam local time. For the layers of meldingen a
+/// venster is resolved to the gemeente's own <see cref="TimeWindow"/> (<see cref="VensterDefinitie"/>), the one the
+/// hotspots are computed for.
+/// </summary>
 public sealed record HeatmapFilter(string? Categorie, string? Venster, int? Dag, int? Uur, DateTimeOffset? Van, DateTimeOffset? Tot)
 {
+    public TimeWindow? VensterDefinitie { get; init; }
+    public SchoolRegio SchoolRegio { get; init; }
+
     public static (HeatmapFilter? Filter, ProblemHttpResult? Problem) From(HeatmapFilterParameters p)
     {
         if (p.Dag is < 1 or > 7) return (null, Problems.InvalidField("dag", "1 (maandag) t/m 7 (zondag).", p.Dag));
@@ -22,9 +30,10 @@ public sealed record HeatmapFilter(string? Categorie, string? Venster, int? Dag,
         return (new HeatmapFilter(categorie, venster, p.Dag, p.Uur, p.Van, p.Tot), null);
     }
 
-    /// <summary>A stable text of the filters, for cache keys and ETags.</summary>
+    /// <summary>A stable text of the filters, for cache keys and ETags; a redefined venster gives other keys.</summary>
     public string CacheKey => string.Join('|', Categorie, Venster, Dag, Uur,
-        Van?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), Tot?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        Van?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), Tot?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        VensterDefinitie is { } w ? $"{TimeWindowText.Format(w)}|{string.Join(',', w.Categories.Order())}|{w.SchoolDaysOnly}|{SchoolRegio}" : "");
 
     /// <summary>The filters as a query string (without '?'), for the tile URL template of the TileJSON.</summary>
     public string QueryString
@@ -46,10 +55,7 @@ public sealed record HeatmapFilter(string? Categorie, string? Venster, int? Dag,
         }
     }
 
-    /// <summary>
-    /// The conditions on meldingen (alias m) appended to <paramref name="command"/>'s parameters; a venster must be one of
-    /// <see cref="HeatmapVensters"/> (checked by the caller through <see cref="UnknownMeldingVenster"/>).
-    /// </summary>
+    /// <summary>The conditions on meldingen (alias m) appended to <paramref name="command"/>'s parameters.</summary>
     public string MeldingConditions(NpgsqlCommand command)
     {
         var conditions = new List<string>();
@@ -63,7 +69,7 @@ public sealed record HeatmapFilter(string? Categorie, string? Venster, int? Dag,
         if (Tot is not null) Add("m.gemeld_op < @tot", "tot", Tot.Value.UtcDateTime);
         if (Dag is not null) Add("extract(isodow FROM m.gemeld_op AT TIME ZONE 'Europe/Amsterdam') = @dag", "dag", Dag.Value);
         if (Uur is not null) Add("extract(hour FROM m.gemeld_op AT TIME ZONE 'Europe/Amsterdam') = @uur", "uur", Uur.Value);
-        if (Venster is not null) conditions.Add(HeatmapVensters.Alle[Venster].ToSql());
+        if (VensterDefinitie is not null) conditions.Add(TimeWindowSql.Condition(VensterDefinitie, "m.gemeld_op", SchoolRegio, command));
         return conditions.Count == 0 ? "" : " AND " + string.Join(" AND ", conditions);
     }
 
@@ -84,8 +90,13 @@ public sealed record HeatmapFilter(string? Categorie, string? Venster, int? Dag,
         return conditions;
     }
 
-    /// <summary>400 when a melding-based layer is asked for a venster that is not a built-in window.</summary>
-    public ProblemHttpResult? UnknownMeldingVenster() =>
-        Venster is null || HeatmapVensters.Alle.ContainsKey(Venster) ? null
-            : Problems.InvalidField("venster", $"bekende vensters: {string.Join(", ", HeatmapVensters.Alle.Values.Select(v => $"{v.Naam} ({v.Definitie})"))}.", Venster);
+    /// <summary>For the layers of meldingen: the venster resolved among the gemeente's windows, or 400 naming the known ones.</summary>
+    public (HeatmapFilter? Filter, ProblemHttpResult? Problem) MetVensterUit(IReadOnlyList<TimeWindow> vensters, SchoolRegio regio)
+    {
+        if (Venster is null) return (this, null);
+        var venster = vensters.FirstOrDefault(w => w.Name == Venster);
+        return venster is not null ? (this with { VensterDefinitie = venster, SchoolRegio = regio }, null)
+            : (null, Problems.InvalidField("venster", "bekende vensters: " + string.Join(", ", vensters.Except(DefaultTimeWindows.HoursOfWeek)
+                .Select(w => $"{w.Name} ({TimeWindowText.Format(w)})")) + " en de uren van de week, bv. uur-di-08.", Venster));
+    }
 }

@@ -68,11 +68,10 @@ public sealed class CurrentHotspots(NpgsqlDataSource dataSource, IServiceScopeFa
                 r.GetString(11), r.GetFieldValue<string[]>(12), r.GetFieldValue<string[]>(13), r.GetFieldValue<string[]>(14)));
         }
         await using var scope = scopes.CreateAsyncScope();
-        var vensters = await scope.ServiceProvider.GetRequiredService<HotspotWindows>().ForGemeenteAsync(gemeenteId, ct);
+        var windows = scope.ServiceProvider.GetRequiredService<HotspotWindows>();
+        var vensters = await windows.ForGemeenteAsync(gemeenteId, ct);
         var kalender = await scope.ServiceProvider.GetRequiredService<SchoolCalendarStore>().LoadAsync(ct);
-        var regio = await scope.ServiceProvider.GetRequiredService<Data.GeoHandhavingDbContext>().Gemeenten
-            .Where(g => g.Id == gemeenteId).Select(g => g.SchoolRegio).SingleAsync(ct);
         return new HotspotSnapshot(runId, hotspots, hotspots.ToLookup(h => h.Venster), vensters, kalender,
-            Enum.TryParse<SchoolRegio>(regio, ignoreCase: true, out var regioWaarde) ? regioWaarde : SchoolRegio.Noord);
+            await windows.RegioAsync(gemeenteId, ct));
     }
 }

@@ -14,4 +14,11 @@ public sealed class HotspotWindows(GeoHandhavingDbContext db)
         var ownNames = parsed.Select(w => w.Name).ToHashSet();
         return [.. DefaultTimeWindows.All.Where(w => !ownNames.Contains(w.Name)), .. parsed];
     }
+
+    /// <summary>The school holiday region whose calendar decides the gemeente's school days (noord when not set).</summary>
+    public async Task<SchoolRegio> RegioAsync(string gemeenteId, CancellationToken ct)
+    {
+        var regio = await db.Gemeenten.Where(g => g.Id == gemeenteId).Select(g => g.SchoolRegio).SingleOrDefaultAsync(ct);
+        return Enum.TryParse<SchoolRegio>(regio, ignoreCase: true, out var waarde) ? waarde : SchoolRegio.Noord;
+    }
 }
