@@ -19,6 +19,7 @@ public class GeoHandhavingDbContext(DbContextOptions<GeoHandhavingDbContext> opt
     public DbSet<Buurt> Buurten => Set<Buurt>();
     public DbSet<Boa> Boas => Set<Boa>();
     public DbSet<WijkBoa> WijkBoas => Set<WijkBoa>();
+    public DbSet<VoorstelRun> VoorstelRuns => Set<VoorstelRun>();
     public DbSet<Adres> Adressen => Set<Adres>();
     public DbSet<School> Scholen => Set<School>();
     public DbSet<Melding> Meldingen => Set<Melding>();

@@ -75,7 +75,10 @@ public static class WijkenApi
         indelingen.MapGet("/{id:long}/balans", Balans).WithName("WijkindelingBalans")
             .WithSummary("Workload (meldingen of the last year), addresses, buurten, schools, area and Polsby-Popper per wijk; compare a draft with the active one");
         indelingen.MapPost("/voorstel", Voorstel).WithName("VoorstelWijkindeling").RequireAuthorization(Policies.WijkenBeheren)
-            .WithSummary("Queue a balanced, compact, contiguous proposal from the buurten; it lands as a draft wijkindeling");
+            .WithSummary("Queue a balanced, compact, contiguous proposal from the buurten; it lands as a draft wijkindeling. " +
+                "202 with the Location of its status");
+        indelingen.MapGet("/voorstel/{id:long}", VoorstelStatusOf).WithName("VoorstelWijkindelingStatus")
+            .WithSummary("Where a proposal is: wachtrij, bezig (phase, step, percentage), voltooid (draft id and balance) or mislukt (problem details)");
 
         var boas = app.MapGroup("/api/v1/boas").WithTags("Boas").RequireAuthorization(Policies.WijkenLezen);
         boas.MapGet("", ListBoas).WithName("ListBoas").WithSummary("The boa's of the gemeente");
@@ -229,10 +232,8 @@ public static class WijkenApi
         return TypedResults.Ok(await balans.VoorAsync(s.GemeenteId, id, ct));
     }
 
-    public sealed record VoorstelGepland(string JobId);
-
-    internal static async Task<Results<Accepted<VoorstelGepland>, ProblemHttpResult>> Voorstel(
-        VoorstelVerzoek verzoek, [AsParameters] WijkenHandlerServices s, IBackgroundJobClient jobs, CancellationToken ct)
+    internal static async Task<Results<Accepted<VoorstelStatus>, ProblemHttpResult>> Voorstel(
+        VoorstelVerzoek verzoek, [AsParameters] WijkenHandlerServices s, VoorstelRuns runs, IBackgroundJobClient jobs, CancellationToken ct)
     {
         var buurten = await s.Store.BuurtCountAsync(s.GemeenteId, ct);
         if (verzoek.Aantal is not { } aantal || aantal < 2 || aantal > buurten)
@@ -252,9 +253,41 @@ public static class WijkenApi
         {
             return Problems.InvalidField($"categorieGewichten.{fout.Key}", "gewicht tussen 0 en 100.", fout.Value);
         }
-        var jobId = jobs.Enqueue<WijkindelingVoorstelJob>(j => j.RunAsync(s.GemeenteId, s.User.Naam, verzoek, CancellationToken.None));
-        return TypedResults.Accepted("/api/v1/wijkindelingen", new VoorstelGepland(jobId));
+        if (await VastgezetteBuurtenProbleemAsync(verzoek.VastgezetteBuurten, aantal, s, ct) is { } probleem)
+        {
+            return probleem;
+        }
+        var run = await runs.QueueAsync(s.Actor, verzoek, ct);
+        var jobId = jobs.Enqueue<WijkindelingVoorstelJob>(j => j.RunAsync(s.GemeenteId, run.Id, CancellationToken.None));
+        await runs.SetJobAsync(s.GemeenteId, run.Id, jobId, ct);
+        return TypedResults.Accepted($"/api/v1/wijkindelingen/voorstel/{run.Id}", VoorstelStatus.From(run));
     }
+
+    /// <summary>422 naming the buurt code when a locked buurt is no buurt of the gemeente or its wijk number is not 1..aantal.</summary>
+    private static async Task<ProblemHttpResult?> VastgezetteBuurtenProbleemAsync(IReadOnlyDictionary<string, int>? vastgezet, int aantal,
+        WijkenHandlerServices s, CancellationToken ct)
+    {
+        if (vastgezet is null or { Count: 0 })
+        {
+            return null;
+        }
+        if ((await s.Store.UnknownBuurtCodesAsync(s.GemeenteId, vastgezet.Keys.ToList(), ct)).FirstOrDefault() is { } onbekend)
+        {
+            return Problems.Unprocessable("unknown-buurt", "Onbekende buurt", $"Buurt '{onbekend}' is geen buurt van uw gemeente.",
+                new Dictionary<string, object?> { ["field"] = $"vastgezetteBuurten.{onbekend}", ["value"] = onbekend });
+        }
+        if (vastgezet.FirstOrDefault(v => v.Value < 1 || v.Value > aantal) is { Key: not null } buiten)
+        {
+            return Problems.Unprocessable("unknown-wijk", "Onbekende wijk",
+                $"Buurt '{buiten.Key}' is vastgezet aan wijk {buiten.Value}; het voorstel heeft wijken 1 t/m {aantal}.",
+                new Dictionary<string, object?> { ["field"] = $"vastgezetteBuurten.{buiten.Key}", ["value"] = buiten.Value });
+        }
+        return null;
+    }
+
+    internal static async Task<Results<Ok<VoorstelStatus>, ProblemHttpResult>> VoorstelStatusOf(
+        VoorstelRuns runs, CurrentUser user, long id, CancellationToken ct) =>
+        await runs.FindAsync(user.GemeenteId, id, ct) is { } run ? TypedResults.Ok(VoorstelStatus.From(run)) : Problems.NotFound("Voorstel", id);
 
     internal static async Task<Results<Ok<WijkindelingInfo>, ProblemHttpResult>> Activate(
         Wijkindelingen indelingen, CurrentUser user, long id, CancellationToken ct)

@@ -16,6 +16,7 @@ public static class WijkenServices
         services.AddScoped<WijkToewijzing>();
         services.AddScoped<MeldingenHerverdelenJob>();
         services.AddScoped<WijkindelingVoorstelJob>();
+        services.AddScoped<VoorstelRuns>();
         services.AddScoped<WijkBalansQueries>();
         return services;
     }

@@ -55,6 +55,13 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
     public Task<int> BuurtCountAsync(string gemeenteId, CancellationToken ct) =>
         db.Buurten.CountAsync(b => b.GemeenteId == gemeenteId, ct);
 
+    /// <summary>Those of <paramref name="codes"/> that are no buurt of the gemeente, in the order given.</summary>
+    public async Task<List<string>> UnknownBuurtCodesAsync(string gemeenteId, IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        var known = await db.Buurten.Where(b => b.GemeenteId == gemeenteId && codes.Contains(b.Code)).Select(b => b.Code).ToListAsync(ct);
+        return codes.Except(known).ToList();
+    }
+
     public Task<Wijk?> FindAsync(string gemeenteId, long id, CancellationToken ct) =>
         db.Wijken.FirstOrDefaultAsync(w => w.GemeenteId == gemeenteId && w.Id == id, ct);
 

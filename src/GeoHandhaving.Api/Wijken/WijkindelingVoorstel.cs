@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using GeoHandhaving.Api.Data;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Core.Districting;
 using GeoHandhaving.Core.TimeWindows;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using CoreBuurt = GeoHandhaving.Core.Districting.Buurt;
@@ -10,24 +13,58 @@ namespace GeoHandhaving.Api.Wijken;
 
 /// <summary>What a balanced proposal is asked for: how many wijken, which workload, and what to keep.</summary>
 /// <param name="Werklast">"meldingen" (last year, weighted per categorie, optionally only inside a time window) or "adressen".</param>
+/// <param name="VastgezetteBuurten">Buurt code → wijk number (1..aantal, the proposal's wijk V01 is 1) the buurt must end up in.</param>
 public sealed record VoorstelVerzoek(
     int? Aantal, int? Seed = null, string? Werklast = null, IReadOnlyDictionary<string, double>? CategorieGewichten = null,
-    string? Venster = null, double? Compactheid = null, double? HuidigeBehouden = null);
+    string? Venster = null, double? Compactheid = null, double? HuidigeBehouden = null,
+    IReadOnlyDictionary<string, int>? VastgezetteBuurten = null);
 
 /// <summary>
 /// Draws a workload-balanced, compact, contiguous wijkindeling from the buurten (Core/Districting) and stores it as a
 /// draft wijkindeling, through the same store and validation as a hand-drawn one, so the analyst reviews, edits and
-/// activates it with the usual tools. Runs as a Hangfire job: large gemeenten take a while.
+/// activates it with the usual tools. Runs as a Hangfire job: large gemeenten take a while, so the job writes its
+/// progress to its <see cref="VoorstelRun"/> at most once per <see cref="ProgressInterval"/>, and its outcome there.
 /// </summary>
 public sealed class WijkindelingVoorstelJob(
-    GeoHandhavingDbContext db, NpgsqlDataSource dataSource, Wijkindelingen indelingen, WijkenStore store,
+    GeoHandhavingDbContext db, NpgsqlDataSource dataSource, Wijkindelingen indelingen, WijkenStore store, VoorstelRuns runs,
     TimeProvider clock, ILogger<WijkindelingVoorstelJob> log)
 {
     public const string WerklastMeldingen = "meldingen";
     public const string WerklastAdressen = "adressen";
 
-    public async Task<long> RunAsync(string gemeenteId, string door, VoorstelVerzoek verzoek, CancellationToken ct)
+    /// <summary>Often enough for a progress bar, rare enough that a long run costs the database nothing to speak of.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Proposes for the stored request of run <paramref name="voorstelId"/>; returns the draft's id. Run twice, a completed
+    /// run returns its draft. No automatic retry: the same input fails the same way, and the reason is in the run's status.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<long> RunAsync(string gemeenteId, long voorstelId, CancellationToken ct)
     {
+        var run = await runs.FindAsync(gemeenteId, voorstelId, ct)
+            ?? throw new InvalidOperationException($"Voorstel {voorstelId} van {gemeenteId} bestaat niet.");
+        if (run is { Status: VoorstelRunStatus.Voltooid, WijkindelingId: { } klaar })
+        {
+            return klaar;
+        }
+        await runs.StartAsync(gemeenteId, voorstelId, ct);
+        try
+        {
+            var (conceptId, samenvatting) = await ProposeAsync(run, JsonSerializer.Deserialize<VoorstelVerzoek>(run.Verzoek, VoorstelRuns.Json)!, ct);
+            await runs.CompleteAsync(gemeenteId, voorstelId, conceptId, samenvatting, ct);
+            return conceptId;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await runs.FailAsync(gemeenteId, voorstelId, e.Message);
+            throw;
+        }
+    }
+
+    private async Task<(long ConceptId, VoorstelSamenvatting Samenvatting)> ProposeAsync(VoorstelRun run, VoorstelVerzoek verzoek, CancellationToken ct)
+    {
+        var gemeenteId = run.GemeenteId;
         var buurtRows = await db.Buurten.AsNoTracking().Where(b => b.GemeenteId == gemeenteId).OrderBy(b => b.Code).ToListAsync(ct);
         if (buurtRows.Count < (verzoek.Aantal ?? 0))
         {
@@ -39,19 +76,20 @@ public sealed class WijkindelingVoorstelJob(
             : await MeldingenPerBuurtAsync(gemeenteId, verzoek, ct);
         var workload = buurten.Select(b => perBuurt.GetValueOrDefault(b.Code)).ToList();
         var current = await HuidigeIndelingAsync(gemeenteId, ct);
-        var result = WijkProposer.Propose(buurten, workload, new DistrictingOptions
+        var result = await ProposeReportingProgressAsync(run, buurten, workload, new DistrictingOptions
         {
             WijkCount = verzoek.Aantal!.Value,
             Seed = verzoek.Seed ?? 1,
             CompactnessWeight = verzoek.Compactheid ?? 1,
             KeepCurrentWeight = verzoek.HuidigeBehouden ?? 0,
             CurrentWijkByBuurt = current.Count > 0 ? current : null,
+            LockedWijkByBuurt = verzoek.VastgezetteBuurten?.ToDictionary(v => v.Key, v => v.Value - 1),
             CodePrefix = "V",
-        });
+        }, ct);
 
-        var actor = new Actor(gemeenteId, door);
+        var actor = new Actor(gemeenteId, run.AangevraagdDoor);
         var naam = $"Voorstel {result.Wijken.Count} wijken ({verzoek.Werklast ?? WerklastMeldingen}, seed {verzoek.Seed ?? 1}, " +
-                   $"max. afwijking {result.Stats.MaxRelativeDeviation:P1})";
+                   $"max. afwijking {result.Stats.MaxRelativeDeviation:P1}{(result.Balance.WithinTolerance ? "" : ", buiten de tolerantie")})";
         var concept = await indelingen.CreateDraftAsync(actor, naam, kopieVanActief: false, ct);
         foreach (var wijk in result.Wijken)
         {
@@ -62,9 +100,33 @@ public sealed class WijkindelingVoorstelJob(
                 throw new InvalidOperationException($"Voorgestelde wijk {wijk.Code} geweigerd: {problem.ProblemDetails.Detail}");
             }
         }
-        log.LogInformation("Proposal {Concept} for {Gemeente}: {Count} wijken, max deviation {Deviation:P1}, mean PP {PP:F2} in {Ms} ms",
-            concept.Id, gemeenteId, result.Wijken.Count, result.Stats.MaxRelativeDeviation, result.Stats.MeanPolsbyPopper, result.Runtime.TotalMilliseconds);
-        return concept.Id;
+        log.LogInformation("Proposal {Concept} for {Gemeente}: {Count} wijken, max deviation {Deviation:P1}, mean PP {PP:F2} in {Ms} ms; {Reason}",
+            concept.Id, gemeenteId, result.Wijken.Count, result.Stats.MaxRelativeDeviation, result.Stats.MeanPolsbyPopper,
+            result.Runtime.TotalMilliseconds, result.Balance.Reason ?? "within tolerance");
+        return (concept.Id, VoorstelSamenvatting.From(result));
+    }
+
+    /// <summary>
+    /// Runs the proposer on a worker thread and writes its latest progress every <see cref="ProgressInterval"/> from
+    /// here, so the database sees one small update per interval however often Core reports, and the DbContext is
+    /// only used from this flow.
+    /// </summary>
+    private async Task<DistrictingResult> ProposeReportingProgressAsync(VoorstelRun run, List<CoreBuurt> buurten, List<double> workload,
+        DistrictingOptions options, CancellationToken ct)
+    {
+        var latest = new StrongBox<DistrictingProgress?>();
+        var proposing = Task.Run(() => WijkProposer.Propose(buurten, workload, options,
+            new SynchronousProgress<DistrictingProgress>(p => Volatile.Write(ref latest.Value, p)), ct), ct);
+        DistrictingProgress? written = null;
+        while (await Task.WhenAny(proposing, Task.Delay(ProgressInterval, clock, ct)) != proposing)
+        {
+            if (Volatile.Read(ref latest.Value) is { } progress && progress != written)
+            {
+                await runs.ReportAsync(run.GemeenteId, run.Id, progress, ct);
+                written = progress;
+            }
+        }
+        return await proposing;
     }
 
     private async Task<Dictionary<string, double>> AdressenPerBuurtAsync(string gemeenteId, CancellationToken ct) =>

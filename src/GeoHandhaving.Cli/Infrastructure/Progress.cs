@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace GeoHandhaving.Cli.Infrastructure;
 
-/// <summary>Progress of a long import on stderr: one line, rewritten at most a few times per second.</summary>
+/// <summary>
+/// Progress of a long import or computation on stderr: one line, rewritten at most a few times per second — a count
+/// (with a rate) or a state in words.
+/// </summary>
 internal sealed class Progress(string what, long? total = null)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -10,21 +13,45 @@ internal sealed class Progress(string what, long? total = null)
 
     public void Report(long done)
     {
-        if (_clock.ElapsedMilliseconds - _lastReportMs < 250)
+        if (Due())
         {
-            return;
+            Write(Counted(done), final: false);
         }
-        _lastReportMs = _clock.ElapsedMilliseconds;
-        Write(done, final: false);
     }
 
-    public void Done(long done) => Write(done, final: true);
+    public void Report(string state)
+    {
+        if (Due())
+        {
+            Write(State(state), final: false);
+        }
+    }
 
-    private void Write(long done, bool final)
+    public void Done(long done) => Write(Counted(done), final: true);
+
+    public void Done(string state) => Write(State(state), final: true);
+
+    private bool Due()
+    {
+        if (_clock.ElapsedMilliseconds - _lastReportMs < 250)
+        {
+            return false;
+        }
+        _lastReportMs = _clock.ElapsedMilliseconds;
+        return true;
+    }
+
+    private string Counted(long done)
     {
         var rate = done / Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
         var of = total is > 0 ? $"/{total:N0} ({100.0 * done / total.Value:F0} %)" : "";
-        var line = $"{what}: {done:N0}{of}  {rate:N0}/s  {_clock.Elapsed:mm\\:ss}";
+        return $"{what}: {done:N0}{of}  {rate:N0}/s  {_clock.Elapsed:mm\\:ss}";
+    }
+
+    private string State(string state) => $"{what}: {state}  {_clock.Elapsed:mm\\:ss}";
+
+    private static void Write(string line, bool final)
+    {
         if (Console.IsErrorRedirected)
         {
             if (final) Console.Error.WriteLine(line);

@@ -70,7 +70,9 @@ internal static class WijkenCommands
         var seedOption = new Option<int>("--seed") { Description = "Random seed (same seed, same proposal)", DefaultValueFactory = _ => 1 };
         var compactnessOption = new Option<double>("--compactness") { Description = "Weight of compactness (Polsby–Popper) against balance", DefaultValueFactory = _ => 1.0 };
         var toleranceOption = new Option<double>("--tolerance") { Description = "Allowed relative deviation from the mean workload", DefaultValueFactory = _ => 0.05 };
-        var iterationsOption = new Option<int>("--iterations") { Description = "Local search moves tried", DefaultValueFactory = _ => 1_000_000 };
+        var iterationsOption = new Option<int>("--iterations") { Description = "Single-buurt moves tried (annealing) per start", DefaultValueFactory = _ => 1_000_000 };
+        var recombinationsOption = new Option<int?>("--recombinations") { Description = $"Merge-and-split steps of adjacent wijken per start (default {DistrictingOptions.RecombinationStepsPerWijk} per wijk)" };
+        var startsOption = new Option<int>("--starts") { Description = "Independent starts at most; stops at the first within the tolerance", DefaultValueFactory = _ => DistrictingOptions.DefaultStarts };
         var currentOption = new Option<FileInfo?>("--current") { Description = "Today's wijken GeoJSON, to compare with (and to keep, see --keep-current)" };
         var keepCurrentOption = new Option<double>("--keep-current") { Description = "Weight of not cutting through today's wijken", DefaultValueFactory = _ => 0.0 };
         var lockOption = new Option<string[]>("--lock") { Description = "Buurt locked to a wijk number, e.g. BU0363AA01=3 (W03); repeatable", AllowMultipleArgumentsPerToken = true };
@@ -80,7 +82,7 @@ internal static class WijkenCommands
         var command = new Command("propose", "Propose contiguous, compact wijken of balanced workload from buurten")
         {
             buurtenOption, addressesOption, meldingenOption, categoryWeightsOption, countOption, seedOption, compactnessOption,
-            toleranceOption, iterationsOption, currentOption, keepCurrentOption, lockOption, codePropertyOption, outOption,
+            toleranceOption, iterationsOption, recombinationsOption, startsOption, currentOption, keepCurrentOption, lockOption, codePropertyOption, outOption,
         };
         command.Validators.Add(result =>
         {
@@ -100,6 +102,7 @@ internal static class WijkenCommands
                     CategoryWeight(parse.GetValue(categoryWeightsOption)));
             var current = parse.GetValue(currentOption) is { } currentFile ? CurrentWijkByBuurt(buurten, currentFile.FullName) : null;
 
+            var progress = new Progress("voorstel");
             var result = WijkProposer.Propose(buurten, workload.PerBuurt, new DistrictingOptions
             {
                 WijkCount = parse.GetValue(countOption),
@@ -107,10 +110,13 @@ internal static class WijkenCommands
                 CompactnessWeight = parse.GetValue(compactnessOption),
                 BalanceTolerance = parse.GetValue(toleranceOption),
                 Iterations = parse.GetValue(iterationsOption),
+                RecombinationSteps = parse.GetValue(recombinationsOption),
+                Starts = parse.GetValue(startsOption),
                 CurrentWijkByBuurt = current,
                 KeepCurrentWeight = parse.GetValue(keepCurrentOption),
                 LockedWijkByBuurt = Locks(parse.GetValue(lockOption)),
-            });
+            }, new SynchronousProgress<DistrictingProgress>(p => progress.Report(p.ToString())));
+            progress.Done($"{result.Stats.WijkCount} wijken in {result.Runtime.TotalSeconds:F1} s");
             var outFile = parse.GetValue(outOption)!.FullName;
             buurtenFile.WriteWithSameCrs(outFile, ToFeatures(result, buurtenFile));
 
@@ -211,6 +217,9 @@ internal static class WijkenCommands
                 $"{w.AreaM2 / 1e6,8:F2} {w.PolsbyPopper,6:F3}{(w.IsContiguous ? "" : "  NOT CONTIGUOUS")}");
         }
         Console.WriteLine(Figures("proposal", result.Stats));
+        Console.WriteLine(result.Balance.WithinTolerance
+            ? $"balance: every wijk within {result.Balance.Tolerance:P0} of the mean"
+            : $"balance NOT within {result.Balance.Tolerance:P0}: {result.Balance.Reason}");
         if (result.Current is { } current)
         {
             Console.WriteLine(Figures("current ", current.Stats));
@@ -225,8 +234,9 @@ internal static class WijkenCommands
             Console.WriteLine($"workload outside all buurten (ignored): {workload.OutsideAllBuurten:F0}");
         }
         Console.WriteLine($"wrote {outFile}");
-        Console.WriteLine($"runtime: search {result.Runtime.TotalSeconds:F1} s ({result.Iterations} iterations, " +
-            $"{result.AcceptedMoves} moves accepted), total {total.TotalSeconds:F1} s");
+        Console.WriteLine($"runtime: search {result.Runtime.TotalSeconds:F1} s ({result.Starts} start(s); best start: " +
+            $"{result.RecombinationsKept} of {result.RecombinationSteps} recombinations kept, {result.AcceptedMoves} of " +
+            $"{result.Iterations} moves accepted), total {total.TotalSeconds:F1} s");
     }
 
     private static string Figures(string label, DistrictingStats stats) =>

@@ -26,8 +26,27 @@ public sealed record DistrictingOptions
     /// <summary>Buurt code → wijk index (0-based) the buurt must end up in.</summary>
     public IReadOnlyDictionary<string, int>? LockedWijkByBuurt { get; init; }
 
-    /// <summary>Local search moves tried (simulated annealing); 0 gives the region-growing start as is.</summary>
+    /// <summary>Single-buurt moves tried (simulated annealing, after recombination); 0 skips them.</summary>
     public int Iterations { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Merge-and-split steps of two adjacent wijken (see <see cref="Recombination"/>), before the single-buurt moves;
+    /// null: <see cref="RecombinationStepsPerWijk"/> per wijk, as more wijken need longer chains to even out.
+    /// 0 with 0 iterations gives the region-growing start as is.
+    /// </summary>
+    public int? RecombinationSteps { get; init; }
+
+    public const int RecombinationStepsPerWijk = 1000;
+
+    /// <summary>
+    /// Independent starts at most (each region growing, recombination and annealing); the search stops at the first
+    /// within the tolerance, otherwise the best objective wins. More starts escape more local optima, at run time.
+    /// </summary>
+    public int Starts { get; init; } = DefaultStarts;
+
+    public const int DefaultStarts = 4;
+
+    internal int RecombinationBudget => RecombinationSteps ?? RecombinationStepsPerWijk * WijkCount;
 
     public string CodePrefix { get; init; } = "W";
 

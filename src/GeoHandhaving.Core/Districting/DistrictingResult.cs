@@ -34,6 +34,14 @@ public sealed record IslandReport(string Policy, int ComponentCount, IReadOnlyLi
 /// <summary>Today's wijken with the same figures, for comparison.</summary>
 public sealed record CurrentWijken(IReadOnlyList<WijkSummary> Wijken, DistrictingStats Stats);
 
+/// <summary>
+/// Whether every wijk came within the balance tolerance and, when not, why, so a miss is never silent.
+/// <see cref="ProvenBound"/> is the max deviation the input itself forces (a buurt, or the buurten locked to one wijk,
+/// heavier than mean × (1 + tolerance)); 0 when the check proves nothing, and then a miss is the search's.
+/// </summary>
+public sealed record BalanceOutcome(bool WithinTolerance, double Tolerance, double ProvenBound,
+    IReadOnlyList<string> OversizedBuurten, IReadOnlyList<string> OverloadedLockedWijken, string? Reason);
+
 public sealed record DistrictingResult(
     IReadOnlyList<WijkSummary> Wijken,
     IReadOnlyDictionary<string, string> WijkByBuurt,
@@ -41,5 +49,9 @@ public sealed record DistrictingResult(
     IslandReport Islands,
     CurrentWijken? Current,
     TimeSpan Runtime,
+    BalanceOutcome Balance,
+    int Starts,
+    int RecombinationSteps,
+    int RecombinationsKept,
     int Iterations,
     int AcceptedMoves);

@@ -40,6 +40,11 @@ internal sealed class Partition
     private int _stamp;
     private readonly Queue<int> _queue = new();
 
+    // The side (wijk) each buurt of a recombined pair would get, valid where _sideStamp equals _sideRound.
+    private readonly int[] _side;
+    private readonly int[] _sideStamp;
+    private int _sideRound;
+
     public Partition(BuurtGraph graph, double[] workload, int[] currentWijk, int[] assignment, int wijkCount,
         double balanceTolerance, double compactnessWeight, double keepWeight)
     {
@@ -58,6 +63,8 @@ internal sealed class Partition
         _wijkPerimeter = new double[wijkCount];
         _members = Enumerable.Range(0, wijkCount).Select(_ => new List<int>()).ToArray();
         _visitedStamp = new int[graph.Count];
+        _side = new int[graph.Count];
+        _sideStamp = new int[graph.Count];
 
         for (var b = 0; b < graph.Count; b++)
         {
@@ -110,6 +117,107 @@ internal sealed class Partition
 
     public int MemberCount(int wijk) => _members[wijk].Count;
 
+    public IReadOnlyList<int> MembersOf(int wijk) => _members[wijk];
+
+    public int WijkCount => _wijkLoad.Length;
+
+    public double WorkloadOf(int buurt) => _workload[buurt];
+
+    public double WijkWorkload(int wijk) => _wijkLoad[wijk];
+
+    /// <summary>|workload − mean| / mean of the wijk.</summary>
+    public double Deviation(int wijk) => DeviationOf(_wijkLoad[wijk]);
+
+    /// <summary>Objective after the buurten of wijken <paramref name="a"/> and <paramref name="b"/> are redivided (not applied).</summary>
+    public double ObjectiveAfterRecombination(int a, int b, IReadOnlyList<int> newA, IReadOnlyList<int> newB)
+    {
+        MarkSides(a, b, newA, newB);
+        var (loadA, areaA, perimeterA) = Figures(newA, a);
+        var (loadB, areaB, perimeterB) = Figures(newB, b);
+        return Evaluate(a, b, loadA, loadB, areaA, areaB, perimeterA, perimeterB, _keepCut + KeepCutChangeOfSides(newA, newB));
+    }
+
+    /// <summary>Redivides the buurten of wijken <paramref name="a"/> and <paramref name="b"/>.</summary>
+    public void Recombine(int a, int b, IReadOnlyList<int> newA, IReadOnlyList<int> newB, double objectiveAfter)
+    {
+        MarkSides(a, b, newA, newB);
+        _keepCut += KeepCutChangeOfSides(newA, newB);
+        (_wijkLoad[a], _wijkArea[a], _wijkPerimeter[a]) = Figures(newA, a);
+        (_wijkLoad[b], _wijkArea[b], _wijkPerimeter[b]) = Figures(newB, b);
+        foreach (var buurt in newA)
+        {
+            _assignment[buurt] = a;
+        }
+        foreach (var buurt in newB)
+        {
+            _assignment[buurt] = b;
+        }
+        _members[a].Clear();
+        _members[a].AddRange(newA);
+        _members[b].Clear();
+        _members[b].AddRange(newB);
+        Objective = objectiveAfter;
+    }
+
+    private void MarkSides(int a, int b, IReadOnlyList<int> newA, IReadOnlyList<int> newB)
+    {
+        _sideRound++;
+        foreach (var buurt in newA)
+        {
+            (_side[buurt], _sideStamp[buurt]) = (a, _sideRound);
+        }
+        foreach (var buurt in newB)
+        {
+            (_side[buurt], _sideStamp[buurt]) = (b, _sideRound);
+        }
+    }
+
+    private int SideOf(int buurt) => _sideStamp[buurt] == _sideRound ? _side[buurt] : _assignment[buurt];
+
+    /// <summary>Load, area and perimeter of <paramref name="buurten"/> as wijk <paramref name="wijk"/> after <see cref="MarkSides"/>.</summary>
+    private (double Load, double Area, double Perimeter) Figures(IReadOnlyList<int> buurten, int wijk)
+    {
+        double load = 0, area = 0, perimeter = 0;
+        foreach (var buurt in buurten)
+        {
+            load += _workload[buurt];
+            area += _area[buurt];
+            perimeter += _perimeter[buurt];
+            var neighbours = _graph.NeighboursOf(buurt);
+            var lengths = _graph.SharedLengthsOf(buurt);
+            for (var i = 0; i < neighbours.Count; i++)
+            {
+                // Each shared boundary inside the wijk is seen from both sides, so once per side.
+                perimeter -= SideOf(neighbours[i]) == wijk ? lengths[i] : 0;
+            }
+        }
+        return (load, area, perimeter);
+    }
+
+    private double KeepCutChangeOfSides(IReadOnlyList<int> newA, IReadOnlyList<int> newB)
+    {
+        if (_keepWeight == 0)
+        {
+            return 0;
+        }
+        var change = 0.0;
+        foreach (var buurt in newA.Concat(newB))
+        {
+            foreach (var (other, length) in RealNeighbours(buurt).Where(x => SameCurrentWijk(buurt, x.Other)))
+            {
+                // An edge inside the pair is met from both ends: count it from the lower index only.
+                if (_sideStamp[other] == _sideRound && other < buurt)
+                {
+                    continue;
+                }
+                var cutBefore = _assignment[other] != _assignment[buurt];
+                var cutAfter = SideOf(other) != SideOf(buurt);
+                change += (cutAfter ? length : 0) - (cutBefore ? length : 0);
+            }
+        }
+        return change;
+    }
+
     /// <summary>Whether the wijk of <paramref name="buurt"/> stays connected without it (BFS over the rest).</summary>
     public bool StaysConnectedWithout(int buurt)
     {
@@ -142,26 +250,32 @@ internal sealed class Partition
     private double Evaluate(int from, int to, double loadFrom, double loadTo, double areaFrom, double areaTo,
         double perimeterFrom, double perimeterTo, double keepCut)
     {
-        double maxDeviation = 0, sumDeviation = 0, sumBeyondTolerance = 0, sumSquaredBeyondTolerance = 0, sumPolsbyPopper = 0;
+        double maxDeviation = 0, sumDeviation = 0, sumBeyondTolerance = 0, sumPolsbyPopper = 0;
         for (var w = 0; w < _wijkLoad.Length; w++)
         {
             var (load, area, perimeter) = w == from ? (loadFrom, areaFrom, perimeterFrom)
                 : w == to ? (loadTo, areaTo, perimeterTo)
                 : (_wijkLoad[w], _wijkArea[w], _wijkPerimeter[w]);
-            var deviation = _meanWorkload == 0 ? 0 : Math.Abs(load - _meanWorkload) / _meanWorkload;
+            var deviation = DeviationOf(load);
             maxDeviation = Math.Max(maxDeviation, deviation);
             sumDeviation += deviation;
-            var beyondTolerance = Math.Max(0, deviation - _balanceTolerance);
-            sumBeyondTolerance += beyondTolerance;
-            sumSquaredBeyondTolerance += beyondTolerance * beyondTolerance;
+            sumBeyondTolerance += BeyondTolerance(load);
             sumPolsbyPopper += PolsbyPopper(area, perimeter);
         }
         var k = _wijkLoad.Length;
         var keepPenalty = _keepTotal == 0 ? 0 : keepCut / _keepTotal;
-        return WithinToleranceBalanceWeight * (maxDeviation + sumDeviation / k) + BeyondTolerancePenalty * sumBeyondTolerance
-            + BeyondToleranceSquaredPenalty * sumSquaredBeyondTolerance
+        return WithinToleranceBalanceWeight * (maxDeviation + sumDeviation / k) + sumBeyondTolerance
             + _compactnessWeight * (1 - sumPolsbyPopper / k) + _keepWeight * keepPenalty;
     }
+
+    /// <summary>The steep part of the objective for one wijk of workload <paramref name="load"/>: 10 e + 100 e².</summary>
+    public double BeyondTolerance(double load)
+    {
+        var beyond = Math.Max(0, DeviationOf(load) - _balanceTolerance);
+        return BeyondTolerancePenalty * beyond + BeyondToleranceSquaredPenalty * beyond * beyond;
+    }
+
+    private double DeviationOf(double load) => _meanWorkload == 0 ? 0 : Math.Abs(load - _meanWorkload) / _meanWorkload;
 
     internal static double PolsbyPopper(double area, double perimeter) =>
         perimeter <= 0 ? 0 : Math.Min(1, 4 * Math.PI * area / (perimeter * perimeter));

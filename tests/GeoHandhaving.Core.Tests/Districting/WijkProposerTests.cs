@@ -88,6 +88,58 @@ public class WijkProposerTests
     }
 
     [Fact]
+    public void A_buurt_heavier_than_the_tolerance_allows_is_named_as_the_reason_the_balance_is_missed()
+    {
+        var workload = EqualWorkload.ToArray();
+        workload[14] = 200; // r2c2: with 4 wijken the mean is 137.5, so this buurt alone is 45 % above it
+
+        var result = WijkProposer.Propose(Grid, workload, new DistrictingOptions { WijkCount = 4, Seed = 3 });
+
+        Assert.False(result.Balance.WithinTolerance);
+        Assert.Equal(["r2c2"], result.Balance.OversizedBuurten);
+        Assert.Equal(200 / 137.5 - 1, result.Balance.ProvenBound, 9);
+        Assert.Contains("r2c2", result.Balance.Reason);
+        Assert.Equal(result.Balance.ProvenBound, result.Stats.MaxRelativeDeviation, 9);
+    }
+
+    [Fact]
+    public void Buurten_locked_together_above_the_tolerance_are_named_as_the_reason()
+    {
+        var locks = Grid.Take(12).ToDictionary(b => b.Code, _ => 0); // two rows: 120 of a mean of 90
+
+        var result = WijkProposer.Propose(Grid, EqualWorkload, new DistrictingOptions { WijkCount = 4, Seed = 3, LockedWijkByBuurt = locks });
+
+        Assert.False(result.Balance.WithinTolerance);
+        Assert.Equal(["W01"], result.Balance.OverloadedLockedWijken);
+        Assert.Contains("W01", result.Balance.Reason);
+    }
+
+    [Fact]
+    public void Progress_runs_through_the_phases_in_order_and_ends_complete()
+    {
+        var reports = new List<DistrictingProgress>();
+        var progress = new SynchronousProgress<DistrictingProgress>(reports.Add);
+
+        WijkProposer.Propose(Grid, EqualWorkload, new DistrictingOptions { WijkCount = 4, Seed = 3, Iterations = 20_000 }, progress);
+
+        var phases = reports.Select(r => r.Phase).Distinct().ToList();
+        Assert.Equal(Enum.GetValues<DistrictingPhase>(), phases);
+        Assert.Equal(reports.Select(r => r.Fraction).Order(), reports.Select(r => r.Fraction));
+        Assert.Equal(1, reports[^1].Fraction, 9);
+        Assert.Contains(reports, r => r.Phase == DistrictingPhase.Annealing && r.Step == 20_000 && r.Steps == 20_000);
+    }
+
+    [Fact]
+    public void A_cancelled_proposal_stops_with_OperationCanceledException()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            WijkProposer.Propose(Grid, EqualWorkload, new DistrictingOptions { WijkCount = 4 }, cancellation: cancellation.Token));
+    }
+
+    [Fact]
     public void Wijk_count_for_a_target_workload_rounds_to_the_nearest_count()
     {
         Assert.Equal(22, DistrictingOptions.WijkCountForTarget(525_450, 24_000));

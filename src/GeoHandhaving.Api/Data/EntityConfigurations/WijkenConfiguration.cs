@@ -28,6 +28,19 @@ internal sealed class WijkindelingConfiguration : IEntityTypeConfiguration<Wijki
     }
 }
 
+internal sealed class VoorstelRunConfiguration : IEntityTypeConfiguration<VoorstelRun>
+{
+    public void Configure(EntityTypeBuilder<VoorstelRun> e)
+    {
+        e.ToTable("voorstel_run");
+        e.HasKey(x => new { x.GemeenteId, x.Id });
+        e.Property(x => x.Id).UseIdentityAlwaysColumn();
+        e.Property(x => x.Status).HasConversion<string>();
+        e.Property(x => x.Verzoek).HasColumnType("jsonb");
+        e.Property(x => x.Samenvatting).HasColumnType("jsonb");
+    }
+}
+
 internal sealed class WijkConfiguration : IEntityTypeConfiguration<Wijk>
 {
     public void Configure(EntityTypeBuilder<Wijk> e)

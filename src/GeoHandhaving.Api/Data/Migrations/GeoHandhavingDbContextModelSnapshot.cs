@@ -765,6 +765,96 @@ namespace GeoHandhaving.Api.Data.Migrations
                     b.ToTable("buurt", (string)null);
                 });
 
+            modelBuilder.Entity("GeoHandhaving.Api.Wijken.VoorstelRun", b =>
+                {
+                    b.Property<string>("GemeenteId")
+                        .HasColumnType("text")
+                        .HasColumnName("gemeente_id");
+
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AangevraagdDoor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("aangevraagd_door");
+
+                    b.Property<DateTimeOffset>("AangevraagdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangevraagd_op");
+
+                    b.Property<DateTimeOffset?>("BijgewerktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bijgewerkt_op");
+
+                    b.Property<string>("Fase")
+                        .HasColumnType("text")
+                        .HasColumnName("fase");
+
+                    b.Property<string>("Fout")
+                        .HasColumnType("text")
+                        .HasColumnName("fout");
+
+                    b.Property<DateTimeOffset?>("GestartOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gestart_op");
+
+                    b.Property<string>("JobId")
+                        .HasColumnType("text")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Samenvatting")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("samenvatting");
+
+                    b.Property<long>("Stap")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stap");
+
+                    b.Property<long>("Stappen")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stappen");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("integer")
+                        .HasColumnName("start");
+
+                    b.Property<int>("Starts")
+                        .HasColumnType("integer")
+                        .HasColumnName("starts");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Verzoek")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("verzoek");
+
+                    b.Property<DateTimeOffset?>("VoltooidOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voltooid_op");
+
+                    b.Property<double>("Voortgang")
+                        .HasColumnType("double precision")
+                        .HasColumnName("voortgang");
+
+                    b.Property<long?>("WijkindelingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wijkindeling_id");
+
+                    b.HasKey("GemeenteId", "Id")
+                        .HasName("pk_voorstel_run");
+
+                    b.ToTable("voorstel_run", (string)null);
+                });
+
             modelBuilder.Entity("GeoHandhaving.Api.Wijken.Wijk", b =>
                 {
                     b.Property<string>("GemeenteId")
