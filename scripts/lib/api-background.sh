@@ -1,6 +1,6 @@
 # Sourced by load-test.sh and fault-test.sh: the API with the demo gemeente on its own ports, in the background.
 #   GEOH_DB_PORT (default 55473)  GEOH_PORT (default 5093)
-# Sets: root, base (URL), api_pid, ConnectionStrings__GeoHandhaving; stops the API on exit.
+# Sets: root, base (URL), api_pid, ConnectionStrings__GeoHandhaving; start_api starts it again; stops the API on exit.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export GEOH_DB_PORT=${GEOH_DB_PORT:-55473}
 port=${GEOH_PORT:-5093}
@@ -11,17 +11,22 @@ command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
 export ConnectionStrings__GeoHandhaving="$("$root/scripts/db.sh" start dev)"
 "$root/scripts/geoh" db migrate >/dev/null
 # `geoh import demo` is newer than some branches; without it the demo gemeente is empty and the figures say less.
-"$root/scripts/geoh" import demo --folder "$root/data/demo" >/dev/null 2>&1 \
-  || echo "note: geoh import demo unavailable here: measuring gemeente GM9999 without data" >&2
+"$root/scripts/geoh" import demo --folder "$root/data/demo" >/dev/null
 dotnet build "$root/src/GeoHandhaving.Api/GeoHandhaving.Api.csproj" -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary"
 
+# Runs the built API itself (not `dotnet run`), so $api_pid is the API process and kill -9 hits it.
 # One token is one rate-limit client; lift the limit so the figures measure the API, not the limiter.
-(cd "$root/src/GeoHandhaving.Api" && Logging__LogLevel__Default=Warning Limits__RequestsPerMinutePerClient=100000000 \
-  exec dotnet run -c Release --no-build --no-launch-profile --urls "$base") >"$root/.artifacts/api-background.log" 2>&1 &
-api_pid=$!
+start_api() {
+  (cd "$root/src/GeoHandhaving.Api" && Logging__LogLevel__Default=Warning Limits__RequestsPerMinutePerClient=100000000 \
+    exec dotnet bin/Release/net10.0/GeoHandhaving.Api.dll --urls "$base") >>"$root/.artifacts/api-background.log" 2>&1 &
+  api_pid=$!
+  for _ in $(seq 1 120); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health")" = 200 ] && return 0
+    sleep 1
+  done
+  echo "API did not become healthy; see .artifacts/api-background.log" >&2
+  exit 1
+}
+: >"$root/.artifacts/api-background.log"
 trap 'kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null' EXIT
-for _ in $(seq 1 120); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health")" = 200 ] && break
-  sleep 1
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/health")" = 200 ] || { echo "API did not become healthy; see .artifacts/api-background.log" >&2; exit 1; }
+start_api

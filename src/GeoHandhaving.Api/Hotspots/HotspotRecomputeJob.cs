@@ -14,7 +14,8 @@ namespace GeoHandhaving.Api.Hotspots;
 /// <summary>
 /// Recomputes all hotspots of one gemeente. A run is recorded with its parameters, counts and duration; its hotspots
 /// are written and the run marked complete in one transaction, so readers keep seeing the previous run until then.
-/// Hangfire's distributed lock keeps two recomputes from running at once, also across API instances.
+/// A PostgreSQL session lock per gemeente lets one recompute of a gemeente run at a time (API instances and the CLI
+/// alike); Hangfire's DisableConcurrentExecution keeps the scheduled ones from queueing up on the workers.
 /// </summary>
 public sealed class HotspotRecomputeJob(
     GeoHandhavingDbContext db, NpgsqlDataSource dataSource, HotspotWindows windows, SchoolCalendarStore calendars,
@@ -27,16 +28,38 @@ public sealed class HotspotRecomputeJob(
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<long?> RunAsync(string gemeenteId, string aanleiding, DateTimeOffset? requestedAt, CancellationToken ct)
     {
-        if (requestedAt is { } asked && await db.HotspotRuns.AnyAsync(r => r.GemeenteId == gemeenteId
-                && r.Status == HotspotRunStatus.Voltooid && r.GestartOp >= asked, ct))
+        await using var gemeenteLock = await dataSource.OpenConnectionAsync(ct);
+        await ExecuteAsync(gemeenteLock, HotspotsSql.LockGemeente, gemeenteId, ct);
+        try
         {
-            log.LogInformation("Hotspot recompute for {Gemeente} ({Aanleiding}) skipped: a later run covers it", gemeenteId, aanleiding);
-            return null;
+            // Checked under the lock: a run that finished while this one waited for it may already cover the request.
+            if (requestedAt is { } asked && await db.HotspotRuns.AnyAsync(r => r.GemeenteId == gemeenteId
+                    && r.Status == HotspotRunStatus.Voltooid && r.GestartOp >= asked, ct))
+            {
+                log.LogInformation("Hotspot recompute for {Gemeente} ({Aanleiding}) skipped: a later run covers it", gemeenteId, aanleiding);
+                return null;
+            }
+            return await RunLockedAsync(gemeenteId, aanleiding, ct);
         }
+        finally
+        {
+            await ExecuteAsync(gemeenteLock, HotspotsSql.UnlockGemeente, gemeenteId, CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, string gemeenteId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("gemeente", gemeenteId);
+        await command.ExecuteScalarAsync(ct);
+    }
+
+    private async Task<long?> RunLockedAsync(string gemeenteId, string aanleiding, CancellationToken ct)
+    {
         var started = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
-        var gemeente = await db.Gemeenten.AsNoTracking().SingleAsync(g => g.Id == gemeenteId, ct);
-        var regio = Enum.TryParse<SchoolRegio>(gemeente.SchoolRegio, ignoreCase: true, out var r) ? r : SchoolRegio.Noord;
+        await MarkAbandonedRunsAsync(gemeenteId, ct);
+        var regio = await windows.RegioAsync(gemeenteId, ct);
         var parameters = DefaultParameters with { Reference = now, SchoolCalendar = await calendars.LoadAsync(ct), SchoolRegio = regio };
         var run = new HotspotRun
         {
@@ -71,6 +94,18 @@ public sealed class HotspotRecomputeJob(
                 .SetProperty(x => x.Status, HotspotRunStatus.Mislukt).SetProperty(x => x.Fout, e.Message), CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A run still "bezig" while this one holds the gemeente's lock was abandoned: its process died and released the
+    /// lock with its connection. Its hotspots were never committed; readers kept the previous run all along.
+    /// </summary>
+    private async Task MarkAbandonedRunsAsync(string gemeenteId, CancellationToken ct)
+    {
+        var abandoned = await db.HotspotRuns.Where(x => x.GemeenteId == gemeenteId && x.Status == HotspotRunStatus.Bezig)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, HotspotRunStatus.Mislukt)
+                .SetProperty(x => x.Fout, "afgebroken: het proces stopte tijdens de berekening"), ct);
+        if (abandoned > 0) log.LogWarning("Hotspot recompute for {Gemeente}: {Count} abandoned run(s) marked failed", gemeenteId, abandoned);
     }
 
     private async Task<List<HotspotEvent>> LoadEventsAsync(string gemeenteId, DateTimeOffset until, CancellationToken ct)

@@ -4,6 +4,13 @@ namespace GeoHandhaving.Api.Hotspots;
 internal static class HotspotsSql
 {
     /// <summary>
+    /// One recompute per gemeente at a time, across API instances and the CLI: a session lock, so a process that dies
+    /// releases it with its connection.
+    /// </summary>
+    public const string LockGemeente = "SELECT pg_advisory_lock(hashtextextended('hotspot-recompute:' || @gemeente, 0))";
+    public const string UnlockGemeente = "SELECT pg_advisory_unlock(hashtextextended('hotspot-recompute:' || @gemeente, 0))";
+
+    /// <summary>
     /// Geocoded meldingen as hotspot events. The address key is the point rounded to the metre: meldingen that
     /// geocode to one address stack there, and the engine damps such repeats.
     /// </summary>

@@ -5,6 +5,7 @@ using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Jobs;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Wijken;
+using GeoHandhaving.Cli.Demo;
 using GeoHandhaving.Cli.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ internal static class DemoImport
         {
             var dir = pr.GetValue(folder)!.FullName;
             string F(string name) => Path.Combine(dir, name);
-            const string gemeente = "GM9999";
+            const string gemeente = DemoTown.GemeenteCode;
             var actor = new Actor(gemeente, "geoh:demo");
             await using var services = CliHost.BuildServices(s => WijkenServices.AddGeoHandhavingWijken(s, CliHost.Configuration)
                 .AddGeocoding().AddMeldingen().AddGeoHandhavingJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));

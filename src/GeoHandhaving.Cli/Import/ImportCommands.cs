@@ -14,10 +14,7 @@ namespace GeoHandhaving.Cli.Import;
 /// <summary>`geoh import …`: reference data and meldingen from files, through the same code the API uses.</summary>
 internal static class ImportCommands
 {
-    public static readonly Option<string> Gemeente = new("--gemeente")
-    {
-        Description = "Gemeente code (tenant), e.g. GM0363", DefaultValueFactory = _ => "GM9999",
-    };
+    public static readonly Option<string> Gemeente = GemeenteOption.Create();
 
     public static Command Create()
     {

@@ -11,7 +11,7 @@ internal static class ApiKeyCommands
 {
     public static Command Create()
     {
-        var gemeente = new Option<string>("--gemeente") { Description = "Gemeente code the key is for", DefaultValueFactory = _ => "GM9999" };
+        var gemeente = GemeenteOption.Create("Gemeente code the key is for");
         var naam = new Option<string>("--naam") { Description = "What the client is, e.g. 'briefingscherm post Noord'", Required = true };
         var rol = new Option<string[]>("--rol") { Description = $"Role(s): {string.Join(", ", ApiKeyRules.ToegestaneRollen)}", Required = true, AllowMultipleArgumentsPerToken = true };
         var create = new Command("create", "Create a key and print it once (only its hash is stored).") { gemeente, naam, rol };
@@ -33,7 +33,7 @@ internal static class ApiKeyCommands
         });
 
         var id = new Option<long>("--id") { Description = "Id of the key (see GET /api/v1/api-keys)", Required = true };
-        var revokeGemeente = new Option<string>("--gemeente") { Description = "Gemeente code of the key", DefaultValueFactory = _ => "GM9999" };
+        var revokeGemeente = GemeenteOption.Create("Gemeente code of the key");
         var revoke = new Command("revoke", "Revoke a key.") { revokeGemeente, id };
         revoke.SetAction(async (pr, ct) =>
         {

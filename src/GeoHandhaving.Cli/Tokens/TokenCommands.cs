@@ -11,7 +11,7 @@ internal static class TokenCommands
     {
         var role = new Option<string[]>("--role") { Description = $"Role(s): {string.Join(", ", Roles.All)}", Required = true, AllowMultipleArgumentsPerToken = true };
         var subject = new Option<string>("--sub") { Description = "Subject (user name)", DefaultValueFactory = _ => Environment.UserName };
-        var gemeente = new Option<string>("--gemeente") { Description = "Gemeente code the token is for", DefaultValueFactory = _ => "GM9999" };
+        var gemeente = GemeenteOption.Create("Gemeente code the token is for");
         var hours = new Option<double>("--hours") { Description = "Lifetime in hours", DefaultValueFactory = _ => 12 };
         var command = new Command("token", "Print a locally signed JWT for development and scripts.") { role, subject, gemeente, hours };
         command.SetAction(pr =>

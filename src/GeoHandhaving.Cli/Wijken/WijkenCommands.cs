@@ -32,7 +32,7 @@ internal static class WijkenCommands
     /// <summary>geoh wijken check: the coverage check of GET /api/v1/wijkindelingen/{id}/dekking, for scripts and CI.</summary>
     private static Command CheckCommand()
     {
-        var gemeente = new Option<string>("--gemeente") { Description = "Gemeente code (CBS), e.g. GM0363", Required = true };
+        var gemeente = GemeenteOption.Create(defaultCode: null);
         var wijkindeling = new Option<long?>("--wijkindeling") { Description = "Wijkindeling id (default: the active one)" };
         var check = new Command("check", "Check a wijkindeling for gaps, overlaps and slivers; exit code 1 when it has any.") { gemeente, wijkindeling };
         check.SetAction(async (pr, ct) =>

@@ -9,7 +9,7 @@ namespace GeoHandhaving.Cli.Wijken;
 /// <summary>geoh import wijken|buurten|gemeente FILE: the same <see cref="WijkenImport"/> as POST /api/v1/wijken/import.</summary>
 internal static class WijkenImportCommands
 {
-    private static readonly Option<string> Gemeente = new("--gemeente") { Description = "Gemeente code (CBS), e.g. GM0363", Required = true };
+    private static readonly Option<string> Gemeente = GemeenteOption.Create(defaultCode: null);
     private static readonly Option<string?> GemeenteNaam = new("--gemeente-naam") { Description = "Name when the gemeente is created" };
     private static readonly Option<FileInfo?> Grens = new("--grens") { Description = "GeoJSON with the gemeentegrens to set as well" };
     private static readonly Option<string?> CodeProperty = new("--code-property") { Description = "Property holding the code (default: WK_CODE/BU_CODE, wijkcode/buurtcode, code)" };

@@ -128,6 +128,49 @@ public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
     }
 
     [Fact]
+    public async Task A_run_left_bezig_by_a_killed_process_is_marked_failed_by_the_next_run_and_readers_keep_the_previous()
+    {
+        var previous = _api.WithDb(db => db.HotspotRuns.Where(r => r.GemeenteId == Gemeente && r.Status == HotspotRunStatus.Voltooid).Max(r => r.Id));
+        // What a process killed mid-run leaves behind: the run row, no hotspots (they are written in one transaction).
+        var abandoned = _api.WithDb(db =>
+        {
+            var run = new HotspotRun { GemeenteId = Gemeente, Status = HotspotRunStatus.Bezig, GestartOp = DateTimeOffset.UtcNow.AddMinutes(-3), Aanleiding = "nachtelijk", Parameters = "{}" };
+            db.HotspotRuns.Add(run);
+            db.SaveChanges();
+            return run.Id;
+        });
+
+        var briefing = await As(Roles.Teamleider).GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-03&dienst=laat");
+        Assert.Equal(previous, briefing.GetProperty("hotspotRun").GetInt64());
+        Assert.NotEmpty(Features(await As(Roles.Planner).GetFromJsonAsync<JsonElement>("/api/v1/hotspots/active?dag=do&uur=16&limit=3")));
+
+        await using var scope = _api.Services.CreateAsyncScope();
+        var next = await scope.ServiceProvider.GetRequiredService<HotspotRecomputeJob>().RunAsync(Gemeente, "test", null, CancellationToken.None);
+        var runs = _api.WithDb(db => db.HotspotRuns.Where(r => r.GemeenteId == Gemeente && (r.Id == abandoned || r.Id == next)).ToDictionary(r => r.Id));
+        Assert.Equal(HotspotRunStatus.Mislukt, runs[abandoned].Status);
+        Assert.Contains("afgebroken", runs[abandoned].Fout);
+        Assert.Equal(HotspotRunStatus.Voltooid, runs[next!.Value].Status);
+    }
+
+    [Fact]
+    public async Task Two_recomputes_of_one_gemeente_at_once_take_turns_and_both_complete()
+    {
+        async Task<long?> Recompute()
+        {
+            await using var scope = _api.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<HotspotRecomputeJob>().RunAsync(Gemeente, "gelijktijdig", null, CancellationToken.None);
+        }
+
+        var ids = await Task.WhenAll(Recompute(), Recompute());
+
+        var runs = _api.WithDb(db => db.HotspotRuns.Where(r => r.GemeenteId == Gemeente && ids.Contains(r.Id)).ToList());
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal((HotspotRunStatus.Voltooid, (string?)null), (r.Status, r.Fout)));
+        var (first, second) = (runs.MinBy(r => r.Id)!, runs.MaxBy(r => r.Id)!);
+        Assert.True(second.GestartOp >= first.VoltooidOp, "the second run started before the first had finished");
+    }
+
+    [Fact]
     public async Task Admin_can_queue_a_recompute_and_a_planner_cannot()
     {
         Assert.Equal(HttpStatusCode.Accepted, (await As(Roles.Admin).PostAsync("/api/v1/hotspots/herbereken", null)).StatusCode);

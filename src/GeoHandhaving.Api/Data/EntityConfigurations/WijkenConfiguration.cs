@@ -10,7 +10,7 @@ internal sealed class GemeenteConfiguration : IEntityTypeConfiguration<Gemeente>
     public void Configure(EntityTypeBuilder<Gemeente> e)
     {
         e.ToTable("gemeente");
-        e.Property(x => x.Id).HasMaxLength(6);
+        e.Property(x => x.Id).HasMaxLength(Gemeente.MaxCodeLength);
         e.Property(x => x.Grens).HasColumnType("geometry(MultiPolygon,28992)");
     }
 }
