@@ -33,11 +33,29 @@ const map = new maplibregl.Map({
 });
 window.kaart = map;
 
+// A date from a date input as the instant its day starts in the browser's (the planner's) local time.
+const dagBegin = (datum, extraDagen = 0) => {
+  const dag = new Date(`${datum}T00:00`);
+  dag.setDate(dag.getDate() + extraDagen);
+  return dag.toISOString();
+};
+
 function filterQuery() {
   const query = new URLSearchParams();
   if ($('categorie').value) query.set('categorie', $('categorie').value);
+  if ($('venster').value) query.set('venster', $('venster').value);
   if ($('dag').value !== '0') query.set('dag', $('dag').value);
   if ($('uur').value !== '-1') query.set('uur', $('uur').value);
+  if ($('van').value) query.set('van', dagBegin($('van').value));
+  // "t/m" includes the whole day; the API's tot is exclusive.
+  if ($('tot').value) query.set('tot', dagBegin($('tot').value, 1));
+  return query.toString();
+}
+
+function hotspotQuery() {
+  const query = new URLSearchParams();
+  if ($('categorie').value) query.set('categorie', $('categorie').value);
+  if ($('venster').value) query.set('venster', $('venster').value);
   return query.toString();
 }
 
@@ -48,8 +66,7 @@ function updateFilters() {
   $('uur-tekst').value = $('uur').value === '-1' ? 'alle uren' : `${$('uur').value}:00–${$('uur').value}:59`;
   const query = filterQuery();
   map.getSource('heatmap')?.setTiles([tileUrl('heatmap', query)]);
-  const categorie = $('categorie').value;
-  map.getSource('hotspots')?.setTiles([tileUrl('hotspots', categorie ? `categorie=${encodeURIComponent(categorie)}` : '')]);
+  map.getSource('hotspots')?.setTiles([tileUrl('hotspots', hotspotQuery())]);
 }
 
 function addLayers() {
@@ -110,6 +127,10 @@ async function start() {
     const categorieen = await apiJson('/api/v1/categorieen');
     $('categorie').replaceChildren(new Option('alle categorieën', ''),
       ...categorieen.filter((c) => !c.parent).map((c) => new Option(c.naam, c.code)));
+    // The named windows (school times, uitgaansnacht, the gemeente's own); the hours of the week are the sliders.
+    const vensters = await apiJson('/api/v1/tijdvensters');
+    $('venster').replaceChildren(new Option('geen', ''),
+      ...vensters.filter((v) => !v.code.startsWith('uur-')).map((v) => new Option(`${v.code} (${v.definitie})`, v.code)));
   } catch (error) {
     $('melding').textContent = `Token geweigerd of API onbereikbaar (${error.message}).`;
     return;
@@ -123,6 +144,6 @@ $('token-opslaan').addEventListener('click', () => {
   localStorage.setItem('geoh.token', token);
   start();
 });
-for (const id of ['categorie', 'dag', 'uur']) $(id).addEventListener('input', updateFilters);
+for (const id of ['categorie', 'venster', 'dag', 'uur', 'van', 'tot']) $(id).addEventListener('input', updateFilters);
 legenda();
 map.on('load', start);

@@ -1,4 +1,5 @@
-// Opens the map page in the system Chromium, sets the token, moves the hour slider and reports what happened as JSON:
+// Opens the map page in the system Chromium, sets the token, moves the hour slider, picks a window and a start date,
+// and reports what happened as JSON:
 //   node kaart-test.mjs BASE_URL TOKEN SCREENSHOT.png
 import { chromium } from 'playwright-core';
 
@@ -9,7 +10,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
 });
-const report = { tileRequests: [], errors: [], nonBackgroundPixels: { voor: 0, na: 0 } };
+const report = { tileRequests: [], errors: [], nonBackgroundPixels: { voor: 0, na: 0, venster: 0 } };
 try {
   const page = await browser.newPage({ viewport: { width: 900, height: 650 } });
   page.on('pageerror', (error) => report.errors.push(String(error)));
@@ -45,6 +46,14 @@ try {
   await rendered();
   report.nonBackgroundPixels.na = await countPixels();
   report.uurTekst = await page.locator('#uur-tekst').textContent();
+
+  // A named window and a period: both reach the tile URLs.
+  await page.selectOption('#venster', 'schoolbrengen');
+  await page.fill('#van', '2026-10-01');
+  await page.waitForTimeout(300);
+  await rendered();
+  report.vensters = await page.locator('#venster option').evaluateAll((options) => options.map((o) => o.value));
+  report.nonBackgroundPixels.venster = await countPixels();
   await page.screenshot({ path: screenshot });
 } catch (error) {
   report.errors.push(String(error));
