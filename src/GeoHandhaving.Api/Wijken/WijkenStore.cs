@@ -153,8 +153,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         }
         if (await FindByCodeAsync(actor.GemeenteId, wijkindelingId, code, ct) is { } bestaand)
         {
-            return WijkWriteResult.Refused(Problems.Conflict("duplicate-code", "Wijkcode bestaat al",
-                $"Wijk '{code}' bestaat al in deze wijkindeling (id {bestaand.Id}).", new Dictionary<string, object?> { ["id"] = bestaand.Id }));
+            return DuplicateCode(code, bestaand.Id);
         }
         if (await OverlapAsync(actor.GemeenteId, wijkindelingId, null, rd!, crs, ct) is { } overlap)
         {
@@ -186,8 +185,49 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return WijkWriteResult.Refused(Problems.NotFound("Wijkversie", $"{id}/{versie}"));
         }
-        var verzoek = new WijkWijzigingVerzoek(oud.Naam, oud.Geometrie, OutputCrs.RdNewCrs, reden ?? $"herstel van versie {versie}", ifMatch);
+        reden ??= $"herstel van versie {versie}";
+        if (await FindAsync(actor.GemeenteId, id, ct) is null)
+        {
+            return await UndeleteAsync(actor, oud, reden, ct);
+        }
+        var verzoek = new WijkWijzigingVerzoek(oud.Naam, oud.Geometrie, OutputCrs.RdNewCrs, reden, ifMatch);
         return await ChangeAsync(actor, id, verzoek, WijkWijziging.Hersteld, ct);
+    }
+
+    /// <summary>
+    /// Brings a deleted wijk back under its own id (so its history stays one line) as version <paramref name="oud"/> was,
+    /// checked like a new wijk: the wijkindeling must be editable, the code free and the area not taken by another wijk.
+    /// </summary>
+    private async Task<WijkWriteResult> UndeleteAsync(Actor actor, WijkVersie oud, string reden, CancellationToken ct)
+    {
+        var laatste = await db.WijkVersies.AsNoTracking().Where(v => v.GemeenteId == actor.GemeenteId && v.WijkId == oud.WijkId)
+            .OrderByDescending(v => v.Versie).FirstAsync(ct);
+        if (laatste.Wijziging != WijkWijziging.Verwijderd) return WijkWriteResult.Refused(Problems.NotFound("Wijk", oud.WijkId));
+        if (await IsArchivedAsync(actor.GemeenteId, laatste.WijkindelingId, ct)) return Archived(laatste.WijkindelingId);
+        if (await FindByCodeAsync(actor.GemeenteId, laatste.WijkindelingId, oud.Code, ct) is { } bestaand) return DuplicateCode(oud.Code, bestaand.Id);
+        if (await OverlapAsync(actor.GemeenteId, laatste.WijkindelingId, null, oud.Geometrie!, OutputCrs.RdNewCrs, ct) is { } overlap)
+        {
+            return WijkWriteResult.Refused(overlap);
+        }
+        var now = clock.GetUtcNow();
+        var wijk = new Wijk
+        {
+            GemeenteId = actor.GemeenteId, Id = oud.WijkId, WijkindelingId = laatste.WijkindelingId, Code = oud.Code, Naam = oud.Naam,
+            Geometrie = oud.Geometrie!, Versie = laatste.Versie + 1, GewijzigdOp = now, GewijzigdDoor = actor.Naam,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(WijkenSql.InsertUnderOwnId,
+        [
+            new Npgsql.NpgsqlParameter("gemeente", wijk.GemeenteId), new Npgsql.NpgsqlParameter("id", wijk.Id),
+            new Npgsql.NpgsqlParameter("wijkindeling", wijk.WijkindelingId), new Npgsql.NpgsqlParameter("code", wijk.Code),
+            new Npgsql.NpgsqlParameter("naam", wijk.Naam), new Npgsql.NpgsqlParameter("geometrie", wijk.Geometrie),
+            new Npgsql.NpgsqlParameter("versie", wijk.Versie), new Npgsql.NpgsqlParameter("op", now),
+            new Npgsql.NpgsqlParameter("door", wijk.GewijzigdDoor),
+        ], ct);
+        await AppendVersionAsync(wijk, WijkWijziging.Hersteld, reden, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return WijkWriteResult.Ok(wijk);
     }
 
     public async Task<WijkWriteResult> DeleteAsync(Actor actor, long id, string? reden, string? ifMatch, CancellationToken ct)
@@ -261,6 +301,10 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
     }
+
+    private static WijkWriteResult DuplicateCode(string code, long bestaandId) =>
+        WijkWriteResult.Refused(Problems.Conflict("duplicate-code", "Wijkcode bestaat al",
+            $"Wijk '{code}' bestaat al in deze wijkindeling (id {bestaandId}).", new Dictionary<string, object?> { ["id"] = bestaandId }));
 
     /// <summary>True when the stored wijk already has this name and geometry (a re-import then adds no version).</summary>
     public static bool IsUnchanged(Wijk wijk, string naam, MultiPolygon rd) =>
@@ -341,4 +385,14 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
 
     private static WijkWriteResult Refused(GeometryProblem problem) =>
         WijkWriteResult.Refused(Problems.Unprocessable(problem.Type, problem.Title, problem.Detail, problem.Extensions));
+}
+
+internal static class WijkenSql
+{
+    /// <summary>A restored wijk keeps its id: the identity column must be told to take the given value.</summary>
+    public const string InsertUnderOwnId = """
+        INSERT INTO wijk (gemeente_id, id, wijkindeling_id, code, naam, geometrie, versie, gewijzigd_op, gewijzigd_door)
+        OVERRIDING SYSTEM VALUE
+        VALUES (@gemeente, @id, @wijkindeling, @code, @naam, @geometrie, @versie, @op, @door)
+        """;
 }

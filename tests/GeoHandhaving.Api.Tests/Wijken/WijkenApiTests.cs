@@ -202,12 +202,57 @@ public class WijkenApiTests(ApiFixture fixture)
         var gemeente = await _api.NewGemeenteAsync();
         var client = _api.Analist(gemeente);
         var id = (await CreateAsync(client, "WK01", Square(X0, Y0, 100))).GetProperty("id").GetInt64();
-        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/wijken/{id}");
-        request.Headers.Add("X-Reden", "opgeheven");
-        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteAsync(client, id)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/wijken/{id}")).StatusCode);
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/wijken/{id}/versies");
         Assert.Equal("Verwijderd", history.GetProperty("features")[1].GetProperty("properties").GetProperty("wijziging").GetString());
+    }
+
+    [Fact]
+    public async Task A_deleted_wijk_is_restored_under_its_own_id_with_one_unbroken_history()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var client = _api.Analist(gemeente);
+        var id = (await CreateAsync(client, "WK01", Square(X0, Y0, 100))).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteAsync(client, id)).StatusCode);
+
+        var restore = await client.PostAsync($"/api/v1/wijken/{id}/versies/1/herstel", null);
+        Assert.Equal(HttpStatusCode.OK, restore.StatusCode);
+        var restored = await restore.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(id, restored.GetProperty("id").GetInt64());
+        Assert.Equal(3, restored.GetProperty("properties").GetProperty("versie").GetInt32());
+        Assert.NotNull(restore.Headers.ETag);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/wijken/{id}")).StatusCode);
+        Assert.Equal("WK01", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/wijken/at?x={X0 + 50}&y={Y0 + 50}")).GetProperty("properties").GetProperty("code").GetString());
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/wijken/{id}/versies");
+        Assert.Equal(["Aangemaakt", "Verwijderd", "Hersteld"],
+            history.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("wijziging").GetString()));
+        // Still an ordinary wijk: the next change is version 4.
+        Assert.Equal(4, (await (await Patch(client, id, """{"properties":{"naam":"Terug"}}""")).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("properties").GetProperty("versie").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_deleted_wijk_whose_code_or_area_was_taken_since_is_not_restored()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var client = _api.Analist(gemeente);
+        var eerste = (await CreateAsync(client, "WK01", Square(X0, Y0, 100))).GetProperty("id").GetInt64();
+        var tweede = (await CreateAsync(client, "WK02", Square(X0 + 500, Y0, 100))).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteAsync(client, eerste)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await DeleteAsync(client, tweede)).StatusCode);
+        await CreateAsync(client, "WK01", Square(X0 + 1000, Y0, 100));
+        await CreateAsync(client, "WK03", Square(X0 + 450, Y0, 100));
+
+        var codeTaken = await client.PostAsync($"/api/v1/wijken/{eerste}/versies/1/herstel", null);
+        Assert.Equal(HttpStatusCode.Conflict, codeTaken.StatusCode);
+        Assert.Contains("duplicate-code", await codeTaken.Content.ReadAsStringAsync());
+        var areaTaken = await client.PostAsync($"/api/v1/wijken/{tweede}/versies/1/herstel", null);
+        Assert.Equal(HttpStatusCode.Conflict, areaTaken.StatusCode);
+        Assert.Equal("WK03", (await areaTaken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("wijkCode").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/v1/wijken/{tweede}/versies/2/herstel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/wijken/{tweede}")).StatusCode);
     }
 
     [Fact]
@@ -239,6 +284,13 @@ public class WijkenApiTests(ApiFixture fixture)
         await CreateAsync(client, "WK01", Square(X0, Y0, 100));
         var response = await client.PutAsJsonAsync("/api/v1/wijken/WK01/boas", new { boaIds = new[] { 987654321L } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> DeleteAsync(HttpClient client, long id)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/wijken/{id}");
+        request.Headers.Add("X-Reden", "per abuis opgeheven");
+        return await client.SendAsync(request);
     }
 
     private static async Task<HttpResponseMessage> Patch(HttpClient client, long id, string json, string? ifMatch = null)
