@@ -60,7 +60,7 @@ public static class OgcApi
         ogc.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The collections wijken and buurten");
         ogc.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One collection");
         ogc.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
-            .WithSummary("Features with bbox, limit/offset paging, datetime (as-of, wijken) and crs");
+            .WithSummary("Features with bbox, limit/offset paging, datetime (wijken: an instant gives the wijkindeling as of then, an interval every version in force during it, id wijk.versie) and crs");
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature");
         ogc.MapMethods("/collections/{collectionId}/items", [HttpMethods.Options], ItemsOptions).WithName("OgcItemsOptions")
             .WithSummary("Allowed methods on the items of a collection");
@@ -125,10 +125,20 @@ public static class OgcApi
             matched = await buurten.LongCountAsync(ct);
             features = (await buurten.Skip(skip).Take(take).ToListAsync(ct)).Select(b => WijkFeatures.From(b, output)).ToList();
         }
+        else if (datetime is not null && datetime.Contains('/'))
+        {
+            if (AsOf.ParseInterval(datetime) is not var (van, tot))
+                return Problems.InvalidField("datetime", "Een interval is begin/eind (datum of tijdstip, '..' voor open), met begin vóór eind.", datetime);
+            var versies = s.Store.During(s.GemeenteId, van, tot, box);
+            matched = await versies.LongCountAsync(ct);
+            // Several versions of one wijk can fall in an interval: each is its own feature, id wijk.versie.
+            features = (await versies.Skip(skip).Take(take).ToListAsync(ct))
+                .Select(v => WijkFeatures.From(v, [], output) with { Id = $"{v.WijkId}.{v.Versie}" }).ToList();
+        }
         else if (datetime is not null)
         {
-            if (datetime.Contains('/') || AsOf.Parse(datetime) is not { } at)
-                return Problems.InvalidField("datetime", "Alleen één datum of tijdstip (as-of), geen interval.", datetime);
+            if (AsOf.Parse(datetime) is not { } at)
+                return Problems.InvalidField("datetime", "Een datum, tijdstip of interval begin/eind.", datetime);
             var versies = await s.Store.AsOfAsync(s.GemeenteId, at, box, ct);
             matched = versies is null ? 0 : await versies.LongCountAsync(ct);
             var rows = versies is null ? [] : await versies.Skip(skip).Take(take).ToListAsync(ct);

@@ -99,6 +99,24 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         return versies.OrderBy(v => v.Code);
     }
 
+    /// <summary>
+    /// Every version of a wijk that was in force at some moment of [<paramref name="van"/>, <paramref name="tot"/>] (open
+    /// ends allowed): in force means its own validity overlaps the time its wijkindeling was the active one.
+    /// </summary>
+    public IQueryable<WijkVersie> During(string gemeenteId, DateTimeOffset? van, DateTimeOffset? tot, Envelope? bboxRd)
+    {
+        var versies = db.WijkVersies.FromSqlRaw(WijkenSql.VersiesInInterval,
+            new Npgsql.NpgsqlParameter("gemeente", gemeenteId),
+            new Npgsql.NpgsqlParameter("van", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)van ?? DBNull.Value },
+            new Npgsql.NpgsqlParameter("tot", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)tot ?? DBNull.Value }).AsNoTracking();
+        if (bboxRd is not null)
+        {
+            var box = Core.Geometry.RdNew.RdFactory.ToGeometry(bboxRd);
+            versies = versies.Where(v => v.Geometrie!.Intersects(box));
+        }
+        return versies.OrderBy(v => v.Code).ThenBy(v => v.GeldigVan);
+    }
+
     /// <summary>The wijk containing the point: the current <see cref="Wijk"/>, or as of <paramref name="at"/> a <see cref="WijkVersie"/>.</summary>
     public async Task<object?> WijkOpPuntAsync(string gemeenteId, Point rd, DateTimeOffset? at, CancellationToken ct)
     {
@@ -389,6 +407,20 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
 
 internal static class WijkenSql
 {
+    /// <summary>
+    /// Versions in force during an interval: a wijkindeling is active from its activation until the next one's, a
+    /// version from geldig_van until geldig_tot; NULL bounds are open (tstzrange treats them as infinite).
+    /// </summary>
+    public const string VersiesInInterval = """
+        WITH indeling AS (
+            SELECT id, tstzrange(geactiveerd_op, lead(geactiveerd_op) OVER (ORDER BY geactiveerd_op, id), '[)') AS actief
+            FROM wijkindeling WHERE gemeente_id = @gemeente AND geactiveerd_op IS NOT NULL)
+        SELECT v.* FROM wijk_versie v JOIN indeling i ON i.id = v.wijkindeling_id
+        WHERE v.gemeente_id = @gemeente AND v.geometrie IS NOT NULL
+          AND NOT isempty(tstzrange(v.geldig_van, v.geldig_tot, '[)') * i.actief)
+          AND tstzrange(v.geldig_van, v.geldig_tot, '[)') * i.actief && tstzrange(@van, @tot, '[]')
+        """;
+
     /// <summary>A restored wijk keeps its id: the identity column must be told to take the given value.</summary>
     public const string InsertUnderOwnId = """
         INSERT INTO wijk (gemeente_id, id, wijkindeling_id, code, naam, geometrie, versie, gewijzigd_op, gewijzigd_door)

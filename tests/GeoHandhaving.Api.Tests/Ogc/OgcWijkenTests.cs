@@ -198,8 +198,34 @@ public class OgcWijkenTests(ApiFixture fixture)
 
         var past = await client.GetFromJsonAsync<JsonElement>($"/ogc/collections/wijken/items?datetime={then}");
         Assert.Equal("Wijk W1", past.GetProperty("features")[0].GetProperty("properties").GetProperty("naam").GetString());
-        var interval = await client.GetAsync("/ogc/collections/wijken/items?datetime=2020-01-01/2021-01-01");
-        Assert.Equal(HttpStatusCode.BadRequest, interval.StatusCode);
+    }
+
+    [Fact]
+    public async Task Items_with_a_datetime_interval_give_every_version_in_force_during_it()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var client = _api.Analist(gemeente);
+        var id = (await CreateAsync(client, "W1", Square(X0, Y0, 100))).GetProperty("id").GetInt64();
+        await Task.Delay(50);
+        var between = DateTimeOffset.UtcNow.ToString("O");
+        await Task.Delay(50);
+        await client.PatchAsync($"/ogc/collections/wijken/items/{id}",
+            new StringContent("""{"properties":{"naam":"Nu"}}""", Encoding.UTF8, "application/merge-patch+json"));
+        async Task<string[]> Ids(string interval) =>
+            (await client.GetFromJsonAsync<JsonElement>($"/ogc/collections/wijken/items?datetime={Uri.EscapeDataString(interval)}"))
+                .GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").ToString()).ToArray();
+
+        Assert.Equal([$"{id}.1", $"{id}.2"], await Ids("../.."));
+        Assert.Equal([$"{id}.1", $"{id}.2"], await Ids($"2020-01-01/{DateTimeOffset.UtcNow.AddDays(1):yyyy-MM-dd}"));
+        Assert.Equal([$"{id}.2"], await Ids($"{DateTimeOffset.UtcNow.AddSeconds(5):O}/.."));
+        Assert.Equal([$"{id}.1"], await Ids($"2020-01-01/{between}"));
+        Assert.Empty(await Ids("2020-01-01/2021-01-01"));
+        foreach (var bad in new[] { "2021-01-01/2020-01-01", "gisteren/vandaag", "2020-01-01/2021-01-01/2022-01-01" })
+        {
+            var response = await client.GetAsync($"/ogc/collections/wijken/items?datetime={Uri.EscapeDataString(bad)}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("datetime", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        }
     }
 
     [Fact]
