@@ -22,7 +22,7 @@ public class KaartBrowserTests(ApiFixture fixture)
     private static readonly string BrowserFolder = SharedData.Repo("tests/GeoHandhaving.Api.Tests/Heatmap/browser");
 
     [Fact]
-    public async Task The_hour_slider_window_and_period_refilter_the_tiles_and_the_map_is_drawn()
+    public async Task The_hour_slider_window_and_period_refilter_the_tiles_the_map_is_drawn_and_clicks_open_details()
     {
         var gemeente = await _api.NewGemeenteAsync();
         var cellen = from dx in new[] { 0, 25, 50 } from dy in new[] { 0, 25 } select (dx, dy);
@@ -56,6 +56,11 @@ public class KaartBrowserTests(ApiFixture fixture)
         Assert.Contains(tiles, t => t.GetProperty("url").GetString()!.Contains("/hotspots/") && t.GetProperty("status").GetInt32() == 200);
         // Six cells of 25 m at zoom 15 plus outlines: thousands of coloured pixels, far from a blank canvas.
         Assert.True(report.GetProperty("nonBackgroundPixels").GetProperty("na").GetInt32() > 1000, run.Output);
+
+        Assert.StartsWith("Hotspot 1", report.GetProperty("hotspotPopup").GetString());
+        Assert.Contains("schoolbrengen", report.GetProperty("hotspotPopup").GetString());
+        // The wijk's popup: its name in bold, then its code (textContent runs them together).
+        Assert.StartsWith("Wijk W1W1", report.GetProperty("wijkPopup").GetString());
 
         // The meldingen (Monday 5 October 08:00) fall in schoolbrengen and after 1 October: still drawn, filtered by both.
         Assert.Contains("schoolbrengen", report.GetProperty("vensters").EnumerateArray().Select(v => v.GetString()));

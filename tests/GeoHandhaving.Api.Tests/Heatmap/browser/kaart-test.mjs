@@ -1,5 +1,5 @@
-// Opens the map page in the system Chromium, sets the token, moves the hour slider, picks a window and a start date,
-// and reports what happened as JSON:
+// Opens the map page in the system Chromium, sets the token, moves the hour slider, clicks a hotspot and a wijk, picks a
+// window and a start date, and reports what happened as JSON:
 //   node kaart-test.mjs BASE_URL TOKEN SCREENSHOT.png
 import { chromium } from 'playwright-core';
 
@@ -46,6 +46,30 @@ try {
   await rendered();
   report.nonBackgroundPixels.na = await countPixels();
   report.uurTekst = await page.locator('#uur-tekst').textContent();
+
+  // Click a hotspot, then a spot in the wijk away from it: each opens its popup.
+  const clickAt = async (layer, pick) => {
+    const point = await page.evaluate(([layer, pick]) => {
+      const feature = window.kaart.queryRenderedFeatures({ layers: [layer] })[0];
+      if (!feature) return null;
+      const ring = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates[0] : feature.geometry.coordinates[0][0];
+      const lons = ring.map((c) => c[0]), lats = ring.map((c) => c[1]);
+      const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+      // pick = 0.5: the middle of the feature; 0.9: near its north-east corner.
+      const p = window.kaart.project([minLon + (maxLon - minLon) * pick, minLat + (maxLat - minLat) * pick]);
+      const box = window.kaart.getCanvas().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, [layer, pick]);
+    if (!point) return null;
+    await page.mouse.click(point.x, point.y);
+    const popup = page.locator('.maplibregl-popup-content');
+    await popup.waitFor({ timeout: 5_000 });
+    const text = await popup.textContent();
+    await page.locator('.maplibregl-popup-close-button').click();
+    return text;
+  };
+  report.hotspotPopup = await clickAt('hotspots-vlak', 0.5);
+  report.wijkPopup = await clickAt('wijken-vlak', 0.9);
 
   // A named window and a period: both reach the tile URLs.
   await page.selectOption('#venster', 'schoolbrengen');
