@@ -52,10 +52,18 @@ function filterQuery() {
   return query.toString();
 }
 
-function hotspotQuery() {
-  const query = new URLSearchParams();
+// A run holds hotspots for every window; the map shows those of one: the chosen tijdvenster, or the hour of the week
+// when weekday and hour are both set (named like DefaultTimeWindows.HoursOfWeek: uur-di-08). Otherwise none.
+const DAG_CODES = ['', 'ma', 'di', 'wo', 'do', 'vr', 'za', 'zo'];
+function hotspotVenster() {
+  if ($('venster').value) return $('venster').value;
+  if ($('dag').value !== '0' && $('uur').value !== '-1') return `uur-${DAG_CODES[Number($('dag').value)]}-${$('uur').value.padStart(2, '0')}`;
+  return null;
+}
+
+function hotspotQuery(venster) {
+  const query = new URLSearchParams({ venster });
   if ($('categorie').value) query.set('categorie', $('categorie').value);
-  if ($('venster').value) query.set('venster', $('venster').value);
   return query.toString();
 }
 
@@ -66,7 +74,11 @@ function updateFilters() {
   $('uur-tekst').value = $('uur').value === '-1' ? 'alle uren' : `${$('uur').value}:00–${$('uur').value}:59`;
   const query = filterQuery();
   map.getSource('heatmap')?.setTiles([tileUrl('heatmap', query)]);
-  map.getSource('hotspots')?.setTiles([tileUrl('hotspots', hotspotQuery())]);
+  const venster = hotspotVenster();
+  $('hotspot-venster').value = venster ? `hotspots: ${venster}` : 'hotspots: kies een tijdvenster, of weekdag en uur';
+  if (!map.getSource('hotspots')) return;
+  for (const layer of ['hotspots', 'hotspots-vlak']) map.setLayoutProperty(layer, 'visibility', venster ? 'visible' : 'none');
+  if (venster) map.getSource('hotspots').setTiles([tileUrl('hotspots', hotspotQuery(venster))]);
 }
 
 function addLayers() {

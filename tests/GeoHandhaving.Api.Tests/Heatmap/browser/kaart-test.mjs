@@ -1,5 +1,5 @@
-// Opens the map page in the system Chromium, sets the token, moves the hour slider, clicks a hotspot and a wijk, picks a
-// window and a start date, and reports what happened as JSON:
+// Opens the map page in the system Chromium, sets the token, moves the hour slider to 08:00 and 23:00, picks a window
+// and a start date, clicks a hotspot and a wijk, and reports what happened as JSON:
 //   node kaart-test.mjs BASE_URL TOKEN SCREENSHOT.png
 import { chromium } from 'playwright-core';
 
@@ -10,7 +10,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
 });
-const report = { tileRequests: [], errors: [], nonBackgroundPixels: { voor: 0, na: 0, venster: 0 } };
+const report = { tileRequests: [], errors: [], nonBackgroundPixels: {}, heatmapCellen: {} };
 try {
   const page = await browser.newPage({ viewport: { width: 900, height: 650 } });
   page.on('pageerror', (error) => report.errors.push(String(error)));
@@ -34,32 +34,59 @@ try {
     return count;
   });
 
+  // The rendered heatmap cells as text (count per cell, in order): what the planner sees change with the hour.
+  const heatmapCells = () => page.evaluate(() => JSON.stringify(window.kaart.queryRenderedFeatures({ layers: ['heatmap'] })
+    .map((f) => `${f.properties.count}`).sort()));
+  const showHour = async (hour) => {
+    await page.locator('#uur').fill(String(hour));
+    await page.waitForFunction((h) => document.getElementById('uur-tekst').value.startsWith(`${h}:`), hour);
+    await page.waitForTimeout(300);
+    await rendered();
+    report.nonBackgroundPixels[`uur${hour}`] = await countPixels();
+    report.heatmapCellen[`uur${hour}`] = await heatmapCells();
+  };
+
   await page.goto(`${baseUrl}/kaart?test`);
   await page.fill('#token', token);
   await page.click('#token-opslaan');
   await rendered();
-  report.nonBackgroundPixels.voor = await countPixels();
+  report.nonBackgroundPixels.alle = await countPixels();
+  await showHour(8);
+  await showHour(23);
+  report.uurTekst = await page.locator('#uur-tekst').textContent();
+  report.hotspotsZichtbaarZonderVenster = await page.evaluate(() => window.kaart.getLayoutProperty('hotspots', 'visibility') !== 'none');
+  await page.screenshot({ path: screenshot });
 
-  await page.locator('#uur').fill('8');
-  await page.waitForFunction(() => document.getElementById('uur-tekst').value.startsWith('8:'));
+  // A named window and a period: both reach the tile URLs.
+  await page.locator('#uur').fill('-1'); // all hours again: schoolbrengen and 23:00 share no meldingen
+  await page.selectOption('#venster', 'schoolbrengen');
+  await page.fill('#van', '2026-01-01');
   await page.waitForTimeout(300);
   await rendered();
-  report.nonBackgroundPixels.na = await countPixels();
-  report.uurTekst = await page.locator('#uur-tekst').textContent();
+  report.vensters = await page.locator('#venster option').evaluateAll((options) => options.map((o) => o.value));
+  report.hotspotVensterTekst = await page.locator('#hotspot-venster').textContent();
 
-  // Click a hotspot, then a spot in the wijk away from it: each opens its popup.
-  const clickAt = async (layer, pick) => {
-    const point = await page.evaluate(([layer, pick]) => {
-      const feature = window.kaart.queryRenderedFeatures({ layers: [layer] })[0];
-      if (!feature) return null;
-      const ring = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates[0] : feature.geometry.coordinates[0][0];
-      const lons = ring.map((c) => c[0]), lats = ring.map((c) => c[1]);
-      const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
-      // pick = 0.5: the middle of the feature; 0.9: near its north-east corner.
-      const p = window.kaart.project([minLon + (maxLon - minLon) * pick, minLat + (maxLat - minLat) * pick]);
-      const box = window.kaart.getCanvas().getBoundingClientRect();
-      return { x: box.left + p.x, y: box.top + p.y };
-    }, [layer, pick]);
+  // Click a hotspot, then a spot of a wijk where no hotspot lies: each opens its own popup.
+  const clickAt = async (layer) => {
+    const point = await page.evaluate((layer) => {
+      const map = window.kaart;
+      const box = map.getCanvas().getBoundingClientRect();
+      for (const feature of map.queryRenderedFeatures({ layers: [layer] })) {
+        const ring = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates[0] : feature.geometry.coordinates[0][0];
+        const lons = ring.map((c) => c[0]), lats = ring.map((c) => c[1]);
+        for (const fx of [0.5, 0.3, 0.7, 0.1, 0.9]) {
+          for (const fy of [0.5, 0.3, 0.7, 0.1, 0.9]) {
+            const p = map.project([Math.min(...lons) + (Math.max(...lons) - Math.min(...lons)) * fx, Math.min(...lats) + (Math.max(...lats) - Math.min(...lats)) * fy]);
+            if (p.x < 300 || p.x > box.width || p.y < 0 || p.y > box.height) continue; // off the map or under the panel
+            const top = map.queryRenderedFeatures(p, { layers: ['hotspots-vlak', 'wijken-vlak'] });
+            // The page opens the hotspot's popup when there is one under the click, else the wijk's.
+            const opens = top.some((f) => f.layer.id === 'hotspots-vlak') ? 'hotspots-vlak' : top[0]?.layer.id;
+            if (opens === layer) return { x: box.left + p.x, y: box.top + p.y };
+          }
+        }
+      }
+      return null;
+    }, layer);
     if (!point) return null;
     await page.mouse.click(point.x, point.y);
     const popup = page.locator('.maplibregl-popup-content');
@@ -68,17 +95,9 @@ try {
     await page.locator('.maplibregl-popup-close-button').click();
     return text;
   };
-  report.hotspotPopup = await clickAt('hotspots-vlak', 0.5);
-  report.wijkPopup = await clickAt('wijken-vlak', 0.9);
+  report.hotspotPopup = await clickAt('hotspots-vlak');
+  report.wijkPopup = await clickAt('wijken-vlak');
 
-  // A named window and a period: both reach the tile URLs.
-  await page.selectOption('#venster', 'schoolbrengen');
-  await page.fill('#van', '2026-10-01');
-  await page.waitForTimeout(300);
-  await rendered();
-  report.vensters = await page.locator('#venster option').evaluateAll((options) => options.map((o) => o.value));
-  report.nonBackgroundPixels.venster = await countPixels();
-  await page.screenshot({ path: screenshot });
 } catch (error) {
   report.errors.push(String(error));
 } finally {
