@@ -13,5 +13,6 @@ COPY --from=build /app/cli ./cli
 COPY data ./data
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080
 EXPOSE 8080
-# Migrate, load the demo gemeente once, then serve.
-ENTRYPOINT ["/bin/sh", "-c", "cd /app && dotnet cli/geoh.dll db migrate && dotnet cli/geoh.dll import demo --folder data/demo && exec dotnet api/GeoHandhaving.Api.dll"]
+# Migrate, load the demo gemeente (idempotent), then serve from the API's own folder: its content root, where
+# appsettings.json and wwwroot (the map page) are found.
+ENTRYPOINT ["/bin/sh", "-c", "cd /app && dotnet cli/geoh.dll db migrate && dotnet cli/geoh.dll import demo --folder data/demo && cd api && exec dotnet GeoHandhaving.Api.dll"]
