@@ -25,6 +25,7 @@ public static class Capabilities
         .MapOgcApi()
         .MapGeocodingApi()
         .MapMeldingenApi()
+        .MapOpen311Api()
         .MapHotspotsApi()
         .MapBriefingApi()
         .MapHeatmapApi()
