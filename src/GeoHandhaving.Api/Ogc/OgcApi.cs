@@ -132,8 +132,7 @@ public static class OgcApi
             var versies = s.Store.During(s.GemeenteId, van, tot, box);
             matched = await versies.LongCountAsync(ct);
             // Several versions of one wijk can fall in an interval: each is its own feature, id wijk.versie.
-            features = (await versies.Skip(skip).Take(take).ToListAsync(ct))
-                .Select(v => WijkFeatures.From(v, [], output) with { Id = $"{v.WijkId}.{v.Versie}" }).ToList();
+            features = (await versies.Skip(skip).Take(take).ToListAsync(ct)).Select(v => VersionFeature(v, output)).ToList();
         }
         else if (datetime is not null)
         {
@@ -167,6 +166,9 @@ public static class OgcApi
         {
             Wijken when long.TryParse(featureId, out var id) && await s.Store.FindAsync(s.GemeenteId, id, ct) is { } wijk
                 => await WijkenApi.FeatureAsync(s, wijk, output, ct),
+            // wijk.versie: one version, as a datetime interval lists them.
+            Wijken when VersionId(featureId) is var (wijkId, versie) && await s.Store.VersionAsync(s.GemeenteId, wijkId, versie, ct) is { Geometrie: not null } v
+                => VersionFeature(v, output),
             Buurten when await s.Store.Buurten(s.GemeenteId, null).FirstOrDefaultAsync(b => b.Code == featureId, ct) is { } buurt
                 => WijkFeatures.From(buurt, output),
             _ => null,
@@ -178,6 +180,12 @@ public static class OgcApi
             Links = [new(self, "self", GeoJsonMediaType), new($"{Root(s.Http)}/collections/{collectionId}", "collection", "application/json")],
         }, contentType: GeoJsonMediaType);
     }
+
+    private static GeoJsonFeature VersionFeature(WijkVersie v, OutputCrs output) => WijkFeatures.From(v, [], output) with { Id = $"{v.WijkId}.{v.Versie}" };
+
+    private static (long WijkId, int Versie)? VersionId(string featureId) =>
+        featureId.Split('.') is [var wijk, var versie] && long.TryParse(wijk, out var wijkId) && int.TryParse(versie, out var nummer)
+            ? (wijkId, nummer) : null;
 
     internal static NoContent ItemsOptions(HttpContext http, string collectionId) =>
         Allow(http, collectionId == Wijken ? "GET, POST, OPTIONS" : "GET, OPTIONS");

@@ -154,6 +154,9 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         return extent;
     }
 
+    public Task<WijkVersie?> VersionAsync(string gemeenteId, long wijkId, int versie, CancellationToken ct) =>
+        db.WijkVersies.AsNoTracking().FirstOrDefaultAsync(v => v.GemeenteId == gemeenteId && v.WijkId == wijkId && v.Versie == versie, ct);
+
     public Task<List<WijkVersie>> HistoryAsync(string gemeenteId, long wijkId, CancellationToken ct) =>
         db.WijkVersies.AsNoTracking().Where(v => v.GemeenteId == gemeenteId && v.WijkId == wijkId).OrderBy(v => v.Versie).ToListAsync(ct);
 

@@ -220,6 +220,9 @@ public class OgcWijkenTests(ApiFixture fixture)
         Assert.Equal([$"{id}.2"], await Ids($"{DateTimeOffset.UtcNow.AddSeconds(5):O}/.."));
         Assert.Equal([$"{id}.1"], await Ids($"2020-01-01/{between}"));
         Assert.Empty(await Ids("2020-01-01/2021-01-01"));
+        var first = await client.GetFromJsonAsync<JsonElement>($"/ogc/collections/wijken/items/{id}.1");
+        Assert.Equal(("Wijk W1", $"{id}.1"), (first.GetProperty("properties").GetProperty("naam").GetString(), first.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/ogc/collections/wijken/items/{id}.9")).StatusCode);
         foreach (var bad in new[] { "2021-01-01/2020-01-01", "gisteren/vandaag", "2020-01-01/2021-01-01/2022-01-01" })
         {
             var response = await client.GetAsync($"/ogc/collections/wijken/items?datetime={Uri.EscapeDataString(bad)}");
