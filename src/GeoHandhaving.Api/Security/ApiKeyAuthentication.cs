@@ -16,11 +16,21 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
+    /// <summary>Open311 GeoReport v2 clients send their key as the form field api_key of a POST.</summary>
+    public const string Open311Path = "/open311";
+    private const string Open311Field = "api_key";
+
+    /// <summary>Whether a request is meant for this scheme rather than a bearer token.</summary>
+    public static bool Carries(HttpRequest request) =>
+        request.Headers.ContainsKey(Header) || (request.Path.StartsWithSegments(Open311Path) && !request.Headers.ContainsKey("Authorization"));
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!Request.Headers.TryGetValue(Header, out var presented)) return AuthenticateResult.NoResult();
-        if (ApiKeySecret.Parse(presented.ToString()) is not var (gemeente, hash)) return AuthenticateResult.Fail("X-Api-Key is not a GeoHandhaving API key.");
+        var presented = Request.Headers.TryGetValue(Header, out var header) ? header.ToString()
+            : Request.Path.StartsWithSegments(Open311Path) && Request.HasFormContentType ? (await Request.ReadFormAsync(Context.RequestAborted))[Open311Field].ToString()
+            : "";
+        if (presented.Length == 0) return AuthenticateResult.NoResult();
+        if (ApiKeySecret.Parse(presented) is not var (gemeente, hash)) return AuthenticateResult.Fail("The API key is not a GeoHandhaving API key.");
         var key = await lookup.FindAsync(gemeente, hash, Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
 

@@ -21,10 +21,10 @@ public static class SecurityServices
 
         services.AddSingleton<ApiKeyLookup>().AddScoped<ApiKeyStore>();
 
-        // A request with X-Api-Key is a machine client; everything else carries a JWT.
+        // A request with X-Api-Key (or an Open311 request without a bearer token) is a machine client; everything else carries a JWT.
         services.AddAuthentication(BearerOrApiKey)
             .AddPolicyScheme(BearerOrApiKey, "JWT bearer or API key", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+                ApiKeyAuthenticationHandler.Carries(ctx.Request) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddJwtBearer(o =>
         {

@@ -51,6 +51,24 @@ public class Open311Tests(ApiFixture fixture)
         Assert.Equal(4.87, status.GetProperty("long").GetDouble(), 4);
     }
 
+    [Fact]
+    public async Task The_api_key_may_come_as_the_GeoReport_form_field_and_a_wrong_one_is_401()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var sleutel = (await (await _api.ClientAs(gemeente, Roles.Admin).PostAsJsonAsync("/api/v1/api-keys", new { naam = "KCC", rollen = new[] { Roles.Intake } }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sleutel").GetString()!;
+        (string, string)[] melding = [("service_code", "afval"), ("lat", "52.35"), ("long", "4.87")];
+
+        var ok = await _api.CreateClient().PostAsync("/open311/v2/requests.json", Form([("api_key", sleutel), .. melding]));
+        var wrong = await _api.CreateClient().PostAsync("/open311/v2/requests.json", Form([("api_key", sleutel[..^2] + "xx"), .. melding]));
+        var none = await _api.CreateClient().PostAsync("/open311/v2/requests.json", Form(melding));
+
+        Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(1, _api.WithDb(db => db.Meldingen.Count(m => m.GemeenteId == gemeente)));
+    }
+
     public static TheoryData<(string, string)[], string> BadRequests => new()
     {
         { [("lat", "52.35"), ("long", "4.87")], "service_code" },
