@@ -26,10 +26,12 @@ public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser us
     private const string Select = """
         SELECT m.id, m.bron, m.extern_id, m.categorie, m.subcategorie, m.gemeld_op, m.waargenomen_op, m.omschrijving,
                m.adres_tekst, m.locatie, m.geocode_status, m.wijk_code, m.buurt_code, m.eigenaar_boa_id, b.code, b.naam,
-               m.eigenaar_reden, m.status, m.mogelijk_duplicaat_van_id,
-               EXISTS (SELECT 1 FROM melder_contact c WHERE c.gemeente_id = m.gemeente_id AND c.melding_id = m.id AND c.versleuteld IS NOT NULL)
+               m.eigenaar_reden, m.status, m.mogelijk_duplicaat_van_id, c.versleuteld IS NOT NULL
         FROM melding m
         LEFT JOIN boa b ON b.gemeente_id = m.gemeente_id AND b.id = m.eigenaar_boa_id
+        -- A join on the primary key, not EXISTS: PostgreSQL hashed the whole melder_contact table for the EXISTS on
+        -- every page (150 ms at 165,000 contacts); the join reads the ten rows of a page by key (3 ms).
+        LEFT JOIN melder_contact c ON c.gemeente_id = m.gemeente_id AND c.melding_id = m.id
         """;
 
     /// <summary>Restricts a boa to the wijken assigned to him or her (by token subject = boa.gebruikersnaam); also used by the meldingen tile layer.</summary>
