@@ -15,6 +15,26 @@ public sealed class HotspotWindows(GeoHandhavingDbContext db)
         return [.. DefaultTimeWindows.All.Where(w => !ownNames.Contains(w.Name)), .. parsed];
     }
 
+    /// <summary>
+    /// A window given by name (one of the gemeente's, e.g. schoolbrengen or uur-di-08) or by definition
+    /// (e.g. "ma-vr 07:00-09:00"); the error says why neither fits.
+    /// </summary>
+    public async Task<(TimeWindow? Window, string? Error)> ResolveAsync(string gemeenteId, string nameOrDefinition, CancellationToken ct)
+    {
+        var text = nameOrDefinition.Trim();
+        var windows = await ForGemeenteAsync(gemeenteId, ct);
+        if (windows.FirstOrDefault(w => string.Equals(w.Name, text, StringComparison.OrdinalIgnoreCase)) is { } named) return (named, null);
+        try
+        {
+            return (TimeWindowParser.Parse("eigen", text), null);
+        }
+        catch (FormatException e)
+        {
+            var names = string.Join(", ", windows.Except(DefaultTimeWindows.HoursOfWeek).Select(w => w.Name));
+            return (null, $"geen venster van de gemeente ({names}, uur-di-08 …) en geen definitie als 'ma-vr 07:00-09:00': {e.Message}");
+        }
+    }
+
     /// <summary>The school holiday region whose calendar decides the gemeente's school days (noord when not set).</summary>
     public async Task<SchoolRegio> RegioAsync(string gemeenteId, CancellationToken ct)
     {

@@ -36,6 +36,11 @@ public sealed class WijkBalansQueries(NpgsqlDataSource dataSource, TimeProvider 
 
 internal static class WijkBalansSql
 {
+    /// <summary>The proposal's workload: every melding of the period with its buurt, categorie and time (windows are applied in C#, as the hotspots do).</summary>
+    public const string MeldingenVanHetJaar = """
+        SELECT buurt_code, categorie, gemeld_op FROM melding WHERE gemeente_id = @gemeente AND buurt_code IS NOT NULL AND gemeld_op >= @van
+        """;
+
     public const string PerWijk = """
         SELECT w.code, w.naam,
             (SELECT count(*) FROM melding m WHERE m.gemeente_id = w.gemeente_id AND m.gemeld_op >= @van AND ST_Covers(w.geometrie, m.locatie)),

@@ -1,6 +1,7 @@
 using GeoHandhaving.Core.TimeWindows;
 using Hangfire;
 using System.Text.Json;
+using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Core.Geometry;
@@ -233,7 +234,8 @@ public static class WijkenApi
     }
 
     internal static async Task<Results<Accepted<VoorstelStatus>, ProblemHttpResult>> Voorstel(
-        VoorstelVerzoek verzoek, [AsParameters] WijkenHandlerServices s, VoorstelRuns runs, IBackgroundJobClient jobs, CancellationToken ct)
+        VoorstelVerzoek verzoek, [AsParameters] WijkenHandlerServices s, VoorstelRuns runs, HotspotWindows windows, IBackgroundJobClient jobs,
+        CancellationToken ct)
     {
         var buurten = await s.Store.BuurtCountAsync(s.GemeenteId, ct);
         if (verzoek.Aantal is not { } aantal || aantal < 2 || aantal > buurten)
@@ -244,10 +246,9 @@ public static class WijkenApi
         {
             return Problems.InvalidField("werklast", "'meldingen' of 'adressen'.", verzoek.Werklast);
         }
-        if (verzoek.Venster is { Length: > 0 } venster)
+        if (verzoek.Venster is { Length: > 0 } venster && (await windows.ResolveAsync(s.GemeenteId, venster, ct)).Error is { } vensterFout)
         {
-            try { TimeWindowParser.Parse("werklast", venster); }
-            catch (FormatException e) { return Problems.InvalidField("venster", e.Message, venster); }
+            return Problems.InvalidField("venster", vensterFout, venster);
         }
         if (verzoek.CategorieGewichten?.FirstOrDefault(g => g.Value is < 0 or > 100 || double.IsNaN(g.Value)) is { Key: not null } fout)
         {

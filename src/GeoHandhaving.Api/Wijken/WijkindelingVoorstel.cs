@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Core.Districting;
 using GeoHandhaving.Core.TimeWindows;
@@ -13,6 +14,8 @@ namespace GeoHandhaving.Api.Wijken;
 
 /// <summary>What a balanced proposal is asked for: how many wijken, which workload, and what to keep.</summary>
 /// <param name="Werklast">"meldingen" (last year, weighted per categorie, optionally only inside a time window) or "adressen".</param>
+/// <param name="Venster">A window of the gemeente by name (schoolbrengen, uur-di-08, …: its categories and school days count) or a
+/// definition such as "ma-vr 07:00-09:00".</param>
 /// <param name="VastgezetteBuurten">Buurt code → wijk number (1..aantal, the proposal's wijk V01 is 1) the buurt must end up in.</param>
 public sealed record VoorstelVerzoek(
     int? Aantal, int? Seed = null, string? Werklast = null, IReadOnlyDictionary<string, double>? CategorieGewichten = null,
@@ -27,7 +30,7 @@ public sealed record VoorstelVerzoek(
 /// </summary>
 public sealed class WijkindelingVoorstelJob(
     GeoHandhavingDbContext db, NpgsqlDataSource dataSource, Wijkindelingen indelingen, WijkenStore store, VoorstelRuns runs,
-    TimeProvider clock, ILogger<WijkindelingVoorstelJob> log)
+    HotspotWindows windows, SchoolCalendarStore calendars, TimeProvider clock, ILogger<WijkindelingVoorstelJob> log)
 {
     public const string WerklastMeldingen = "meldingen";
     public const string WerklastAdressen = "adressen";
@@ -134,21 +137,30 @@ public sealed class WijkindelingVoorstelJob(
             .GroupBy(a => a.BuurtCode!).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => (double)g.Count, ct);
 
-    /// <summary>Meldingen of the last year per buurt, each weighted by its categorie and counted only inside the window when one is given.</summary>
+    /// <summary>
+    /// Meldingen of the last year per buurt, each weighted by its categorie; with a window only those the window counts
+    /// for the hotspots too (its time, categories and school days).
+    /// </summary>
     private async Task<Dictionary<string, double>> MeldingenPerBuurtAsync(string gemeenteId, VoorstelVerzoek verzoek, CancellationToken ct)
     {
-        var venster = verzoek.Venster is { Length: > 0 } text ? TimeWindowParser.Parse("werklast", text) : null;
+        Func<DateTimeOffset, string, bool> telt = (_, _) => true;
+        if (verzoek.Venster is { Length: > 0 } text)
+        {
+            var (venster, fout) = await windows.ResolveAsync(gemeenteId, text, ct);
+            if (venster is null) throw new InvalidOperationException($"venster: {fout}");
+            var (kalender, regio) = (await calendars.LoadAsync(ct), await windows.RegioAsync(gemeenteId, ct));
+            telt = (op, categorie) => (venster.Categories.Count == 0 || venster.Categories.Contains(categorie)) && venster.Contains(op, kalender, regio);
+        }
         var totals = new Dictionary<string, double>();
-        await using var command = dataSource.CreateCommand(
-            "SELECT buurt_code, categorie, gemeld_op FROM melding WHERE gemeente_id = @gemeente AND buurt_code IS NOT NULL AND gemeld_op >= @van");
+        await using var command = dataSource.CreateCommand(WijkBalansSql.MeldingenVanHetJaar);
         command.Parameters.AddWithValue("gemeente", gemeenteId);
         command.Parameters.AddWithValue("van", clock.GetUtcNow().AddYears(-1).UtcDateTime);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            if (venster is not null && !venster.Contains(reader.GetFieldValue<DateTimeOffset>(2))) continue;
-            var weight = verzoek.CategorieGewichten?.GetValueOrDefault(reader.GetString(1), 1) ?? 1;
-            totals[reader.GetString(0)] = totals.GetValueOrDefault(reader.GetString(0)) + weight;
+            var (buurt, categorie) = (reader.GetString(0), reader.GetString(1));
+            if (!telt(reader.GetFieldValue<DateTimeOffset>(2), categorie)) continue;
+            totals[buurt] = totals.GetValueOrDefault(buurt) + (verzoek.CategorieGewichten?.GetValueOrDefault(categorie, 1) ?? 1);
         }
         return totals;
     }

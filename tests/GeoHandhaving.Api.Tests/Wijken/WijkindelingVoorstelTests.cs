@@ -154,6 +154,18 @@ public class WijkindelingVoorstelTests : IClassFixture<DemoGemeenteFixture>
         }
     }
 
+    [Fact]
+    public async Task A_proposal_balances_the_work_of_a_named_window_of_the_gemeente()
+    {
+        var client = _api.ClientAs(Gemeente, Roles.GisAnalist);
+        var posted = await client.PostAsJsonAsync("/api/v1/wijkindelingen/voorstel", new { aantal = 6, venster = "schoolbrengen" });
+        Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+
+        var status = await WaitUntilDoneAsync(client, posted.Headers.Location!, []);
+        Assert.True(status.GetProperty("status").GetString() == "voltooid", status.ToString());
+        Assert.Equal(6, status.GetProperty("samenvatting").GetProperty("aantalWijken").GetInt32());
+    }
+
     [Theory]
     [InlineData("""{"aantal":1}""", "aantal")]
     [InlineData("""{"aantal":500}""", "aantal")]
