@@ -1,5 +1,6 @@
 using System.Globalization;
 using GeoHandhaving.Core.Geometry;
+using GeoHandhaving.Core.TimeWindows;
 using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Api.Meldingen;
@@ -15,7 +16,6 @@ public static class MeldingValidatie
     public static readonly IReadOnlyList<string> Bronnen = ["KCC", "app", "dagrapportage", "boa", "api", "open311"];
     private const int MaxOmschrijving = 4000;
     private const int MaxTekst = 200;
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public static GeldigeMelding? Validate(int rij, MeldingInvoer invoer, IReadOnlySet<string> categorieen,
         DateTimeOffset nu, List<RijFout> fouten)
@@ -80,8 +80,7 @@ public static class MeldingValidatie
         }
         else if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var lokaal))
         {
-            var local = DateTime.SpecifyKind(lokaal, DateTimeKind.Unspecified);
-            tijd = new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
+            tijd = AmsterdamTime.ToInstant(lokaal);
         }
         else
         {
