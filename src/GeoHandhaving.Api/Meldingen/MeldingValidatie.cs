@@ -17,13 +17,17 @@ public static class MeldingValidatie
     private const int MaxOmschrijving = 4000;
     private const int MaxTekst = 200;
 
+    /// <summary>The stored spelling of a bron (trimmed, any case), or null when it is not one of <see cref="Bronnen"/>.</summary>
+    public static string? BekendeBron(string? bron) =>
+        Bronnen.FirstOrDefault(b => string.Equals(b, bron?.Trim(), StringComparison.OrdinalIgnoreCase));
+
     public static GeldigeMelding? Validate(int rij, MeldingInvoer invoer, IReadOnlySet<string> categorieen,
         DateTimeOffset nu, List<RijFout> fouten)
     {
         var before = fouten.Count;
         void Fout(string veld, string reden) => fouten.Add(new RijFout(rij, veld, reden));
 
-        var bron = Bronnen.FirstOrDefault(b => string.Equals(b, invoer.Bron?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var bron = BekendeBron(invoer.Bron);
         if (bron is null) Fout("bron", $"'{invoer.Bron}' is geen bekende bron ({string.Join(", ", Bronnen)}).");
 
         var externId = invoer.ExternId?.Trim();

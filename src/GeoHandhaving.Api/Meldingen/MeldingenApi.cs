@@ -37,7 +37,7 @@ public static class MeldingenApi
     {
         var api = app.MapGroup("/api/v1/meldingen").WithTags("Meldingen");
         api.MapPost("/", Registreer).RequireAuthorization(Policies.MeldingenRegistreren).WithName("RegistreerMelding")
-            .WithSummary("Register one melding with an address text or a point (lon/lat WGS84 or xRd/yRd RD New); idempotent on (bron, externId)");
+            .WithSummary("Register one melding with an address text or a point (lon/lat WGS84 or xRd/yRd RD New): 201 with Location and the melding; idempotent on (bron, externId): 200 with the known one");
         api.MapPost("/import", Importeer).RequireAuthorization(Policies.MeldingenRegistreren).WithName("ImporteerMeldingen")
             .WithSummary("Bulk import: text/csv or application/x-ndjson; every valid row is stored, every refused row reported")
             .Accepts<string>("text/csv", "application/x-ndjson");
@@ -58,8 +58,12 @@ public static class MeldingenApi
         return app;
     }
 
-    internal static async Task<Results<Created<IntakeRapport>, Ok<IntakeRapport>, ProblemHttpResult>> Registreer(
-        MeldingInvoer invoer, MeldingenIntake intake, CurrentUser user, CancellationToken ct)
+    /// <summary>
+    /// One melding: 201 Created with its Location and the melding as GET /{id} shows it; the same (bron, externId) again
+    /// is 200 with the melding registered first (Content-Location), so a client may retry safely.
+    /// </summary>
+    internal static async Task<Results<Created<GeoJsonFeature>, Ok<GeoJsonFeature>, ProblemHttpResult>> Registreer(
+        MeldingInvoer invoer, MeldingenIntake intake, MeldingenQueries queries, CurrentUser user, HttpResponse response, CancellationToken ct)
     {
         var metDefaults = invoer with { Bron = invoer.Bron ?? "api", ExternId = invoer.ExternId ?? Guid.NewGuid().ToString("N") };
         var rapport = await intake.VerwerkAsync(user.GemeenteId, [(1, metDefaults, null)], user.Naam, ct);
@@ -67,9 +71,14 @@ public static class MeldingenApi
         {
             return RowProblems(rapport, "De melding is niet geregistreerd.");
         }
-        return rapport.NieuweIds.Count == 1
-            ? TypedResults.Created($"/api/v1/meldingen/{rapport.NieuweIds[0]}", rapport)
-            : TypedResults.Ok(rapport);
+        var melding = rapport.NieuweIds is [var id] ? await queries.VindAsync(id, ct)
+            : await queries.VindAsync(MeldingValidatie.BekendeBron(metDefaults.Bron)!, metDefaults.ExternId!.Trim(), ct);
+        if (melding is null) return Problems.NotFound("Melding", metDefaults.ExternId);
+        var location = $"/api/v1/meldingen/{melding.Id}";
+        response.Headers["Content-Crs"] = Crs.Crs84.ContentCrsHeader;
+        if (rapport.NieuweIds.Count == 1) return TypedResults.Created(location, ToFeature(melding, Crs.Crs84));
+        response.Headers.ContentLocation = location;
+        return TypedResults.Ok(ToFeature(melding, Crs.Crs84));
     }
 
     internal static async Task<Results<Ok<IntakeRapport>, ProblemHttpResult>> Importeer(
