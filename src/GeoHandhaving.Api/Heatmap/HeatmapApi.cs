@@ -167,8 +167,8 @@ public static class HeatmapApi
         filter = filter with { Venster = venster, Categorie = categorie };
         // For the layers of meldingen a venster is the gemeente's own definition, the one its hotspots are computed for.
         if (!layer.ReadsMeldingen || venster is null) return (filter, null);
-        var definitie = (await windows.ForGemeenteAsync(gemeente, ct)).First(w => w.Name == venster);
-        return (filter with { VensterDefinitie = definitie, SchoolRegio = await windows.RegioAsync(gemeente, ct) }, null);
+        var context = await windows.ContextAsync(gemeente, ct);
+        return (filter with { VensterDefinitie = context.Windows.First(w => w.Name == venster), SchoolRegio = context.Regio }, null);
     }
 
     /// <summary>A strong ETag over everything the response depends on; the data version makes it change when the data does.</summary>

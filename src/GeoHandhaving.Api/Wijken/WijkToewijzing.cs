@@ -38,7 +38,7 @@ public sealed class WijkToewijzing(NpgsqlDataSource dataSource, TimeProvider clo
 
     // Only rows whose assignment changes are written, so a second run is a no-op; the status change
     // Nieuw -> Toegewezen lands in the melding's history in the same statement.
-    private const string Sql = """
+    private const string Sql = $"""
         WITH toewijzing AS (
             SELECT n.id, n.status AS oude_status, w.code AS wijk_code, b.code AS buurt_code, wb.boa_id,
                 CASE WHEN n.locatie IS NULL THEN n.eigenaar_reden
@@ -48,7 +48,7 @@ public sealed class WijkToewijzing(NpgsqlDataSource dataSource, TimeProvider clo
             FROM melding n
             LEFT JOIN LATERAL (
                 SELECT w.code FROM wijk w
-                JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
+                {ActieveWijkindelingSql.Join}
                 WHERE w.gemeente_id = n.gemeente_id AND ST_Covers(w.geometrie, n.locatie)
                 ORDER BY w.code LIMIT 1) w ON n.locatie IS NOT NULL
             LEFT JOIN LATERAL (

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Data;
 using GeoHandhaving.Api.Geocoding;
 using GeoHandhaving.Api.Hotspots;
@@ -33,7 +34,7 @@ internal static class DemoImport
             await using (var scope = services.CreateAsyncScope())
             {
                 var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
-                await import.GemeenteAsync(gemeente, "Demodorp", ct);
+                await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(gemeente, "Demodorp", ct);
                 await import.SetGrensAsync(gemeente, await ReferenceImports.ReadJsonAsync(F("gemeente.geojson"), ct), ct);
                 Report("buurten", await import.ImportBuurtenAsync(actor, await ReferenceImports.ReadJsonAsync(F("buurten.geojson"), ct), new ImportOpties(), ct));
                 Report("wijken", await import.ImportWijkenAsync(actor, await ReferenceImports.ReadJsonAsync(F("wijken.geojson"), ct), new ImportOpties(), ct));

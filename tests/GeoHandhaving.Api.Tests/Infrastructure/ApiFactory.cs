@@ -75,9 +75,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         var id = "T" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>();
-        db.Gemeenten.Add(new Gemeente { Id = id, Naam = naam });
-        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(id, naam, CancellationToken.None);
         return id;
     }
 
