@@ -33,13 +33,13 @@ public static class BriefingApi
 
     public static IEndpointRouteBuilder MapBriefingApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/briefing", GetBriefing).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.Name).WithTags("Briefing").WithName("Briefing")
+        app.MapGet("/api/v1/briefing", Lees).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.Name).WithTags("Briefing").WithName("Briefing")
             .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk (or one: wijk=) and hour the hotspots, and melders to contact; JSON or HTML")
             .Produces<BriefingUitvoer>(200, "application/json").Produces(200, contentType: "text/html");
         return app;
     }
 
-    internal static async Task<Results<Ok<BriefingUitvoer>, ContentHttpResult, ProblemHttpResult>> GetBriefing(
+    internal static async Task<Results<Ok<BriefingUitvoer>, ContentHttpResult, ProblemHttpResult>> Lees(
         [FromQuery] string? datum, [FromQuery] string? dienst, [FromQuery] string? wijk, [FromQuery] string? format, HttpRequest request,
         CurrentHotspots current, NpgsqlDataSource dataSource, FilterValues filters, CurrentUser user, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ public static class DataServices
 {
     public const string ConnectionStringName = "GeoHandhaving";
 
-    public static IServiceCollection AddGeoHandhavingData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(

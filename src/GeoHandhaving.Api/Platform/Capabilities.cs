@@ -13,7 +13,7 @@ namespace GeoHandhaving.Api.Platform;
 public static class Capabilities
 {
     public static IServiceCollection AddCapabilities(this IServiceCollection services, IConfiguration configuration) => services
-        .AddGeoHandhavingWijken(configuration)
+        .AddWijken(configuration)
         .AddOgcApi()
         .AddGeocoding()
         .AddMeldingen()

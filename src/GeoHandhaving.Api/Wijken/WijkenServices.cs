@@ -4,7 +4,7 @@ namespace GeoHandhaving.Api.Wijken;
 
 public static class WijkenServices
 {
-    public static IServiceCollection AddGeoHandhavingWijken(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWijken(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection(WijkenOptions.Section).Get<WijkenOptions>() ?? new WijkenOptions());
         services.AddSingleton<WijkValidation>();

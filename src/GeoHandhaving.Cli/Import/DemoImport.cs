@@ -29,8 +29,8 @@ internal static class DemoImport
             string F(string name) => Path.Combine(dir, name);
             const string gemeente = DemoTown.GemeenteCode;
             var actor = new Actor(gemeente, "geoh:demo");
-            await using var services = CliHost.BuildServices(s => WijkenServices.AddGeoHandhavingWijken(s, CliHost.Configuration)
-                .AddGeocoding().AddMeldingen().AddGeoHandhavingJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => WijkenServices.AddWijken(s, CliHost.Configuration)
+                .AddGeocoding().AddMeldingen().AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
             await using (var scope = services.CreateAsyncScope())
             {
                 var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();

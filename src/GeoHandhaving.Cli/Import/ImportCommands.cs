@@ -91,7 +91,7 @@ internal static class ImportCommands
         var command = new Command("boas", "Import boa's and their wijken (the first boa of a wijk is primary).") { file, Gemeente };
         command.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => WijkenServices.AddGeoHandhavingWijken(s, CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => WijkenServices.AddWijken(s, CliHost.Configuration));
             var gemeente = await CliHost.EnsureGemeenteAsync(services, pr.GetValue(Gemeente)!, ct);
             var (boas, wijken) = await ReferenceImports.BoasAsync(services, gemeente, pr.GetValue(file)!.FullName, ct);
             Console.WriteLine($"{boas} boa's in {wijken} wijken");
@@ -118,7 +118,7 @@ internal static class ImportCommands
     public static async Task<IntakeRapport> ImportMeldingenAsync(string path, string gemeenteId, string door, CancellationToken ct)
     {
         await using var services = CliHost.BuildServices(s => s.AddGeocoding().AddMeldingen()
-            .AddGeoHandhavingJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
+            .AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
         var gemeente = await CliHost.EnsureGemeenteAsync(services, gemeenteId, ct);
         using var reader = OpenText(path);
         var ndjson = path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);

@@ -26,7 +26,7 @@ internal static class CliHost
             // EF logs the probe of a missing history table as an error on a fresh database; it is expected.
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None));
         services.AddSingleton(TimeProvider.System);
-        services.AddGeoHandhavingData(Configuration);
+        services.AddData(Configuration);
         extra?.Invoke(services);
         return services.BuildServiceProvider();
     }

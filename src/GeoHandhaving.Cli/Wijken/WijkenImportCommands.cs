@@ -39,7 +39,7 @@ internal static class WijkenImportCommands
         }
         command.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => s.AddGeoHandhavingWijken(CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
             var gemeente = await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(pr.GetValue(Gemeente)!, pr.GetValue(GemeenteNaam), ct);
@@ -66,7 +66,7 @@ internal static class WijkenImportCommands
         var command = new Command("gemeente", "Create the gemeente if missing and set its gemeentegrens.") { file, Gemeente, GemeenteNaam };
         command.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => s.AddGeoHandhavingWijken(CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
             var gemeente = await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(pr.GetValue(Gemeente)!, pr.GetValue(GemeenteNaam), ct);

@@ -39,6 +39,16 @@ public partial class SqlRuleTests(ApiFixture fixture)
     }
 
     [Fact]
+    public void Every_tenant_table_has_the_gemeente_first_in_its_primary_key()
+    {
+        using var scope = fixture.Api.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>();
+        var tenantTypes = db.Model.GetEntityTypes().Where(e => e.FindProperty("GemeenteId") is not null).ToList();
+        Assert.True(tenantTypes.Count >= 15, $"{tenantTypes.Count} tenant tables");
+        Assert.All(tenantTypes, e => Assert.Equal("GemeenteId", e.FindPrimaryKey()!.Properties[0].Name));
+    }
+
+    [Fact]
     public void Sql_lives_in_the_sql_classes_of_its_capability()
     {
         var elsewhere = typeof(GeoHandhavingDbContext).Assembly.GetTypes()
