@@ -89,7 +89,7 @@ public sealed class WijkindelingVoorstelJob(
         foreach (var wijk in result.Wijken)
         {
             var stored = await store.CreateAsync(actor, concept.Id, wijk.Code, $"{wijk.Code} ({wijk.BuurtCount} buurten)", wijk.Geometry,
-                OutputCrs.RdNewCrs, $"voorstel: werklast {wijk.Workload:F0}, Polsby-Popper {wijk.PolsbyPopper:F2}", ct);
+                Crs.RdNewCrs, $"voorstel: werklast {wijk.Workload:F0}, Polsby-Popper {wijk.PolsbyPopper:F2}", ct);
             if (stored.Fout is { } fout)
             {
                 throw new InvalidOperationException($"Voorgestelde wijk {wijk.Code} geweigerd: {fout.Omschrijving}");

@@ -6,8 +6,6 @@ namespace GeoHandhaving.Api.Wijken;
 /// </summary>
 public static class AsOf
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     /// <summary>An instant; a bare date means the end of that day in Amsterdam (the state "on" that date).</summary>
     public static DateTimeOffset? Parse(string? value) => Parse(value, endOfDay: true);
 
@@ -30,7 +28,7 @@ public static class AsOf
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date))
         {
             var midnight = (endOfDay ? date.AddDays(1) : date).ToDateTime(TimeOnly.MinValue);
-            var start = new DateTimeOffset(midnight, Amsterdam.GetUtcOffset(midnight));
+            var start = Core.TimeWindows.AmsterdamTime.ToInstant(midnight);
             return (endOfDay ? start.AddTicks(-1) : start).ToUniversalTime();
         }
         return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,

@@ -37,6 +37,6 @@ public static class BoasApi
         if (wijk is null) return Problems.NotFound("Wijk", code);
         var unknown = await s.Boas.AssignAsync(s.GemeenteId, code, body.BoaIds, ct);
         if (unknown.Length > 0) return Problems.InvalidField("boaIds", $"Onbekende boa's: {string.Join(", ", unknown)}.", unknown);
-        return TypedResults.Ok(await s.FeatureAsync(wijk, OutputCrs.Crs84, ct));
+        return TypedResults.Ok(await s.FeatureAsync(wijk, Crs.Crs84, ct));
     }
 }

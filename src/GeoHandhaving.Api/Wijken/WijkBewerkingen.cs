@@ -9,7 +9,7 @@ namespace GeoHandhaving.Api.Wijken;
 /// </summary>
 public sealed class WijkBewerkingen(WijkenStore store)
 {
-    public async Task<WijkWriteResult> MaakAsync(Actor actor, WijkFeatureInvoer invoer, OutputCrs crs, long? wijkindeling, string reden,
+    public async Task<WijkWriteResult> MaakAsync(Actor actor, WijkFeatureInvoer invoer, Crs crs, long? wijkindeling, string reden,
         CancellationToken ct)
     {
         if (invoer.Text("code") is not { Length: > 0 } code) return new WijkFout.InvalidField("code", "De wijkcode ontbreekt.");
@@ -20,7 +20,7 @@ public sealed class WijkBewerkingen(WijkenStore store)
         return await store.CreateAsync(actor, indeling.Id, code, invoer.Text("naam") ?? code, invoer.Geometry, crs, reden, ct);
     }
 
-    public Task<WijkWriteResult> WijzigAsync(Actor actor, long id, WijkFeatureInvoer invoer, OutputCrs crs, string reden, string? ifMatch,
+    public Task<WijkWriteResult> WijzigAsync(Actor actor, long id, WijkFeatureInvoer invoer, Crs crs, string reden, string? ifMatch,
         CancellationToken ct) =>
         store.UpdateAsync(actor, id, new WijkWijzigingInvoer(invoer.Text("naam"), invoer.Geometry, crs, reden, ifMatch), ct);
 

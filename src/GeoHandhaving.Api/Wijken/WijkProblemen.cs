@@ -9,7 +9,7 @@ namespace GeoHandhaving.Api.Wijken;
 /// </summary>
 public static class WijkProblemen
 {
-    public static ProblemHttpResult Problem(this WijkFout fout, OutputCrs crs) => fout switch
+    public static ProblemHttpResult Problem(this WijkFout fout, Crs crs) => fout switch
     {
         WijkFout.NotFound f => Problems.NotFound(f.Wat, f.Id),
         WijkFout.Archived f => Problems.Conflict(f.Code, "Gearchiveerde wijkindeling", f.Omschrijving),
@@ -21,7 +21,7 @@ public static class WijkProblemen
             {
                 ["wijkId"] = f.WijkId, ["wijkCode"] = f.WijkCode, ["overlapM2"] = f.OppervlakteM2, ["overlap"] = crs.FromStorage(f.GebiedRd),
             }),
-        WijkFout.Stale f => Problems.PreconditionFailed(WijkETag.For(f.WijkId, f.Versie, OutputCrs.Crs84)),
+        WijkFout.Stale f => Problems.PreconditionFailed(WijkETag.For(f.WijkId, f.Versie, Crs.Crs84)),
         WijkFout.InvalidGeometry f => Problems.Unprocessable(f.Probleem.Type, f.Probleem.Title, f.Probleem.Detail, f.Probleem.Extensions),
         WijkFout.InvalidField f => Problems.InvalidField(f.Veld, f.Uitleg, f.Waarde),
         WijkFout.CoverageFailed f => Problems.Unprocessable(f.Code, "Wijkindeling dekt de gemeente niet", f.Omschrijving,

@@ -5,7 +5,6 @@ using GeoHandhaving.Core.Geometry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
-using static GeoHandhaving.Api.Wijken.WijkenCrs;
 
 namespace GeoHandhaving.Api.Wijken;
 
@@ -44,7 +43,7 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Lijst(
         [AsParameters] WijkenHandlerServices s, string? crs, long? wijkindeling, string? datum, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         if (datum is not null)
         {
             if (AsOf.Parse(datum) is not { } at) return DatumOngeldig(datum);
@@ -65,7 +64,7 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> Lees(
         [AsParameters] WijkenHandlerServices s, long id, string? crs, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         var wijk = await s.Store.FindAsync(s.GemeenteId, id, ct);
         return wijk is null ? Problems.NotFound("Wijk", id) : TypedResults.Ok(await s.FeatureAsync(wijk, output, ct));
     }
@@ -73,7 +72,7 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> LeesOpPunt(
         [AsParameters] WijkenHandlerServices s, double? lon, double? lat, double? x, double? y, string? datum, string? crs, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         // The one point parser: refuses points outside the Netherlands naming the coordinate.
         var (point, pointProblem) = PointParameters.Parse(lon, lat, x, y);
         if (pointProblem is not null) return pointProblem;
@@ -94,7 +93,7 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Versies(
         [AsParameters] WijkenHandlerServices s, long id, string? crs, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         var versies = await s.Store.HistoryAsync(s.GemeenteId, id, ct);
         if (versies.Count == 0) return Problems.NotFound("Wijk", id);
         return TypedResults.Ok(new GeoJsonFeatureCollection(versies.Select(v => WijkFeatures.From(v, [], output)).ToList()));
@@ -104,11 +103,12 @@ public static class WijkenApi
         [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, WijkFeatureInvoer body, string? crs, long? wijkindeling,
         CancellationToken ct)
     {
-        if (RequestCrs(crs, s.Http) is not { } input) return UnsupportedCrs(crs);
+        if (!Crs.TryForRequest(s.Http.Request, crs, out var input, out var crsProblem)) return crsProblem;
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out crsProblem)) return crsProblem;
         if (s.Reden(body.Text("reden")) is not { } reden) return RedenOntbreekt();
         var result = await bewerkingen.MaakAsync(s.Actor, body, input, wijkindeling, reden, ct);
         if (result.Fout is { } fout) return fout.Problem(input);
-        return TypedResults.Created($"/api/v1/wijken/{result.Wijk!.Id}", await s.FeatureAsync(result.Wijk, ResponseCrs(crs, s.Http)!, ct));
+        return TypedResults.Created($"/api/v1/wijken/{result.Wijk!.Id}", await s.FeatureAsync(result.Wijk, output, ct));
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> Vervang(
@@ -121,9 +121,10 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> Wijzig(
         [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long id, WijkFeatureInvoer body, string? crs, CancellationToken ct)
     {
-        if (RequestCrs(crs, s.Http) is not { } input) return UnsupportedCrs(crs);
+        if (!Crs.TryForRequest(s.Http.Request, crs, out var input, out var crsProblem)) return crsProblem;
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out crsProblem)) return crsProblem;
         if (s.Reden(body.Text("reden")) is not { } reden) return RedenOntbreekt();
-        return await s.WrittenAsync(await bewerkingen.WijzigAsync(s.Actor, id, body, input, reden, s.IfMatch, ct), input, ResponseCrs(crs, s.Http)!, ct);
+        return await s.WrittenAsync(await bewerkingen.WijzigAsync(s.Actor, id, body, input, reden, s.IfMatch, ct), input, output, ct);
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> Verwijder(
@@ -131,16 +132,16 @@ public static class WijkenApi
     {
         if (s.Reden(null) is not { } reden) return RedenOntbreekt();
         var result = await bewerkingen.VerwijderAsync(s.Actor, id, reden, s.IfMatch, ct);
-        return result.Fout is { } fout ? fout.Problem(OutputCrs.Crs84) : TypedResults.NoContent();
+        return result.Fout is { } fout ? fout.Problem(Crs.Crs84) : TypedResults.NoContent();
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> Herstel(
         [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long id, int versie, string? crs, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         // The restored geometry comes from storage, so an overlap is named in RD New.
         var result = await bewerkingen.HerstelAsync(s.Actor, id, versie, s.Reden(null), s.IfMatch, ct);
-        return await s.WrittenAsync(result, OutputCrs.RdNewCrs, output, ct);
+        return await s.WrittenAsync(result, Crs.RdNewCrs, output, ct);
     }
 
     internal static async Task<Results<Ok<ImportUitvoer>, ProblemHttpResult>> ImporteerWijken([AsParameters] WijkenHandlerServices s,
@@ -152,7 +153,7 @@ public static class WijkenApi
         Imported(await import.ImportBuurtenAsync(s.Actor, body, new ImportOpties(codeProperty, nameProperty), ct));
 
     private static Results<Ok<ImportUitvoer>, ProblemHttpResult> Imported(ImportResult result) =>
-        result.Fout is { } fout ? fout.Problem(OutputCrs.Crs84) : TypedResults.Ok(result.Rapport!);
+        result.Fout is { } fout ? fout.Problem(Crs.Crs84) : TypedResults.Ok(result.Rapport!);
 
     private static ProblemHttpResult DatumOngeldig(string datum) =>
         Problems.InvalidField("datum", "Gebruik een datum (2025-01-01) of tijdstip (RFC 3339).", datum);

@@ -41,15 +41,15 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     /// <summary>The CRS a GeoJSON file declares in its (pre-RFC 7946) crs member; CRS84 when it has none, null when unsupported.</summary>
-    public static OutputCrs? DeclaredCrs(JsonElement featureCollection)
+    public static Crs? DeclaredCrs(JsonElement featureCollection)
     {
         if (!featureCollection.TryGetProperty("crs", out var crs))
         {
-            return OutputCrs.Crs84;
+            return Crs.Crs84;
         }
         var name = crs.ValueKind == JsonValueKind.String ? crs.GetString()
             : crs.TryGetProperty("properties", out var p) && p.TryGetProperty("name", out var n) ? n.GetString() : null;
-        return OutputCrs.Parse(name) is { } parsed && name is not null ? parsed : null;
+        return Crs.Parse(name) is { } parsed && name is not null ? parsed : null;
     }
 
     public async Task<ImportResult> ImportWijkenAsync(Actor actor, JsonElement featureCollection, ImportOpties opties, CancellationToken ct)
@@ -166,7 +166,7 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
             return new WijkFout.InvalidField("body", "Geen GeoJSON FeatureCollection: het veld 'features' ontbreekt.");
         }
         return DeclaredCrs(featureCollection) is null
-            ? new WijkFout.InvalidField("body", $"Het bestand noemt een CRS die niet wordt ondersteund; gebruik {string.Join(" of ", OutputCrs.Supported)}.")
+            ? new WijkFout.InvalidField("body", $"Het bestand noemt een CRS die niet wordt ondersteund; gebruik {string.Join(" of ", Crs.Supported)}.")
             : null;
     }
 

@@ -37,7 +37,7 @@ public sealed class WijkenHandlerServices(WijkenStore store, BoaStore boas, Curr
         ? Uri.UnescapeDataString(header) : fromBody;
 
     /// <summary>One wijk as a Feature with its boa's; sets its ETag and Content-Crs on the response.</summary>
-    public async Task<GeoJsonFeature> FeatureAsync(Wijk wijk, OutputCrs output, CancellationToken ct)
+    public async Task<GeoJsonFeature> FeatureAsync(Wijk wijk, Crs output, CancellationToken ct)
     {
         Http.Response.Headers.ETag = WijkETag.For(wijk.Id, wijk.Versie, output);
         Http.Response.Headers["Content-Crs"] = output.ContentCrsHeader;
@@ -45,11 +45,11 @@ public sealed class WijkenHandlerServices(WijkenStore store, BoaStore boas, Curr
     }
 
     /// <summary>The written wijk as a Feature in <paramref name="output"/>, or why it was refused, located in <paramref name="input"/>.</summary>
-    public async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> WrittenAsync(WijkWriteResult result, OutputCrs input, OutputCrs output,
+    public async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> WrittenAsync(WijkWriteResult result, Crs input, Crs output,
         CancellationToken ct) =>
         result.Fout is { } fout ? fout.Problem(input) : TypedResults.Ok(await FeatureAsync(result.Wijk!, output, ct));
 
-    public async Task<List<GeoJsonFeature>> FeaturesAsync(IReadOnlyList<Wijk> wijken, OutputCrs output, CancellationToken ct)
+    public async Task<List<GeoJsonFeature>> FeaturesAsync(IReadOnlyList<Wijk> wijken, Crs output, CancellationToken ct)
     {
         var boas = await Boas.PerWijkAsync(GemeenteId, wijken.Select(w => w.Code).ToList(), ct);
         return wijken.Select(w => WijkFeatures.From(w, boas[w.Code].ToList(), output)).ToList();

@@ -9,7 +9,7 @@ namespace GeoHandhaving.Api.Wijken;
 public sealed record Actor(string GemeenteId, string Naam);
 
 /// <summary>A change to a wijk: null members stay as they are (merge-patch semantics).</summary>
-public sealed record WijkWijzigingInvoer(string? Naam, Geometry? Geometrie, OutputCrs Crs, string? Reden, string? IfMatch = null);
+public sealed record WijkWijzigingInvoer(string? Naam, Geometry? Geometrie, Crs Crs, string? Reden, string? IfMatch = null);
 
 /// <summary>
 /// Reads and writes wijken. Every write is validated (<see cref="WijkValidation"/>, overlap within the wijkindeling),
@@ -153,7 +153,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         db.WijkVersies.AsNoTracking().Where(v => v.GemeenteId == gemeenteId && v.WijkId == wijkId).OrderBy(v => v.Versie).ToListAsync(ct);
 
     public async Task<WijkWriteResult> CreateAsync(Actor actor, long wijkindelingId, string code, string naam,
-        Geometry? geometrie, OutputCrs crs, string? reden, CancellationToken ct)
+        Geometry? geometrie, Crs crs, string? reden, CancellationToken ct)
     {
         if (await IsArchivedAsync(actor.GemeenteId, wijkindelingId, ct))
         {
@@ -203,7 +203,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return await UndeleteAsync(actor, oud, reden, ct);
         }
-        var verzoek = new WijkWijzigingInvoer(oud.Naam, oud.Geometrie, OutputCrs.RdNewCrs, reden, ifMatch);
+        var verzoek = new WijkWijzigingInvoer(oud.Naam, oud.Geometrie, Crs.RdNewCrs, reden, ifMatch);
         return await ChangeAsync(actor, id, verzoek, WijkWijziging.Hersteld, ct);
     }
 

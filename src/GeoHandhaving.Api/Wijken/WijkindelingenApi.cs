@@ -1,7 +1,6 @@
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using static GeoHandhaving.Api.Wijken.WijkenCrs;
 
 namespace GeoHandhaving.Api.Wijken;
 
@@ -35,7 +34,7 @@ public static class WijkindelingenApi
     internal static async Task<Results<Ok<DekkingsRapportUitvoer>, ProblemHttpResult>> Dekking(
         [AsParameters] WijkenHandlerServices s, CoverageQueries coverage, long id, string? crs, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         if (await s.Store.WijkindelingAsync(s.GemeenteId, id, ct) is null) return Problems.NotFound("Wijkindeling", id);
         return TypedResults.Ok(DekkingsRapportUitvoer.From(await coverage.CheckAsync(s.GemeenteId, id, ct), output));
     }
@@ -44,6 +43,6 @@ public static class WijkindelingenApi
         Wijkindelingen indelingen, CurrentUser user, long id, CancellationToken ct)
     {
         var (actief, fout) = await indelingen.ActivateAsync(new Actor(user.GemeenteId, user.Naam), id, ct);
-        return fout is not null ? fout.Problem(OutputCrs.Crs84) : TypedResults.Ok(WijkindelingUitvoer.From(actief!));
+        return fout is not null ? fout.Problem(Crs.Crs84) : TypedResults.Ok(WijkindelingUitvoer.From(actief!));
     }
 }
