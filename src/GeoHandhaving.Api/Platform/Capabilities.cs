@@ -5,6 +5,7 @@ using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Ogc;
 using GeoHandhaving.Api.Security;
+using GeoHandhaving.Api.Voorstel;
 using GeoHandhaving.Api.Wijken;
 
 namespace GeoHandhaving.Api.Platform;
@@ -14,6 +15,7 @@ public static class Capabilities
 {
     public static IServiceCollection AddCapabilities(this IServiceCollection services, IConfiguration configuration) => services
         .AddWijken(configuration)
+        .AddVoorstel()
         .AddOgcApi()
         .AddGeocoding()
         .AddMeldingen()
@@ -22,6 +24,9 @@ public static class Capabilities
 
     public static IEndpointRouteBuilder MapCapabilities(this IEndpointRouteBuilder app) => app
         .MapWijkenApi()
+        .MapWijkindelingenApi()
+        .MapBoasApi()
+        .MapVoorstelApi()
         .MapOgcApi()
         .MapGeocodingApi()
         .MapMeldingenApi()

@@ -1,7 +1,8 @@
 using GeoHandhaving.Api.Hotspots;
+using GeoHandhaving.Api.Wijken;
 using Npgsql;
 
-namespace GeoHandhaving.Api.Wijken;
+namespace GeoHandhaving.Api.Meldingen;
 
 /// <summary>Why a melding has no owner, in words.</summary>
 public static class Toewijzing
