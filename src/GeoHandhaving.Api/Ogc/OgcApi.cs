@@ -30,8 +30,6 @@ public static class OgcApi
     public const string GeoJsonMediaType = "application/geo+json";
     private const string Wijken = "wijken";
     private const string Buurten = "buurten";
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 10_000;
     private const string DefaultReden = "bewerkt via OGC API Features";
 
     private static readonly string[] ConformanceClasses =
@@ -107,16 +105,12 @@ public static class OgcApi
         int? limit, int? offset, string? datetime, string? crs, TimeProvider clock, CancellationToken ct)
     {
         if (collectionId is not (Wijken or Buurten)) return Problems.NotFound("Collectie", collectionId);
-        if (WijkenApi.ResponseCrs(crs, s.Http) is not { } output) return WijkenApi.UnsupportedCrs(crs);
-        if (limit is < 1) return Problems.InvalidField("limit", $"limit is 1 tot {MaxLimit}.", limit);
-        if (offset is < 0) return Problems.InvalidField("offset", "offset is 0 of meer.", offset);
-        var take = Math.Min(limit ?? DefaultLimit, MaxLimit);
-        var skip = offset ?? 0;
-        Envelope? box = null;
-        if (bbox is not null && (box = BboxInRd(bbox, bboxCrs)) is null)
-        {
-            return Problems.InvalidField("bbox", "bbox is minx,miny,maxx,maxy in bbox-crs (standaard CRS84).", bbox);
-        }
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
+        var (paging, pagingProblem) = Paging.Clamped(offset, limit);
+        if (pagingProblem is not null) return pagingProblem;
+        var (skip, take) = paging!.Value;
+        var (box, bboxProblem) = Bbox.Parse(bbox, bboxCrs);
+        if (bboxProblem is not null) return bboxProblem;
         long matched;
         List<GeoJsonFeature> features;
         if (collectionId == Buurten)
@@ -161,7 +155,7 @@ public static class OgcApi
     internal static async Task<Results<JsonHttpResult<GeoJsonFeature>, ProblemHttpResult>> Item(
         [AsParameters] WijkenHandlerServices s, string collectionId, string featureId, string? crs, CancellationToken ct)
     {
-        if (WijkenApi.ResponseCrs(crs, s.Http) is not { } output) return WijkenApi.UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         GeoJsonFeature? feature = collectionId switch
         {
             Wijken when long.TryParse(featureId, out var id) && await s.Store.FindAsync(s.GemeenteId, id, ct) is { } wijk
@@ -181,7 +175,7 @@ public static class OgcApi
         }, contentType: GeoJsonMediaType);
     }
 
-    private static GeoJsonFeature VersionFeature(WijkVersie v, OutputCrs output) => WijkFeatures.From(v, [], output) with { Id = $"{v.WijkId}.{v.Versie}" };
+    private static GeoJsonFeature VersionFeature(WijkVersie v, Crs output) => WijkFeatures.From(v, [], output) with { Id = $"{v.WijkId}.{v.Versie}" };
 
     private static (long WijkId, int Versie)? VersionId(string featureId) =>
         featureId.Split('.') is [var wijk, var versie] && long.TryParse(wijk, out var wijkId) && int.TryParse(versie, out var nummer)
@@ -196,10 +190,10 @@ public static class OgcApi
     internal static async Task<Results<Created<GeoJsonFeature>, ProblemHttpResult>> CreateItem(
         [AsParameters] WijkenHandlerServices s, WijkFeatureInput body, CancellationToken ct)
     {
-        if (WijkenApi.RequestCrs(null, s.Http) is not { } input) return WijkenApi.UnsupportedCrs(s.Http.Request.Headers["Content-Crs"]);
+        if (!Crs.TryForRequest(s.Http.Request, null, out var input, out var crsProblem)) return crsProblem;
         var result = await WijkenApi.CreateAsync(s, body, input, null, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
         if (result.Problem is not null) return result.Problem;
-        var feature = await WijkenApi.FeatureAsync(s, result.Wijk!, OutputCrs.Crs84, ct);
+        var feature = await WijkenApi.FeatureAsync(s, result.Wijk!, Crs.Crs84, ct);
         return TypedResults.Created($"{Root(s.Http)}/collections/{Wijken}/items/{result.Wijk!.Id}", feature);
     }
 
@@ -213,9 +207,9 @@ public static class OgcApi
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> PatchItem(
         [AsParameters] WijkenHandlerServices s, long featureId, WijkFeatureInput body, CancellationToken ct)
     {
-        if (WijkenApi.RequestCrs(null, s.Http) is not { } input) return WijkenApi.UnsupportedCrs(s.Http.Request.Headers["Content-Crs"]);
+        if (!Crs.TryForRequest(s.Http.Request, null, out var input, out var crsProblem)) return crsProblem;
         var result = await WijkenApi.UpdateAsync(s, featureId, body, input, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
-        return await WijkenApi.WrittenAsync(s, result, OutputCrs.Crs84, ct);
+        return await WijkenApi.WrittenAsync(s, result, Crs.Crs84, ct);
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
@@ -245,33 +239,10 @@ public static class OgcApi
         var extent = await s.Store.ExtentAsync(s.GemeenteId, id == Wijken, ct);
         var self = $"{Root(s.Http)}/collections/{id}";
         return new OgcCollection(id, title, description!,
-            extent is null ? null : new OgcExtent(new OgcSpatialExtent([Crs84Bbox(extent)], RdNew.Crs84Uri)),
-            "feature", OutputCrs.Supported, RdNew.CrsUri,
+            extent is null ? null : new OgcExtent(new OgcSpatialExtent([Bbox.ToCrs84(extent)], RdNew.Crs84Uri)),
+            "feature", Crs.Supported, RdNew.CrsUri,
             [new(self, "self", "application/json"), new(self + "/items", "items", GeoJsonMediaType, title)]);
     }
-
-    private static double[] Crs84Bbox(Envelope rd)
-    {
-        var lonLat = RdNew.ToWgs84(Densified(RdNew.RdFactory.ToGeometry(rd), 100)).EnvelopeInternal;
-        return [lonLat.MinX, lonLat.MinY, lonLat.MaxX, lonLat.MaxY];
-    }
-
-    /// <summary>The bbox parameter as an RD New envelope; the edges are densified so the transformed box still contains the original.</summary>
-    private static Envelope? BboxInRd(string bbox, string? bboxCrs)
-    {
-        var parts = bbox.Split(',');
-        var numbers = parts.Select(p => double.TryParse(p, System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
-        if (numbers.Length is not (4 or 6) || numbers.Any(double.IsNaN) || OutputCrs.Parse(bboxCrs) is not { } crs) return null;
-        var (x1, y1, x2, y2) = numbers.Length == 4
-            ? (numbers[0], numbers[1], numbers[2], numbers[3]) : (numbers[0], numbers[1], numbers[3], numbers[4]);
-        var box = new Envelope(x1, x2, y1, y2);
-        return crs.Srid == RdNew.Srid ? box
-            : RdNew.ToRd(Densified(RdNew.Wgs84Factory.ToGeometry(box), box.Width / 16)).EnvelopeInternal;
-    }
-
-    private static Geometry Densified(Geometry geometry, double step) =>
-        step > 0 ? NetTopologySuite.Densify.Densifier.Densify(geometry, step) : geometry;
 
     private static List<Link> PagingLinks(HttpContext http, int offset, int limit, int returned, long matched)
     {

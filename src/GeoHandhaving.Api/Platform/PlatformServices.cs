@@ -23,6 +23,7 @@ public static class PlatformServices
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPublicUrls(builder.Configuration);
+        builder.Services.AddScoped<FilterValues>();
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -57,9 +58,8 @@ public static class PlatformServices
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                await Results.Problem(statusCode: 429, title: "Te veel verzoeken",
-                    detail: $"Meer dan {limits.RequestsPerMinutePerClient} verzoeken per minuut van deze client.",
-                    type: "https://geohandhaving.nl/problems/rate-limited").ExecuteAsync(ctx.HttpContext);
+                await Problems.Create(StatusCodes.Status429TooManyRequests, "rate-limited", "Te veel verzoeken",
+                    $"Meer dan {limits.RequestsPerMinutePerClient} verzoeken per minuut van deze client.").ExecuteAsync(ctx.HttpContext);
             };
         });
 

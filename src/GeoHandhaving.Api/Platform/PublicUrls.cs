@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace GeoHandhaving.Api.Platform;
 
@@ -18,12 +19,14 @@ public sealed class PublicUrlOptions
 }
 
 /// <summary>
-/// The one place that makes the links and <c>Location</c> headers of the service absolute. QGIS resolves no relative
+/// The one place that makes the links and <c>Location</c> / <c>Content-Location</c> headers of the service absolute. QGIS resolves no relative
 /// link (a relative <c>service-desc</c> fails with "Protocol \"\" is unknown") and reads a new feature's id from
 /// <c>Location</c>, so every URL leaves absolute, built by <see cref="Absolute"/> from the public base.
 /// </summary>
 public static class PublicUrls
 {
+    private static readonly string[] LocationHeaders = [HeaderNames.Location, HeaderNames.ContentLocation];
+
     public static IServiceCollection AddPublicUrls(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(PublicUrlOptions.Section).Get<PublicUrlOptions>() ?? new PublicUrlOptions();
@@ -67,9 +70,12 @@ public static class PublicUrls
             }
             http.Response.OnStarting(() =>
             {
-                if (http.Response.Headers.Location.ToString() is { Length: > 0 } location && !Uri.IsWellFormedUriString(location, UriKind.Absolute))
+                foreach (var header in LocationHeaders)
                 {
-                    http.Response.Headers.Location = AbsoluteLocation(http.Request, location);
+                    if (http.Response.Headers[header].ToString() is { Length: > 0 } location && !Uri.IsWellFormedUriString(location, UriKind.Absolute))
+                    {
+                        http.Response.Headers[header] = AbsoluteLocation(http.Request, location);
+                    }
                 }
                 return Task.CompletedTask;
             });

@@ -71,7 +71,7 @@ public sealed record VoorstelStatus(
         run.Status == VoorstelRunStatus.Mislukt
             ? new ProblemDetails
             {
-                Type = "https://geohandhaving.nl/problems/proposal-failed", Title = "Voorstel mislukt", Status = StatusCodes.Status422UnprocessableEntity,
+                Type = Platform.Problems.TypeUri("proposal-failed"), Title = "Voorstel mislukt", Status = StatusCodes.Status422UnprocessableEntity,
                 Detail = run.Fout, Instance = $"/api/v1/wijkindelingen/voorstel/{run.Id}",
             }
             : null);

@@ -27,7 +27,7 @@ public sealed record WijkindelingInfo(long Id, string Naam, string Status, DateT
 public sealed record DekkingsProbleemInfo(string Soort, string? WijkA, string? WijkB, double OppervlakteM2, Geometry Geometrie);
 public sealed record DekkingsRapportInfo(long WijkindelingId, bool Dekkend, bool GrensBekend, IReadOnlyList<DekkingsProbleemInfo> Problemen)
 {
-    public static DekkingsRapportInfo From(DekkingsRapport r, OutputCrs crs) => new(r.WijkindelingId, r.Dekkend, r.GrensBekend,
+    public static DekkingsRapportInfo From(DekkingsRapport r, Crs crs) => new(r.WijkindelingId, r.Dekkend, r.GrensBekend,
         r.Problemen.Select(p => new DekkingsProbleemInfo(p.Soort, p.WijkA, p.WijkB, p.OppervlakteM2, crs.FromStorage(p.Geometrie))).ToList());
 }
 public sealed record BoaInfo(long Id, string Code, string Naam, string? Gebruikersnaam);
@@ -90,7 +90,7 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> ListWijken(
         [AsParameters] WijkenHandlerServices s, string? crs, long? wijkindeling, string? datum, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         if (datum is not null)
         {
             if (AsOf.Parse(datum) is not { } at) return Problems.InvalidField("datum", "Gebruik een datum (2025-01-01) of tijdstip (RFC 3339).", datum);
@@ -111,7 +111,7 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> GetWijk(
         [AsParameters] WijkenHandlerServices s, long id, string? crs, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         var wijk = await s.Store.FindAsync(s.GemeenteId, id, ct);
         return wijk is null ? Problems.NotFound("Wijk", id) : TypedResults.Ok(await FeatureAsync(s, wijk, output, ct));
     }
@@ -119,7 +119,7 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> WijkOpPunt(
         [AsParameters] WijkenHandlerServices s, double? lon, double? lat, double? x, double? y, string? datum, string? crs, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         // The one point parser: refuses points outside the Netherlands naming the coordinate.
         var (point, pointProblem) = PointParameters.Parse(lon, lat, x, y);
         if (pointProblem is not null) return pointProblem;
@@ -143,7 +143,7 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> WijkVersies(
         [AsParameters] WijkenHandlerServices s, long id, string? crs, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         var versies = await s.Store.HistoryAsync(s.GemeenteId, id, ct);
         if (versies.Count == 0) return Problems.NotFound("Wijk", id);
         return TypedResults.Ok(new GeoJsonFeatureCollection(versies.Select(v => WijkFeatures.From(v, [], output)).ToList()));
@@ -152,11 +152,12 @@ public static class WijkenApi
     internal static async Task<Results<Created<GeoJsonFeature>, ProblemHttpResult>> CreateWijk(
         [AsParameters] WijkenHandlerServices s, WijkFeatureInput body, string? crs, long? wijkindeling, CancellationToken ct)
     {
-        if (RequestCrs(crs, s.Http) is not { } input) return UnsupportedCrs(crs);
+        if (!Crs.TryForRequest(s.Http.Request, crs, out var input, out var crsProblem)) return crsProblem;
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out crsProblem)) return crsProblem;
         if (s.Reden(body.Text("reden")) is not { } reden) return RedenOntbreekt();
         var result = await CreateAsync(s, body, input, wijkindeling, reden, ct);
         if (result.Problem is not null) return result.Problem;
-        return TypedResults.Created($"/api/v1/wijken/{result.Wijk!.Id}", await FeatureAsync(s, result.Wijk, ResponseCrs(crs, s.Http)!, ct));
+        return TypedResults.Created($"/api/v1/wijken/{result.Wijk!.Id}", await FeatureAsync(s, result.Wijk, output, ct));
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> ReplaceWijk(
@@ -169,9 +170,10 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> PatchWijk(
         [AsParameters] WijkenHandlerServices s, long id, WijkFeatureInput body, string? crs, CancellationToken ct)
     {
-        if (RequestCrs(crs, s.Http) is not { } input) return UnsupportedCrs(crs);
+        if (!Crs.TryForRequest(s.Http.Request, crs, out var input, out var crsProblem)) return crsProblem;
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out crsProblem)) return crsProblem;
         if (s.Reden(body.Text("reden")) is not { } reden) return RedenOntbreekt();
-        return await WrittenAsync(s, await UpdateAsync(s, id, body, input, reden, ct), ResponseCrs(crs, s.Http)!, ct);
+        return await WrittenAsync(s, await UpdateAsync(s, id, body, input, reden, ct), output, ct);
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteWijk([AsParameters] WijkenHandlerServices s, long id, CancellationToken ct)
@@ -184,7 +186,7 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> RestoreWijk(
         [AsParameters] WijkenHandlerServices s, long id, int versie, string? crs, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         return await WrittenAsync(s, await s.Store.RestoreAsync(s.Actor, id, versie, s.Reden(null), s.IfMatch, ct), output, ct);
     }
 
@@ -196,7 +198,7 @@ public static class WijkenApi
         if (wijk is null) return Problems.NotFound("Wijk", code);
         var unknown = await s.Boas.AssignAsync(s.GemeenteId, code, body.BoaIds, ct);
         if (unknown.Length > 0) return Problems.InvalidField("boaIds", $"Onbekende boa's: {string.Join(", ", unknown)}.", unknown);
-        return TypedResults.Ok(await FeatureAsync(s, wijk, OutputCrs.Crs84, ct));
+        return TypedResults.Ok(await FeatureAsync(s, wijk, Crs.Crs84, ct));
     }
 
     internal static async Task<Results<Ok<ImportRapport>, ProblemHttpResult>> ImportWijken([AsParameters] WijkenHandlerServices s,
@@ -221,7 +223,7 @@ public static class WijkenApi
     internal static async Task<Results<Ok<DekkingsRapportInfo>, ProblemHttpResult>> Dekking(
         [AsParameters] WijkenHandlerServices s, CoverageQueries coverage, long id, string? crs, CancellationToken ct)
     {
-        if (ResponseCrs(crs, s.Http) is not { } output) return UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         if (await s.Store.WijkindelingAsync(s.GemeenteId, id, ct) is null) return Problems.NotFound("Wijkindeling", id);
         return TypedResults.Ok(DekkingsRapportInfo.From(await coverage.CheckAsync(s.GemeenteId, id, ct), output));
     }
@@ -299,7 +301,7 @@ public static class WijkenApi
         {
             return Problems.Unprocessable("coverage-failed", "Wijkindeling dekt de gemeente niet",
                 $"{rapport!.Problemen.Count} probleem/problemen: gaten, overlappen of slivers.",
-                new Dictionary<string, object?> { ["dekking"] = DekkingsRapportInfo.From(rapport, OutputCrs.Crs84) });
+                new Dictionary<string, object?> { ["dekking"] = DekkingsRapportInfo.From(rapport, Crs.Crs84) });
         }
         return TypedResults.Ok(WijkindelingInfo.From(actief));
     }
@@ -317,7 +319,7 @@ public static class WijkenApi
 
     // The write paths below are shared with the OGC API Features endpoints (Ogc/OgcApi.cs).
 
-    internal static async Task<WijkWriteResult> CreateAsync(WijkenHandlerServices s, WijkFeatureInput body, OutputCrs input,
+    internal static async Task<WijkWriteResult> CreateAsync(WijkenHandlerServices s, WijkFeatureInput body, Crs input,
         long? wijkindeling, string reden, CancellationToken ct)
     {
         if (body.Text("code") is not { Length: > 0 } code) return WijkWriteResult.Refused(Problems.InvalidField("code", "De wijkcode ontbreekt."));
@@ -328,45 +330,27 @@ public static class WijkenApi
         return await s.Store.CreateAsync(s.Actor, indeling.Id, code, body.Text("naam") ?? code, body.Geometry, input, reden, ct);
     }
 
-    internal static Task<WijkWriteResult> UpdateAsync(WijkenHandlerServices s, long id, WijkFeatureInput body, OutputCrs input,
+    internal static Task<WijkWriteResult> UpdateAsync(WijkenHandlerServices s, long id, WijkFeatureInput body, Crs input,
         string reden, CancellationToken ct) =>
         s.Store.UpdateAsync(s.Actor, id, new WijkWijzigingVerzoek(body.Text("naam"), body.Geometry, input, reden, s.IfMatch), ct);
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> WrittenAsync(WijkenHandlerServices s, WijkWriteResult result,
-        OutputCrs output, CancellationToken ct) =>
+        Crs output, CancellationToken ct) =>
         result.Problem is not null ? result.Problem : TypedResults.Ok(await FeatureAsync(s, result.Wijk!, output, ct));
 
     /// <summary>One wijk as a Feature; sets its ETag and Content-Crs on the response.</summary>
-    internal static async Task<GeoJsonFeature> FeatureAsync(WijkenHandlerServices s, Wijk wijk, OutputCrs output, CancellationToken ct)
+    internal static async Task<GeoJsonFeature> FeatureAsync(WijkenHandlerServices s, Wijk wijk, Crs output, CancellationToken ct)
     {
         s.Http.Response.Headers.ETag = WijkETag.For(wijk.Id, wijk.Versie, output);
         s.Http.Response.Headers["Content-Crs"] = output.ContentCrsHeader;
         return (await FeaturesAsync(s, [wijk], output, ct))[0];
     }
 
-    internal static async Task<List<GeoJsonFeature>> FeaturesAsync(WijkenHandlerServices s, IReadOnlyList<Wijk> wijken, OutputCrs output, CancellationToken ct)
+    internal static async Task<List<GeoJsonFeature>> FeaturesAsync(WijkenHandlerServices s, IReadOnlyList<Wijk> wijken, Crs output, CancellationToken ct)
     {
         var boas = await s.Boas.PerWijkAsync(s.GemeenteId, wijken.Select(w => w.Code).ToList(), ct);
         return wijken.Select(w => WijkFeatures.From(w, boas[w.Code].ToList(), output)).ToList();
     }
-
-    /// <summary>The CRS of the response (query parameter <c>crs</c>); sets Content-Crs. Null when unsupported.</summary>
-    internal static OutputCrs? ResponseCrs(string? crs, HttpContext http)
-    {
-        var output = OutputCrs.Parse(crs);
-        if (output is not null)
-        {
-            http.Response.Headers["Content-Crs"] = output.ContentCrsHeader;
-        }
-        return output;
-    }
-
-    /// <summary>The CRS of a request body: the Content-Crs header (OGC API Features Part 4), else the <c>crs</c> parameter.</summary>
-    internal static OutputCrs? RequestCrs(string? crs, HttpContext http) =>
-        http.Request.Headers["Content-Crs"].FirstOrDefault() is { Length: > 0 } header ? OutputCrs.Parse(header.Trim('<', '>', ' ')) : OutputCrs.Parse(crs);
-
-    internal static ProblemHttpResult UnsupportedCrs(string? crs) =>
-        Problems.InvalidField("crs", $"Ondersteund: {string.Join(", ", OutputCrs.Supported)}.", crs);
 
     private static ProblemHttpResult RedenOntbreekt() =>
         Problems.InvalidField("reden", "Elke wijziging heeft een reden: header X-Reden of property 'reden'.");
@@ -390,7 +374,6 @@ public static class WijkenApi
 /// </summary>
 public static class AsOf
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>An instant; a bare date means the end of that day in Amsterdam (the state "on" that date).</summary>
     public static DateTimeOffset? Parse(string? value) => Parse(value, endOfDay: true);
@@ -414,7 +397,7 @@ public static class AsOf
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date))
         {
             var midnight = (endOfDay ? date.AddDays(1) : date).ToDateTime(TimeOnly.MinValue);
-            var start = new DateTimeOffset(midnight, Amsterdam.GetUtcOffset(midnight));
+            var start = Core.TimeWindows.AmsterdamTime.ToInstant(midnight);
             return (endOfDay ? start.AddTicks(-1) : start).ToUniversalTime();
         }
         return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture,

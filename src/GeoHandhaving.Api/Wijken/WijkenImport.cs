@@ -34,15 +34,15 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     /// <summary>The CRS a GeoJSON file declares in its (pre-RFC 7946) crs member; CRS84 when it has none, null when unsupported.</summary>
-    public static OutputCrs? DeclaredCrs(JsonElement featureCollection)
+    public static Crs? DeclaredCrs(JsonElement featureCollection)
     {
         if (!featureCollection.TryGetProperty("crs", out var crs))
         {
-            return OutputCrs.Crs84;
+            return Crs.Crs84;
         }
         var name = crs.ValueKind == JsonValueKind.String ? crs.GetString()
             : crs.TryGetProperty("properties", out var p) && p.TryGetProperty("name", out var n) ? n.GetString() : null;
-        return OutputCrs.Parse(name) is { } parsed && name is not null ? parsed : null;
+        return Crs.Parse(name) is { } parsed && name is not null ? parsed : null;
     }
 
     public async Task<ImportRapport> ImportWijkenAsync(Actor actor, JsonElement featureCollection, ImportOpties opties, CancellationToken ct)
@@ -186,5 +186,5 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
             .FirstOrDefault(v => !string.IsNullOrEmpty(v));
 
     private static ArgumentException UnsupportedCrs() =>
-        new($"Het bestand noemt een CRS die niet wordt ondersteund; gebruik {string.Join(" of ", OutputCrs.Supported)}.");
+        new($"Het bestand noemt een CRS die niet wordt ondersteund; gebruik {string.Join(" of ", Crs.Supported)}.");
 }

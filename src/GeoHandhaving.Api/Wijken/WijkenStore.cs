@@ -10,7 +10,7 @@ namespace GeoHandhaving.Api.Wijken;
 public sealed record Actor(string GemeenteId, string Naam);
 
 /// <summary>A change to a wijk: null members stay as they are (merge-patch semantics).</summary>
-public sealed record WijkWijzigingVerzoek(string? Naam, Geometry? Geometrie, OutputCrs Crs, string? Reden, string? IfMatch = null);
+public sealed record WijkWijzigingVerzoek(string? Naam, Geometry? Geometrie, Crs Crs, string? Reden, string? IfMatch = null);
 
 /// <summary>The outcome of a write: the wijk as stored, or the problem that stopped it (nothing was changed then).</summary>
 public sealed record WijkWriteResult(Wijk? Wijk, ProblemHttpResult? Problem)
@@ -161,7 +161,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         db.WijkVersies.AsNoTracking().Where(v => v.GemeenteId == gemeenteId && v.WijkId == wijkId).OrderBy(v => v.Versie).ToListAsync(ct);
 
     public async Task<WijkWriteResult> CreateAsync(Actor actor, long wijkindelingId, string code, string naam,
-        Geometry? geometrie, OutputCrs crs, string? reden, CancellationToken ct)
+        Geometry? geometrie, Crs crs, string? reden, CancellationToken ct)
     {
         if (await IsArchivedAsync(actor.GemeenteId, wijkindelingId, ct))
         {
@@ -211,7 +211,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return await UndeleteAsync(actor, oud, reden, ct);
         }
-        var verzoek = new WijkWijzigingVerzoek(oud.Naam, oud.Geometrie, OutputCrs.RdNewCrs, reden, ifMatch);
+        var verzoek = new WijkWijzigingVerzoek(oud.Naam, oud.Geometrie, Crs.RdNewCrs, reden, ifMatch);
         return await ChangeAsync(actor, id, verzoek, WijkWijziging.Hersteld, ct);
     }
 
@@ -226,7 +226,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         if (laatste.Wijziging != WijkWijziging.Verwijderd) return WijkWriteResult.Refused(Problems.NotFound("Wijk", oud.WijkId));
         if (await IsArchivedAsync(actor.GemeenteId, laatste.WijkindelingId, ct)) return Archived(laatste.WijkindelingId);
         if (await FindByCodeAsync(actor.GemeenteId, laatste.WijkindelingId, oud.Code, ct) is { } bestaand) return DuplicateCode(oud.Code, bestaand.Id);
-        if (await OverlapAsync(actor.GemeenteId, laatste.WijkindelingId, null, oud.Geometrie!, OutputCrs.RdNewCrs, ct) is { } overlap)
+        if (await OverlapAsync(actor.GemeenteId, laatste.WijkindelingId, null, oud.Geometrie!, Crs.RdNewCrs, ct) is { } overlap)
         {
             return WijkWriteResult.Refused(overlap);
         }
@@ -332,7 +332,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         wijk.Naam == naam && wijk.Geometrie.EqualsExact(rd);
 
     private async Task<ProblemHttpResult?> OverlapAsync(string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon rd,
-        OutputCrs crs, CancellationToken ct)
+        Crs crs, CancellationToken ct)
     {
         var overlap = await db.Wijken.AsNoTracking()
             .Where(w => w.GemeenteId == gemeenteId && w.WijkindelingId == wijkindelingId && w.Id != zelf && w.Geometrie.Intersects(rd))
@@ -394,7 +394,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         var current = await FindAsync(wijk.GemeenteId, wijk.Id, ct);
         return WijkWriteResult.Refused(current is null
             ? Problems.NotFound("Wijk", wijk.Id)
-            : Problems.PreconditionFailed(WijkETag.For(current.Id, current.Versie, OutputCrs.Crs84)));
+            : Problems.PreconditionFailed(WijkETag.For(current.Id, current.Versie, Crs.Crs84)));
     }
 
     private Task<bool> IsArchivedAsync(string gemeenteId, long wijkindelingId, CancellationToken ct) =>

@@ -97,7 +97,7 @@ public sealed class WijkindelingVoorstelJob(
         foreach (var wijk in result.Wijken)
         {
             var stored = await store.CreateAsync(actor, concept.Id, wijk.Code, $"{wijk.Code} ({wijk.BuurtCount} buurten)", wijk.Geometry,
-                OutputCrs.RdNewCrs, $"voorstel: werklast {wijk.Workload:F0}, Polsby-Popper {wijk.PolsbyPopper:F2}", ct);
+                Crs.RdNewCrs, $"voorstel: werklast {wijk.Workload:F0}, Polsby-Popper {wijk.PolsbyPopper:F2}", ct);
             if (stored.Problem is { } problem)
             {
                 throw new InvalidOperationException($"Voorgestelde wijk {wijk.Code} geweigerd: {problem.ProblemDetails.Detail}");
