@@ -30,6 +30,8 @@ public static class MeldingenApi
             .AddScoped<MeldingenIntake>()
             .AddScoped<MeldingenQueries>()
             .AddScoped<MeldingenBehandeling>()
+            .AddScoped<WijkToewijzing>()
+            .AddScoped<MeldingenHerverdelenJob>()
             .AddSingleton<MelderContactBescherming>();
     }
 

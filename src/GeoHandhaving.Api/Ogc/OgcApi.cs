@@ -22,7 +22,7 @@ public sealed record OgcCollections(IReadOnlyList<OgcCollection> Collections, IR
 /// <summary>
 /// OGC API – Features (Part 1 core + GeoJSON, Part 2 CRS, Part 4 create/replace/update/delete) over the wijken of the
 /// active wijkindeling and the buurten, so QGIS and GDAL can read and edit them. Writes go through the same code as
-/// the REST API (<see cref="WijkenApi"/>, <see cref="WijkenStore"/>); If-Match is honoured but not demanded, because
+/// the REST API (<see cref="WijkBewerkingen"/>) and are refused with the same problem details (<see cref="WijkProblemen"/>); If-Match is honoured but not demanded, because
 /// QGIS sends none.
 /// </summary>
 public static class OgcApi
@@ -69,7 +69,7 @@ public static class OgcApi
         edit.MapPost("", CreateItem).WithName("OgcCreateWijk").WithSummary("Create a wijk (Part 4)");
         edit.MapPut("/{featureId:long}", ReplaceItem).WithName("OgcReplaceWijk").WithSummary("Replace a wijk (Part 4)");
         edit.MapPatch("/{featureId:long}", PatchItem).WithName("OgcPatchWijk").WithSummary("Merge-patch a wijk (Part 4)")
-            .Accepts<WijkFeatureInput>("application/merge-patch+json", "application/json");
+            .Accepts<WijkFeatureInvoer>("application/merge-patch+json", "application/json");
         edit.MapDelete("/{featureId:long}", DeleteItem).WithName("OgcDeleteWijk").WithSummary("Delete a wijk (Part 4)");
         return app;
     }
@@ -142,7 +142,7 @@ public static class OgcApi
             var indeling = await s.Store.ActieveWijkindelingAsync(s.GemeenteId, ct);
             var wijken = indeling is null ? [] : await s.Store.Query(s.GemeenteId, indeling.Id, box).Skip(skip).Take(take).ToListAsync(ct);
             matched = indeling is null ? 0 : await s.Store.Query(s.GemeenteId, indeling.Id, box).LongCountAsync(ct);
-            features = await WijkenApi.FeaturesAsync(s, wijken, output, ct);
+            features = await s.FeaturesAsync(wijken, output, ct);
         }
         var collection = new GeoJsonFeatureCollection(features.Select(OgcProperties.Flat).ToList())
         {
@@ -159,7 +159,7 @@ public static class OgcApi
         GeoJsonFeature? feature = collectionId switch
         {
             Wijken when long.TryParse(featureId, out var id) && await s.Store.FindAsync(s.GemeenteId, id, ct) is { } wijk
-                => await WijkenApi.FeatureAsync(s, wijk, output, ct),
+                => await s.FeatureAsync(wijk, output, ct),
             // wijk.versie: one version, as a datetime interval lists them.
             Wijken when VersionId(featureId) is var (wijkId, versie) && await s.Store.VersionAsync(s.GemeenteId, wijkId, versie, ct) is { Geometrie: not null } v
                 => VersionFeature(v, output),
@@ -188,35 +188,35 @@ public static class OgcApi
         Allow(http, collectionId == Wijken ? "GET, PUT, PATCH, DELETE, OPTIONS" : "GET, OPTIONS");
 
     internal static async Task<Results<Created<GeoJsonFeature>, ProblemHttpResult>> CreateItem(
-        [AsParameters] WijkenHandlerServices s, WijkFeatureInput body, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, WijkFeatureInvoer body, CancellationToken ct)
     {
         if (!Crs.TryForRequest(s.Http.Request, null, out var input, out var crsProblem)) return crsProblem;
-        var result = await WijkenApi.CreateAsync(s, body, input, null, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
-        if (result.Problem is not null) return result.Problem;
-        var feature = await WijkenApi.FeatureAsync(s, result.Wijk!, Crs.Crs84, ct);
+        var result = await bewerkingen.MaakAsync(s.Actor, body, input, null, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
+        if (result.Fout is { } fout) return fout.Problem(input);
+        var feature = await s.FeatureAsync(result.Wijk!, Crs.Crs84, ct);
         return TypedResults.Created($"{Root(s.Http)}/collections/{Wijken}/items/{result.Wijk!.Id}", feature);
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> ReplaceItem(
-        [AsParameters] WijkenHandlerServices s, long featureId, WijkFeatureInput body, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long featureId, WijkFeatureInvoer body, CancellationToken ct)
     {
         if (body.Geometry is null) return Problems.InvalidField("geometry", "PUT vervangt de hele feature: geometry is verplicht.");
-        return await PatchItem(s, featureId, body, ct);
+        return await PatchItem(s, bewerkingen, featureId, body, ct);
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> PatchItem(
-        [AsParameters] WijkenHandlerServices s, long featureId, WijkFeatureInput body, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long featureId, WijkFeatureInvoer body, CancellationToken ct)
     {
         if (!Crs.TryForRequest(s.Http.Request, null, out var input, out var crsProblem)) return crsProblem;
-        var result = await WijkenApi.UpdateAsync(s, featureId, body, input, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
-        return await WijkenApi.WrittenAsync(s, result, Crs.Crs84, ct);
+        var result = await bewerkingen.WijzigAsync(s.Actor, featureId, body, input, s.Reden(body.Text("reden")) ?? DefaultReden, s.IfMatch, ct);
+        return await s.WrittenAsync(result, input, Crs.Crs84, ct);
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
-        [AsParameters] WijkenHandlerServices s, long featureId, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long featureId, CancellationToken ct)
     {
-        var result = await s.Store.DeleteAsync(s.Actor, featureId, s.Reden(null) ?? DefaultReden, s.IfMatch, ct);
-        return result.Problem is null ? TypedResults.NoContent() : result.Problem;
+        var result = await bewerkingen.VerwijderAsync(s.Actor, featureId, s.Reden(null) ?? DefaultReden, s.IfMatch, ct);
+        return result.Fout is { } fout ? fout.Problem(Crs.Crs84) : TypedResults.NoContent();
     }
 
     private static NoContent Allow(HttpContext http, string methods)

@@ -7,6 +7,7 @@ using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Geocoding;
 using GeoHandhaving.Api.Tests.Infrastructure;
 using GeoHandhaving.Testing;
+using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Core.Geometry;
 using NetTopologySuite.Geometries;
