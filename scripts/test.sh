@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite against its own fresh PostGIS database (project-local cluster "test").
-# Installs what is missing, prints "N passed, N failed, N skipped" last and exits with the test run's code.
+# Installs what is missing, prints "N passed, N failed, N skipped" last and exits with the test run's code; the whole
+# suite also checks the format (dotnet format --verify-no-changes, .editorconfig) and that no C# line is over 160 characters.
 #   scripts/test.sh [extra dotnet test args, e.g. --filter FullyQualifiedName~Wijken]
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,5 +25,19 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
 if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "dotnet test failed before or outside the tests (build error?)" >&2; fi
+
+# The style checks (the whole suite only, as CI runs it: a filtered run is a developer's quick loop). Each failure counts
+# as one failed check in the closing line and fails the run.
+if [ "$#" -eq 0 ]; then
+  if ! dotnet format "$root/GeoHandhaving.sln" --verify-no-changes --no-restore -v q; then
+    echo "dotnet format --verify-no-changes: the code differs from .editorconfig; run 'dotnet format GeoHandhaving.sln'" >&2
+    failed=$((failed + 1)); code=1
+  fi
+  long=$(git -C "$root" ls-files '*.cs' ':!:**/Migrations/**' | (cd "$root" && xargs awk 'length > 160 { print FILENAME ":" FNR ": " length " characters" }'))
+  if [ -n "$long" ]; then
+    echo "lines over 160 characters:" >&2; echo "$long" >&2
+    failed=$((failed + 1)); code=1
+  fi
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$code"

@@ -55,7 +55,8 @@ internal sealed record GeoJsonFile(FeatureCollection Features, JsonNode? Crs, in
         return name switch
         {
             null => RdNew.Wgs84Srid,
-            _ when name.EndsWith("EPSG::28992", StringComparison.OrdinalIgnoreCase) || name.EndsWith("EPSG/0/28992", StringComparison.OrdinalIgnoreCase) => RdNew.Srid,
+            _ when name.EndsWith("EPSG::28992", StringComparison.OrdinalIgnoreCase) || name.EndsWith("EPSG/0/28992", StringComparison.OrdinalIgnoreCase) =>
+                RdNew.Srid,
             _ when name.EndsWith("CRS84", StringComparison.OrdinalIgnoreCase) => RdNew.Wgs84Srid,
             _ => throw new InvalidDataException($"{path}: crs {name} is not supported (use EPSG:28992 or CRS84)"),
         };

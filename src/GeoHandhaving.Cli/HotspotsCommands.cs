@@ -10,14 +10,30 @@ internal static class HotspotsCommands
 {
     private static readonly double[] AreaShares = [0.01, 0.05, 0.10];
 
-    private static readonly Option<FileInfo> EventsOption = new("--events") { Description = "events CSV(.gz): requested_at, category, lat, lon[, address]", Required = true };
+    private static readonly Option<FileInfo> EventsOption = new("--events")
+    {
+        Description = "events CSV(.gz): requested_at, category, lat, lon[, address]",
+        Required = true
+    };
     private static readonly Option<string?> WindowOption = new("--window") { Description = "time window, e.g. 'mon-fri 07:00-09:00' (default: all hours)" };
-    private static readonly Option<string> TzOption = new("--tz") { Description = "zone for timestamps without offset and for dates", DefaultValueFactory = _ => "Europe/Amsterdam" };
+    private static readonly Option<string> TzOption = new("--tz")
+    {
+        Description = "zone for timestamps without offset and for dates",
+        DefaultValueFactory = _ => "Europe/Amsterdam"
+    };
     private static readonly Option<double> CellOption = new("--cell") { Description = "cell size in metres", DefaultValueFactory = _ => 100 };
-    private static readonly Option<double?> HalfLifeOption = new("--half-life") { Description = "recency half-life in days (0 = no decay; default: recommended)" };
+    private static readonly Option<double?> HalfLifeOption = new("--half-life")
+    {
+        Description = "recency half-life in days (0 = no decay; default: " +
+        "recommended)"
+    };
     private static readonly Option<DecayShape?> DecayOption = new("--decay") { Description = "recency decay shape: Exponential, Hyperbolic" };
     private static readonly Option<RepeatDamping?> DampingOption = new("--damping") { Description = "repeat-address damping: None, SquareRoot, Logarithmic" };
-    private static readonly Option<double?> PriorOption = new("--prior") { Description = "weight of the all-hours pattern in a window (empirical-Bayes strength)" };
+    private static readonly Option<double?> PriorOption = new("--prior")
+    {
+        Description = "weight of the all-hours pattern in a window (empirical-Bayes " +
+        "strength)"
+    };
     private static readonly Option<double?> NeighbourOption = new("--neighbour") { Description = "weight of the 8 surrounding cells' mean score" };
 
     public static Command Create()
@@ -34,7 +50,8 @@ internal static class HotspotsCommands
         var areaShare = new Option<double>("--area-share") { Description = "largest share of the study area to flag (0–1)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "GeoJSON file to write", Required = true };
         var command = new Command("predict", "rank hotspot polygons (WGS84 GeoJSON) within an area budget");
-        foreach (var option in new Option[] { EventsOption, trainUntil, areaShare, WindowOption, TzOption, CellOption, HalfLifeOption, DecayOption, DampingOption, PriorOption, NeighbourOption, output })
+        foreach (var option in new Option[] { EventsOption, trainUntil, areaShare, WindowOption, TzOption, CellOption, HalfLifeOption, DecayOption,
+            DampingOption, PriorOption, NeighbourOption, output })
         {
             command.Options.Add(option);
         }
@@ -58,7 +75,8 @@ internal static class HotspotsCommands
             }
             var flaggedArea = hotspots.Sum(h => h.Polygon.Area);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{hotspots.Count} hotspots, {flaggedArea / 1e6:F3} km² of {study.StudyArea / 1e6:F1} km² study area (convex hull) -> {pr.GetValue(output)!.FullName}"));
+                $"{hotspots.Count} hotspots, {flaggedArea / 1e6:F3} km² of {study.StudyArea / 1e6:F1} km² study area (convex hull) -> " +
+                    $"{pr.GetValue(output)!.FullName}"));
             return Task.FromResult(0);
         });
         return command;
@@ -69,7 +87,8 @@ internal static class HotspotsCommands
         var cuts = new Option<string>("--cut") { Description = "cut date(s), comma separated (yyyy-MM-dd, local)", Required = true };
         var days = new Option<int>("--days") { Description = "test period after each cut", DefaultValueFactory = _ => 28 };
         var command = new Command("evaluate", "back-test: hit rate, PAI, PEI* at 1/5/10 % of the area versus count and KDE baselines");
-        foreach (var option in new Option[] { EventsOption, cuts, WindowOption, TzOption, days, CellOption, HalfLifeOption, DecayOption, DampingOption, PriorOption, NeighbourOption })
+        foreach (var option in new Option[] { EventsOption, cuts, WindowOption, TzOption, days, CellOption, HalfLifeOption, DecayOption, DampingOption,
+            PriorOption, NeighbourOption })
         {
             command.Options.Add(option);
         }
@@ -86,21 +105,26 @@ internal static class HotspotsCommands
             ];
             if (window is not null)
             {
-                methods.Add(new RankingMethod("count all hours", (events, grid, _, cut) => CellRiskModel.Score(events, grid, null, cut, CellRiskParameters.CountBaseline)));
+                methods.Add(new RankingMethod("count all hours", (events, grid, _, cut) =>
+                    CellRiskModel.Score(events, grid, null, cut, CellRiskParameters.CountBaseline)));
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"study area (convex hull of all {study.Events.Count} events): {study.StudyArea / 1e6:F1} km²; window: {pr.GetValue(WindowOption) ?? "all hours"}; test {pr.GetValue(days)} days"));
-            Console.WriteLine($"{"cut",-11} {"method",-16} {"test N",7} | {"hit 1%",6} {"hit 5%",6} {"hit 10%",7} | {"PAI 1%",6} {"PAI 5%",6} {"PAI 10%",7} | {"PEI* 1%",7} {"PEI* 5%",7} {"PEI* 10%",8}");
+                $"study area (convex hull of all {study.Events.Count} events): {study.StudyArea / 1e6:F1} km²; window: " +
+                    $"{pr.GetValue(WindowOption) ?? "all hours"}; test {pr.GetValue(days)} days"));
+            Console.WriteLine($"{"cut",-11} {"method",-16} {"test N",7} | {"hit 1%",6} {"hit 5%",6} {"hit 10%",7} | {"PAI 1%",6} {"PAI 5%",6} {"PAI 10%",7} " +
+                $"| {"PEI* 1%",7} {"PEI* 5%",7} {"PEI* 10%",8}");
             foreach (var cutText in pr.GetValue(cuts)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                var rows = HotspotBacktest.Run(study, LocalMidnight(cutText, zone), TimeSpan.FromDays(pr.GetValue(days)), window, pr.GetValue(CellOption), AreaShares, methods);
+                var rows = HotspotBacktest.Run(study, LocalMidnight(cutText, zone), TimeSpan.FromDays(pr.GetValue(days)), window, pr.GetValue(CellOption),
+                    AreaShares, methods);
                 foreach (var row in rows)
                 {
                     PrintRow(cutText, row.Method, row.Scores);
                 }
                 var best = rows[0].Scores;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{cutText,-11} {"best possible",-16} {best[0].TestEvents,7} | {best[0].BestPossibleHitRate,6:F3} {best[1].BestPossibleHitRate,6:F3} {best[2].BestPossibleHitRate,7:F3} |"));
+                    $"{cutText,-11} {"best possible",-16} {best[0].TestEvents,7} | {best[0].BestPossibleHitRate,6:F3} {best[1].BestPossibleHitRate,6:F3} " +
+                        $"{best[2].BestPossibleHitRate,7:F3} |"));
             }
             return Task.FromResult(0);
         });
@@ -109,7 +133,8 @@ internal static class HotspotsCommands
 
     private static void PrintRow(string cut, string method, IReadOnlyList<AreaShareScore> s) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{cut,-11} {method,-16} {s[0].TestEvents,7} | {s[0].HitRate,6:F3} {s[1].HitRate,6:F3} {s[2].HitRate,7:F3} | {s[0].Pai,6:F1} {s[1].Pai,6:F1} {s[2].Pai,7:F1} | {s[0].PeiStar,7:F3} {s[1].PeiStar,7:F3} {s[2].PeiStar,8:F3}"));
+            $"{cut,-11} {method,-16} {s[0].TestEvents,7} | {s[0].HitRate,6:F3} {s[1].HitRate,6:F3} {s[2].HitRate,7:F3} | {s[0].Pai,6:F1} {s[1].Pai,6:F1} " +
+                $"{s[2].Pai,7:F1} | {s[0].PeiStar,7:F3} {s[1].PeiStar,7:F3} {s[2].PeiStar,8:F3}"));
 
     private static CellRiskParameters Parameters(ParseResult pr)
     {

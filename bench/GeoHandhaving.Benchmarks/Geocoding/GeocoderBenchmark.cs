@@ -51,7 +51,9 @@ internal static class GeocoderBenchmark
             return Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }).ToArray();
         var latencies = latencyByQuery.Order().ToArray();
-        Console.WriteLine($"latency  p50 {BenchmarkEnvironment.Percentile(latencies, 0.50):F1} µs, p95 {BenchmarkEnvironment.Percentile(latencies, 0.95):F1} µs, " +
+        Console.WriteLine($"latency  p50 {BenchmarkEnvironment.Percentile(latencies, 0.50):F1} µs, " +
+            $"p95 {BenchmarkEnvironment.Percentile(latencies, 0.95):F1} " +
+            $"µs, " +
                           $"p99 {BenchmarkEnvironment.Percentile(latencies, 0.99):F1} µs, max {latencies[^1]:F0} µs");
 
         ReportAccuracy(queries, results, latencyByQuery);
@@ -60,18 +62,21 @@ internal static class GeocoderBenchmark
 
     private static void ReportAccuracy(IReadOnlyList<NoisyQuery> queries, GeocodeResult[] results, double[] latencyByQuery)
     {
-        var outcomes = queries.Select((query, i) => (query, result: results[i], outcome: GeocodeAccuracy.Judge(query.Expected, AddressKey.OfMatch(results[i])), micros: latencyByQuery[i])).ToList();
+        var outcomes = queries.Select((query, i) =>
+            (query, result: results[i], outcome: GeocodeAccuracy.Judge(query.Expected, AddressKey.OfMatch(results[i])), micros: latencyByQuery[i])).ToList();
         Console.WriteLine();
         Console.WriteLine($"{"kind",-22} {"n",6} {"correct",8} {"wrong",7} {"unm/amb",8} {"mean µs",8}");
         foreach (var group in outcomes.GroupBy(o => o.query.Kind).Append(outcomes.GroupBy(_ => "ALL").Single()))
         {
             double Share(Outcome outcome) => 100.0 * group.Count(o => o.outcome == outcome) / group.Count();
-            Console.WriteLine($"{group.Key,-22} {group.Count(),6} {Share(Outcome.Correct),7:F2}% {Share(Outcome.Wrong),6:F2}% {Share(Outcome.NotMatched),7:F2}% {group.Average(o => o.micros),8:F1}");
+            Console.WriteLine($"{group.Key,-22} {group.Count(),6} {Share(Outcome.Correct),7:F2}% {Share(Outcome.Wrong),6:F2}% " +
+                $"{Share(Outcome.NotMatched),7:F2}% {group.Average(o => o.micros),8:F1}");
         }
         Console.WriteLine();
         foreach (var (query, result, outcome, _) in outcomes.Where(o => o.outcome != Outcome.Correct).Take(25))
         {
-            Console.WriteLine($"{outcome,-10} {query.Kind,-20} '{query.Text}' -> {result.Status} {result.Address} ({result.Reason}); expected {query.Expected?.ToString() ?? "unmatched"}");
+            Console.WriteLine($"{outcome,-10} {query.Kind,-20} '{query.Text}' -> {result.Status} {result.Address} ({result.Reason}); expected " +
+                $"{query.Expected?.ToString() ?? "unmatched"}");
         }
     }
 

@@ -120,7 +120,8 @@ internal static class GeocoderHttpBenchmark
         var sequentialPerSecond = texts.Count / clock.Elapsed.TotalSeconds;
         Array.Sort(latencies);
         Console.WriteLine($"http     GET /api/v1/geocode sequential: {sequentialPerSecond:N0} requests/s; latency p50 {Percentile(latencies, 0.50):F3} ms, " +
-                          $"p95 {Percentile(latencies, 0.95):F3} ms, p99 {Percentile(latencies, 0.99):F3} ms, max {latencies[^1]:F1} ms; load average {LoadAverage()}");
+                          $"p95 {Percentile(latencies, 0.95):F3} ms, p99 {Percentile(latencies, 0.99):F3} ms, max {latencies[^1]:F1} ms; load average " +
+                              $"{LoadAverage()}");
 
         foreach (var clients in new[] { 2, 4 })
         {
@@ -208,7 +209,8 @@ internal static class GeocoderHttpBenchmark
         }
         var perSecond = texts.Count / clock.Elapsed.TotalSeconds;
         Array.Sort(latencies);
-        Console.WriteLine($"pg_trgm  {texts.Count:N0} queries sequential on one connection: {perSecond:N0} queries/s; latency p50 {Percentile(latencies, 0.50):F2} ms, " +
+        Console.WriteLine($"pg_trgm  {texts.Count:N0} queries sequential on one connection: {perSecond:N0} queries/s; latency p50 " +
+            $"{Percentile(latencies, 0.50):F2} ms, " +
                           $"p95 {Percentile(latencies, 0.95):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms; load average {LoadAverage()}");
         return (matches, perSecond);
     }

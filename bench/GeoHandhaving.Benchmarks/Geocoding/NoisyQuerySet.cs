@@ -45,7 +45,8 @@ public static class NoisyQuerySet
             queries.Add(kind switch
             {
                 "postcode_compact" => new($"{address.Postcode} {Number(address)}", kind, address),
-                "postcode_spaced_lower" => new($"{address.Postcode.Value[..4]} {address.Postcode.Value[4..].ToLowerInvariant()} {Number(address).ToLowerInvariant()}", kind, address),
+                "postcode_spaced_lower" =>
+                    new($"{address.Postcode.Value[..4]} {address.Postcode.Value[4..].ToLowerInvariant()} {Number(address).ToLowerInvariant()}", kind, address),
                 "full_address" => new($"{address.Straat} {Number(address)}, {address.Postcode} {address.Woonplaats}", kind, address),
                 "street_woonplaats" => new($"{address.Straat} {Number(address)} {Woonplaats(address, random)}", kind, address),
                 "lowercase" => new($"{address.Straat} {Number(address)} {address.Woonplaats}".ToLowerInvariant(), kind, address),

@@ -67,7 +67,8 @@ internal static class TileBenchmark
                 rawBytes += (await TimeAsync(raw, () => RawTileAsync(dataSource, tile))).Length;
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{z,4}  {tiles.Count,5}  {P(cold, 50),8:F1} / {P(cold, 95),-8:F1}  {P(warm, 50),8:F2} / {P(warm, 95),-8:F2}  {P(nts, 50),8:F1} / {P(nts, 95),-8:F1}  " +
+                $"{z,4}  {tiles.Count,5}  {P(cold, 50),8:F1} / {P(cold, 95),-8:F1}  {P(warm, 50),8:F2} / {P(warm, 95),-8:F2}  {P(nts, 50),8:F1} / " +
+                    $"{P(nts, 95),-8:F1}  " +
                 $"{P(raw, 50),9:F1} / {P(raw, 95),-9:F1}  {rawBytes / 1024.0 / tiles.Count,11:F1}  {ourBytes / 1024.0 / tiles.Count,12:F1}"));
         }
         return 0;
@@ -85,7 +86,8 @@ internal static class TileBenchmark
     {
         var ntsTile = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(tile.X, tile.Y, tile.Z);
         var tileRd = new Envelope();
-        foreach (var (lon, lat) in new[] { (ntsTile.Left, ntsTile.Bottom), (ntsTile.Left, ntsTile.Top), (ntsTile.Right, ntsTile.Bottom), (ntsTile.Right, ntsTile.Top) })
+        foreach (var (lon, lat) in new[] { (ntsTile.Left, ntsTile.Bottom), (ntsTile.Left, ntsTile.Top), (ntsTile.Right, ntsTile.Bottom),
+            (ntsTile.Right, ntsTile.Top) })
         {
             var (x, y) = RdNew.ToRd(lon, lat);
             tileRd.ExpandToInclude(x, y);
@@ -101,7 +103,8 @@ internal static class TileBenchmark
         var vectorTile = new VectorTile { TileId = ntsTile.Id };
         vectorTile.Layers.Add(layer);
         using var stream = new MemoryStream();
-        vectorTile.Write(stream, 4096, MapboxTileWriter.DefaultMinLinealExtent, MapboxTileWriter.DefaultMinPolygonalExtent, MapboxTileWriter.DefaultIdAttributeName);
+        vectorTile.Write(stream, 4096, MapboxTileWriter.DefaultMinLinealExtent, MapboxTileWriter.DefaultMinPolygonalExtent,
+            MapboxTileWriter.DefaultIdAttributeName);
         return stream.ToArray();
     }
 

@@ -31,9 +31,12 @@ internal static class HotspotsBenchmark
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"events {count:N0}; grid {result.Grid.Columns}×{result.Grid.Rows} cells of {result.Grid.CellSize} m; windows {result.Windows.Count} (window × category group)"));
+            $"events {count:N0}; grid {result.Grid.Columns}×{result.Grid.Rows} cells of {result.Grid.CellSize} m; windows {result.Windows.Count} (window × " +
+                $"category group)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"hotspots {result.Windows.Sum(w => w.Hotspots.Count):N0} drawn of {result.Windows.Sum(w => w.SignificantPatches):N0} significant patches; compute {stopwatch.Elapsed.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU; allocated {allocated / 1e6:F0} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
+            $"hotspots {result.Windows.Sum(w => w.Hotspots.Count):N0} drawn of {result.Windows.Sum(w => w.SignificantPatches):N0} significant patches; " +
+                $"compute {stopwatch.Elapsed.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU; allocated {allocated / 1e6:F0} MB; peak working set " +
+                    $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
         return Task.FromResult(0);
     }
 

@@ -78,8 +78,11 @@ internal static class HotspotsDbBenchmark
         var clock = Stopwatch.StartNew();
         var result = HotspotEngine.Compute(events, windows, parameters);
         var wall = clock.Elapsed;
-        Console.WriteLine($"engine   {label}: {result.Windows.Count} window × category group, {result.Windows.Sum(w => w.SignificantPatches):N0} significant patches; " +
-                          $"{wall.TotalSeconds:F2} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:F2} s CPU; load average {LoadAverage()}");
+        Console.WriteLine($"engine   {label}: {result.Windows.Count} window × category group, " +
+            $"{result.Windows.Sum(w => w.SignificantPatches):N0} significant " +
+            $"patches; " +
+                          $"{wall.TotalSeconds:F2} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:F2} s CPU; load " +
+                              $"average {LoadAverage()}");
         return wall;
     }
 

@@ -31,7 +31,8 @@ internal static class BriefingHtml
             if (w.Terugbellen.Count > 0)
             {
                 html.Append("<h3>Melder terugbellen</h3><ul>");
-                foreach (var t in w.Terugbellen) html.Append($"<li>#{t.MeldingId} {E(t.Categorie)} – {E(t.Adres)} ({t.GemeldOp:yyyy-MM-dd}, {E(t.Status)})</li>");
+                foreach (var t in w.Terugbellen) html.Append($"<li>#{t.MeldingId} {E(t.Categorie)} – {E(t.Adres)} ({t.GemeldOp:yyyy-MM-dd}, " +
+                    $"{E(t.Status)})</li>");
                 html.Append("</ul>");
             }
             html.Append("</section>");

@@ -34,11 +34,13 @@ public static class KeyRingProtection
         catch (CryptographicException e)
         {
             throw new InvalidOperationException(
-                $"DataProtection:CertificatePath '{options.CertificatePath}' is not a PKCS#12 (PFX) file that DataProtection:CertificatePassword opens: {e.Message}", e);
+                $"DataProtection:CertificatePath '{options.CertificatePath}' is not a PKCS#12 (PFX) file that DataProtection:CertificatePassword opens: " +
+                    $"{e.Message}", e);
         }
         if (!certificate.HasPrivateKey)
         {
-            throw new InvalidOperationException($"DataProtection:CertificatePath '{options.CertificatePath}' holds no private key; the keys could not be read back.");
+            throw new InvalidOperationException($"DataProtection:CertificatePath '{options.CertificatePath}' holds no private key; the keys could not be " +
+                $"read back.");
         }
         return builder.ProtectKeysWithCertificate(certificate);
     }

@@ -25,7 +25,8 @@ public sealed record KaartConfig(string? BasemapUrl, string BasemapAttributie, i
 public sealed record HeatmapCellenParameters(string? Bbox, int? Cel);
 
 /// <summary>What every heatmap handler needs, bundled for [AsParameters].</summary>
-public sealed record HeatmapServices(HeatmapQueries Queries, HotspotWindows Windows, FilterValues Filters, IAuthorizationService Authorization, HttpContext Http);
+public sealed record HeatmapServices(HeatmapQueries Queries, HotspotWindows Windows, FilterValues Filters, IAuthorizationService Authorization,
+    HttpContext Http);
 
 public static class HeatmapApi
 {
@@ -152,7 +153,8 @@ public static class HeatmapApi
             return (default, Problems.InvalidField("z", $"zoomniveau 0 t/m {TileLayers.MaxZoom}.", z));
         }
         var max = (1L << zoom) - 1;
-        if (!int.TryParse(x, out var column) || column < 0 || column > max) return (default, Problems.InvalidField("x", $"kolom 0 t/m {max} op zoom {zoom}.", x));
+        if (!int.TryParse(x, out var column) || column < 0
+            || column > max) return (default, Problems.InvalidField("x", $"kolom 0 t/m {max} op zoom {zoom}.", x));
         if (!int.TryParse(y, out var row) || row < 0 || row > max) return (default, Problems.InvalidField("y", $"rij 0 t/m {max} op zoom {zoom}.", y));
         return (new TileAddress(zoom, column, row), null);
     }

@@ -101,7 +101,8 @@ public sealed class HeatmapQueries(NpgsqlDataSource dataSource, CurrentUser user
         });
 }
 
-/// <summary>The bounded in-memory cache of tiles and extents (one per API instance); keys carry the data version, so stale entries are simply never asked for again.</summary>
+/// <summary>The bounded in-memory cache of tiles and extents (one per API instance); keys carry the data version, so stale entries are simply never
+/// asked for again.</summary>
 public sealed class HeatmapCache(IOptions<HeatmapOptions> options) : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.TileCacheMegabytes * 1024L * 1024L });

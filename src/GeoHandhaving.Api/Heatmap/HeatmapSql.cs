@@ -1,5 +1,5 @@
-using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Api.Platform;
+using GeoHandhaving.Api.Wijken;
 
 namespace GeoHandhaving.Api.Heatmap;
 

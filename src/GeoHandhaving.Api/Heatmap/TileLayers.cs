@@ -42,6 +42,7 @@ public static class HeatmapGrid
     public const int MinCel = 25;
     public const int MaxCel = 5000;
 
-    /// <summary>About 8 screen pixels of a 512-pixel tile (64 units of the 4096 extent) at the Dutch latitude: 25 m at zoom 14, doubling per zoom level out.</summary>
+    /// <summary>About 8 screen pixels of a 512-pixel tile (64 units of the 4096 extent) at the Dutch latitude: 25 m at zoom 14, doubling per zoom
+    /// level out.</summary>
     public static int CelVoorZoom(int z) => MinCel << Math.Clamp(14 - z, 0, 7);
 }

@@ -45,7 +45,8 @@ internal static class TimeWindowSql
     /// <summary>The range started on one of the part's days (and, for a school window, on a school day: SchoolCalendar.IsSchoolDay).</summary>
     private static string StartsOn(string localStart, string days, TimeWindow window) =>
         $"extract(isodow FROM {localStart})::int = ANY({days})" + (window.SchoolDaysOnly
-            ? $" AND extract(isodow FROM {localStart}) < 6 AND NOT EXISTS (SELECT 1 FROM schoolvakantie sv WHERE sv.regio IN ('alle', @venster_regio) AND {localStart}::date BETWEEN sv.van AND sv.tot)"
+            ? $" AND extract(isodow FROM {localStart}) < 6 AND NOT EXISTS (SELECT 1 FROM schoolvakantie sv WHERE sv.regio IN ('alle', @venster_regio) AND " +
+                $"{localStart}::date BETWEEN sv.van AND sv.tot)"
             : "");
 
     private static int IsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? 7 : (int)day;

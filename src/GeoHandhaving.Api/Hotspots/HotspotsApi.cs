@@ -37,7 +37,8 @@ public static class HotspotsApi
     {
         var api = app.MapGroup("/api/v1/hotspots").WithTags("Hotspots").RequireAuthorization(Policies.HotspotsLezen);
         api.MapGet("/active", LijstActief).WithName("ActieveHotspots").CacheOutput(GemeenteReadCache.Name)
-            .WithSummary("Hotspots active at a local time (at=2026-12-01T08:15, Europe/Amsterdam) or weekday+hour (dag=di&uur=8), ranked, with the reason in words; GeoJSON, CRS84 unless crs asks RD New");
+            .WithSummary("Hotspots active at a local time (at=2026-12-01T08:15, Europe/Amsterdam) or weekday+hour (dag=di&uur=8), ranked, with the reason in " +
+                "words; GeoJSON, CRS84 unless crs asks RD New");
         api.MapGet("", Lijst).WithName("Hotspots").WithSummary("Hotspots of the current run, optionally of one window (venster) or categorie; GeoJSON");
         api.MapGet("/runs", LijstRuns).WithName("HotspotRuns").WithSummary("The recent recompute runs with parameters, counts and duration");
         api.MapPost("/herbereken", Herbereken).WithName("HerberekenHotspots").RequireAuthorization(Policies.Beheer)
@@ -93,7 +94,9 @@ public static class HotspotsApi
         var snapshot = await current.GetAsync(user.GemeenteId, ct);
         var hotspots = (snapshot?.Hotspots ?? []).Where(h => (venster is null || h.Venster == venster)
             && (categorie is null || h.Categorieen.Contains(categorie))).ToList();
-        return TypedResults.Ok(new GeoJsonFeatureCollection(hotspots.Select(h => ToFeature(h, output, h.Rang)).ToList()) { NumberMatched = hotspots.Count, NumberReturned = hotspots.Count });
+        return TypedResults.Ok(new GeoJsonFeatureCollection(hotspots.Select(h => ToFeature(h, output, h.Rang))
+            .ToList())
+        { NumberMatched = hotspots.Count, NumberReturned = hotspots.Count });
     }
 
     internal static async Task<Ok<HotspotRunUitvoer[]>> LijstRuns(Data.GeoHandhavingDbContext db, CurrentUser user, CancellationToken ct) =>

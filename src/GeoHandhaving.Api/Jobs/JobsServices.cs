@@ -55,7 +55,8 @@ public static class JobsServices
     public static IServiceCollection AddJobClient(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(Data.DataServices.ConnectionStringName)!;
-        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
+        services.AddSingleton<JobStorage>(_ =>
+            new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),
             new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         return services;

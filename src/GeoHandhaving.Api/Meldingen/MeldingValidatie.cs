@@ -36,7 +36,8 @@ public static class MeldingValidatie
 
         var categorie = invoer.Categorie?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(categorie)) Fout("categorie", "ontbreekt.");
-        else if (!categorieen.Contains(categorie)) Fout("categorie", $"'{invoer.Categorie}' staat niet in de taxonomie ({string.Join(", ", categorieen.Order())}).");
+        else if (!categorieen.Contains(categorie)) Fout("categorie", $"'{invoer.Categorie}' staat niet in de taxonomie " +
+            $"({string.Join(", ", categorieen.Order())}).");
 
         var subcategorie = string.IsNullOrWhiteSpace(invoer.Subcategorie) ? null : invoer.Subcategorie.Trim().ToLowerInvariant();
         if (subcategorie is { Length: > MaxTekst }) Fout("subcategorie", $"langer dan {MaxTekst} tekens.");
@@ -57,7 +58,8 @@ public static class MeldingValidatie
 
         var melder = invoer.Melder is { IsEmpty: false } m ? m : null;
         if (melder?.Email is { Length: > 0 } email && (!email.Contains('@') || email.Length > MaxTekst)) Fout("melder_email", "is geen e-mailadres.");
-        if (melder is not null && new[] { melder.Naam, melder.Telefoon }.Any(v => v is { Length: > MaxTekst })) Fout("melder", $"naam of telefoon langer dan {MaxTekst} tekens.");
+        if (melder is not null && new[] { melder.Naam, melder.Telefoon }.Any(v =>
+            v is { Length: > MaxTekst })) Fout("melder", $"naam of telefoon langer dan {MaxTekst} tekens.");
         // PostgreSQL text cannot hold U+0000; refuse it here rather than fail the whole batch on insert.
         foreach (var (veld, tekst) in new[] { ("extern_id", externId), ("subcategorie", subcategorie), ("omschrijving", omschrijving), ("adres", adres) })
         {
@@ -119,7 +121,9 @@ public static class MeldingValidatie
             }
             if (!RdNew.IsInNetherlands(lon, lat))
             {
-                fout("lon/lat", $"punt ({lon.ToString(CultureInfo.InvariantCulture)}, {lat.ToString(CultureInfo.InvariantCulture)}) ligt buiten Nederland (WGS84 lon/lat verwacht).");
+                fout("lon/lat",
+                    $"punt ({lon.ToString(CultureInfo.InvariantCulture)}, {lat.ToString(CultureInfo.InvariantCulture)}) ligt buiten Nederland (WGS84 lon/lat " +
+                        $"verwacht).");
                 return null;
             }
             var (x, y) = RdNew.ToRd(lon, lat);
@@ -134,7 +138,9 @@ public static class MeldingValidatie
             }
             if (!RdNew.IsInValidArea(x, y))
             {
-                fout("x_rd/y_rd", $"punt ({x.ToString(CultureInfo.InvariantCulture)}, {y.ToString(CultureInfo.InvariantCulture)}) ligt buiten het geldigheidsgebied van RD New.");
+                fout("x_rd/y_rd",
+                    $"punt ({x.ToString(CultureInfo.InvariantCulture)}, {y.ToString(CultureInfo.InvariantCulture)}) ligt buiten het geldigheidsgebied van RD " +
+                        $"New.");
                 return null;
             }
             return RdNew.RdFactory.CreatePoint(new Coordinate(x, y));

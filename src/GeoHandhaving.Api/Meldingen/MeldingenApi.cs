@@ -39,7 +39,8 @@ public static class MeldingenApi
     {
         var api = app.MapGroup("/api/v1/meldingen").WithTags("Meldingen");
         api.MapPost("/", Registreer).RequireAuthorization(Policies.MeldingenRegistreren).WithName("RegistreerMelding")
-            .WithSummary("Register one melding with an address text or a point (lon/lat WGS84 or xRd/yRd RD New): 201 with Location and the melding; idempotent on (bron, externId): 200 with the known one");
+            .WithSummary("Register one melding with an address text or a point (lon/lat WGS84 or xRd/yRd RD New): 201 with Location and the melding; " +
+                "idempotent on (bron, externId): 200 with the known one");
         api.MapPost("/import", Importeer).RequireAuthorization(Policies.MeldingenRegistreren).WithName("ImporteerMeldingen")
             .WithSummary("Bulk import: text/csv or application/x-ndjson; every valid row is stored, every refused row reported")
             .Accepts<string>("text/csv", "application/x-ndjson");
@@ -113,7 +114,8 @@ public static class MeldingenApi
 
     /// <summary>422 listing every refused row (row, field, reason); what was valid has been stored and is counted.</summary>
     private static ProblemHttpResult RowProblems(IntakeRapport rapport, string detail) =>
-        Problems.Unprocessable("invalid-rows", "Ongeldige meldingen", $"{detail} Eerste fout: rij {rapport.Fouten[0].Rij}, veld '{rapport.Fouten[0].Veld}': {rapport.Fouten[0].Reden}",
+        Problems.Unprocessable("invalid-rows", "Ongeldige meldingen",
+            $"{detail} Eerste fout: rij {rapport.Fouten[0].Rij}, veld '{rapport.Fouten[0].Veld}': {rapport.Fouten[0].Reden}",
             new Dictionary<string, object?>
             {
                 ["ontvangen"] = rapport.Ontvangen, ["opgeslagen"] = rapport.Opgeslagen, ["alBekend"] = rapport.AlBekend,
@@ -128,7 +130,9 @@ public static class MeldingenApi
         var (filter, paging, problem) = await ParseZoekParametersAsync(p, Paging.DefaultLimit, filters, user, ct);
         if (problem is not null) return problem;
         var (rijen, totaal) = await queries.ZoekAsync(filter!, paging, ct);
-        return TypedResults.Ok(new GeoJsonFeatureCollection(rijen.Select(r => ToFeature(r, crs)).ToList()) { NumberMatched = totaal, NumberReturned = rijen.Count });
+        return TypedResults.Ok(new GeoJsonFeatureCollection(rijen.Select(r => ToFeature(r, crs))
+            .ToList())
+        { NumberMatched = totaal, NumberReturned = rijen.Count });
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Exporteer(
@@ -189,7 +193,8 @@ public static class MeldingenApi
         var (uitkomst, huidig, gebeurtenis) = await behandeling.ZetStatusAsync(id, naar, wijziging.Toelichting, ct);
         return uitkomst switch
         {
-            MeldingenBehandeling.Uitkomst.Gelukt => TypedResults.Ok(new MeldingGebeurtenisUitvoer(naar, gebeurtenis!.Op, gebeurtenis.Door, gebeurtenis.Toelichting)),
+            MeldingenBehandeling.Uitkomst.Gelukt =>
+                TypedResults.Ok(new MeldingGebeurtenisUitvoer(naar, gebeurtenis!.Op, gebeurtenis.Door, gebeurtenis.Toelichting)),
             MeldingenBehandeling.Uitkomst.NietToegestaan => Problems.Conflict("invalid-transition", "Statusovergang niet toegestaan",
                 $"Van {huidig} kan een melding naar: {string.Join(", ", MeldingStatusWorkflow.VolgendeVanuit(huidig!.Value))}.",
                 new Dictionary<string, object?> { ["field"] = "status", ["huidig"] = huidig.ToString() }),
@@ -214,7 +219,9 @@ public static class MeldingenApi
             ["bron"] = r.Bron, ["externId"] = r.ExternId, ["categorie"] = r.Categorie, ["subcategorie"] = r.Subcategorie,
             ["gemeldOp"] = r.GemeldOp, ["waargenomenOp"] = r.WaargenomenOp, ["omschrijving"] = r.Omschrijving,
             ["adres"] = r.AdresTekst, ["geocodeStatus"] = r.GeocodeStatus, ["wijk"] = r.WijkCode, ["buurt"] = r.BuurtCode,
-            ["eigenaar"] = r.EigenaarCode is null ? null : new Dictionary<string, object?> { ["id"] = r.EigenaarBoaId, ["code"] = r.EigenaarCode, ["naam"] = r.EigenaarNaam },
+            ["eigenaar"] = r.EigenaarCode is null ? null : new Dictionary<string,
+                object?>
+            { ["id"] = r.EigenaarBoaId, ["code"] = r.EigenaarCode, ["naam"] = r.EigenaarNaam },
             ["eigenaarReden"] = r.EigenaarReden, ["status"] = r.Status.ToString(), ["mogelijkDuplicaatVan"] = r.MogelijkDuplicaatVanId,
             ["heeftMelderContact"] = r.HeeftMelderContact,
         });

@@ -10,7 +10,8 @@ public sealed class MeldingenBehandeling(GeoHandhavingDbContext db, CurrentUser 
     public enum Uitkomst { Gelukt, NietGevonden, NietToegestaan }
 
     /// <summary>The new status as a stored event (its instant from the one clock), or why not.</summary>
-    public async Task<(Uitkomst Uitkomst, MeldingStatus? Huidig, MeldingGebeurtenis? Gebeurtenis)> ZetStatusAsync(long id, MeldingStatus naar, string? toelichting, CancellationToken ct)
+    public async Task<(Uitkomst Uitkomst, MeldingStatus? Huidig, MeldingGebeurtenis? Gebeurtenis)> ZetStatusAsync(long id, MeldingStatus naar,
+        string? toelichting, CancellationToken ct)
     {
         var melding = await db.Meldingen.SingleOrDefaultAsync(m => m.GemeenteId == user.GemeenteId && m.Id == id, ct);
         if (melding is null) return (Uitkomst.NietGevonden, null, null);

@@ -86,7 +86,8 @@ public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser us
     private async Task<MeldingRij?> VindEenAsync(string condition, NpgsqlParameter[] parameters, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand();
-        command.CommandText = $"{MeldingenSql.Rij} WHERE m.gemeente_id = @gemeente AND {condition}" + (AlleenEigenWijken ? $" AND {MeldingenSql.BoaScope}" : "");
+        command.CommandText = $"{MeldingenSql.Rij} WHERE m.gemeente_id = @gemeente AND " +
+            $"{condition}" + (AlleenEigenWijken ? $" AND {MeldingenSql.BoaScope}" : "");
         command.Parameters.AddWithValue("gemeente", user.GemeenteId);
         command.Parameters.AddRange(parameters);
         if (AlleenEigenWijken) command.Parameters.AddWithValue("gebruiker", user.Naam);

@@ -49,7 +49,8 @@ public static class Open311Api
             .WithSummary("GeoReport v2 service list: the gemeente's categorieën");
         api.MapPost("/requests.json", Create).RequireAuthorization(Policies.MeldingenRegistreren).WithName("Open311PostRequest")
             .Accepts<IFormCollection>("application/x-www-form-urlencoded").DisableAntiforgery()
-            .WithSummary("GeoReport v2 POST request (form: service_code, lat+long (WGS84) or address_string, description, email, first_name, last_name, phone): registers a melding");
+            .WithSummary("GeoReport v2 POST request (form: service_code, lat+long (WGS84) or address_string, description, email, first_name, last_name, " +
+                "phone): registers a melding");
         api.MapGet("/requests/{id:long}.json", Read).RequireAuthorization(Policies.MeldingenLezen).WithName("Open311GetRequest")
             .WithSummary("GeoReport v2 request status (open, or closed once afgehandeld)");
         return app;

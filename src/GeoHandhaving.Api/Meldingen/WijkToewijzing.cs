@@ -25,7 +25,8 @@ public sealed class WijkToewijzing(NpgsqlDataSource dataSource, TimeProvider clo
     }
 
     /// <summary>Assigns the given meldingen, or all of the gemeente when <paramref name="ids"/> is null; returns how many changed.</summary>
-    public static async Task<int> WijsToeAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string gemeenteId, long[]? ids, DateTimeOffset op, CancellationToken ct)
+    public static async Task<int> WijsToeAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string gemeenteId, long[]? ids, DateTimeOffset op,
+        CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(MeldingenSql.WijsToe, conn, tx);
         command.Parameters.AddWithValue("gemeente", gemeenteId);

@@ -22,7 +22,8 @@ public sealed record OgcCollections(IReadOnlyList<OgcCollection> Collections, IR
 /// <summary>
 /// OGC API – Features (Part 1 core + GeoJSON, Part 2 CRS, Part 4 create/replace/update/delete) over the wijken of the
 /// active wijkindeling and the buurten, so QGIS and GDAL can read and edit them. Writes go through the same code as
-/// the REST API (<see cref="WijkBewerkingen"/>) and are refused with the same problem details (<see cref="WijkProblemen"/>); If-Match is honoured but not demanded, because
+/// the REST API (<see cref="WijkBewerkingen"/>) and are refused with the same problem details (<see cref="WijkProblemen"/>); If-Match is honoured but
+/// not demanded, because
 /// QGIS sends none.
 /// </summary>
 public static class OgcApi
@@ -58,7 +59,8 @@ public static class OgcApi
         ogc.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The collections wijken and buurten");
         ogc.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One collection");
         ogc.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
-            .WithSummary("Features with bbox, limit/offset paging, datetime (wijken: an instant gives the wijkindeling as of then, an interval every version in force during it, id wijk.versie) and crs");
+            .WithSummary("Features with bbox, limit/offset paging, datetime (wijken: an instant gives the wijkindeling as of then, an interval every version " +
+                "in force during it, id wijk.versie) and crs");
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature");
         ogc.MapMethods("/collections/{collectionId}/items", [HttpMethods.Options], ItemsOptions).WithName("OgcItemsOptions")
             .WithSummary("Allowed methods on the items of a collection");
@@ -161,7 +163,8 @@ public static class OgcApi
             Wijken when long.TryParse(featureId, out var id) && await s.Store.FindAsync(s.GemeenteId, id, ct) is { } wijk
                 => await s.FeatureAsync(wijk, output, ct),
             // wijk.versie: one version, as a datetime interval lists them.
-            Wijken when VersionId(featureId) is var (wijkId, versie) && await s.Store.VersionAsync(s.GemeenteId, wijkId, versie, ct) is { Geometrie: not null } v
+            Wijken when VersionId(featureId) is var (wijkId, versie)
+                && await s.Store.VersionAsync(s.GemeenteId, wijkId, versie, ct) is { Geometrie: not null } v
                 => VersionFeature(v, output),
             Buurten when await s.Store.Buurten(s.GemeenteId, null).FirstOrDefaultAsync(b => b.Code == featureId, ct) is { } buurt
                 => WijkFeatures.From(buurt, output),

@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
+using GeoHandhaving.Api.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using GeoHandhaving.Api.Security;
 using NetTopologySuite.IO.Converters;
 
 namespace GeoHandhaving.Api.Platform;

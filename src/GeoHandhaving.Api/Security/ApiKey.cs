@@ -53,6 +53,7 @@ public static class ApiKeyRules
         if (string.IsNullOrWhiteSpace(naam) || naam.Length > MaxNaam) return ("naam", $"een naam van 1 t/m {MaxNaam} tekens, bv. 'briefingscherm post Noord'.");
         if (rollen is null || rollen.Count == 0) return ("rollen", $"minstens één rol uit: {string.Join(", ", ToegestaneRollen)}.");
         var niet = rollen.Except(ToegestaneRollen).ToList();
-        return niet.Count > 0 ? ("rollen", $"niet toegestaan voor een API-sleutel: {string.Join(", ", niet)}; wel: {string.Join(", ", ToegestaneRollen)}.") : null;
+        return niet.Count > 0 ? ("rollen", $"niet toegestaan voor een API-sleutel: {string.Join(", ", niet)}; wel: " +
+            $"{string.Join(", ", ToegestaneRollen)}.") : null;
     }
 }

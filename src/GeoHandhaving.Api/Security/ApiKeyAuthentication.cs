@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace GeoHandhaving.Api.Security;
 
@@ -64,7 +64,8 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 
     private static bool BasicAllowed(HttpRequest request) =>
-        request.Path.StartsWithSegments(OgcPath) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method);
+        request.Path.StartsWithSegments(OgcPath) || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            || HttpMethods.IsOptions(request.Method);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -75,9 +76,11 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         var presented = Request.Headers.TryGetValue(Header, out var header) ? header.ToString()
             : basic is not null ? basic
-            : Request.Path.StartsWithSegments(Open311Path) && Request.HasFormContentType ? (await Request.ReadFormAsync(Context.RequestAborted))[Open311Field].ToString()
+            : Request.Path.StartsWithSegments(Open311Path)
+                && Request.HasFormContentType ? (await Request.ReadFormAsync(Context.RequestAborted))[Open311Field].ToString()
             : "";
-        if (presented.Length == 0) return basic is null ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("HTTP Basic without a password (the API key).");
+        if (presented.Length == 0) return basic is null ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("HTTP Basic without a password (the API " +
+            "key).");
         if (ApiKeySecret.Parse(presented) is not var (gemeente, hash)) return AuthenticateResult.Fail("The API key is not a GeoHandhaving API key.");
         var key = await lookup.FindAsync(gemeente, hash, Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Unknown or revoked API key.");

@@ -14,7 +14,8 @@ public static class ApiKeysApi
     {
         var api = app.MapGroup("/api/v1/api-keys").WithTags("Beheer").RequireAuthorization(Policies.Beheer);
         api.MapPost("", Maak).WithName("MaakApiKey")
-            .WithSummary($"Create a key for a machine client (roles: {string.Join(", ", ApiKeyRules.ToegestaneRollen)}); the key is shown once, only its hash is stored");
+            .WithSummary($"Create a key for a machine client (roles: {string.Join(", ", ApiKeyRules.ToegestaneRollen)}); the key is shown once, only its " +
+                $"hash is stored");
         api.MapGet("", Lijst).WithName("ApiKeys").WithSummary("The gemeente's API keys (never the secret), revoked ones with the revocation time");
         api.MapDelete("/{id:long}", TrekIn).WithName("TrekApiKeyIn")
             .WithSummary($"Revoke a key; other instances stop accepting it within {ApiKeyLookup.CacheTime.TotalSeconds:0} seconds");
@@ -24,7 +25,8 @@ public static class ApiKeysApi
     internal static async Task<Results<Created<NieuweApiKeyUitvoer>, ProblemHttpResult>> Maak(
         ApiKeyInvoer verzoek, ApiKeyStore store, CurrentUser user, CancellationToken ct)
     {
-        if (ApiKeyRules.Check(verzoek.Naam, verzoek.Rollen) is var (field, reason)) return Problems.InvalidField(field, reason, field == "naam" ? verzoek.Naam : verzoek.Rollen);
+        if (ApiKeyRules.Check(verzoek.Naam, verzoek.Rollen) is var (field, reason)) return Problems.InvalidField(field, reason,
+            field == "naam" ? verzoek.Naam : verzoek.Rollen);
         var (key, sleutel) = await store.CreateAsync(user.GemeenteId, verzoek.Naam!, verzoek.Rollen!, ct);
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new NieuweApiKeyUitvoer(key.Id, key.Naam, key.Rollen, key.AangemaaktOp, sleutel));
     }

@@ -22,7 +22,8 @@ public static class VoorstelApi
     {
         var indelingen = app.MapGroup("/api/v1/wijkindelingen").WithTags("Wijkindelingen").RequireAuthorization(Policies.WijkenLezen);
         indelingen.MapGet("/{id:long}/balans", LeesBalans).WithName("LeesWijkindelingBalans")
-            .WithSummary("Workload (meldingen of the last year), addresses, buurten, schools, area and Polsby-Popper per wijk; compare a draft with the active one");
+            .WithSummary("Workload (meldingen of the last year), addresses, buurten, schools, area and Polsby-Popper per wijk; compare a draft with the " +
+                "active one");
         indelingen.MapPost("/voorstel", Maak).WithName("MaakWijkindelingVoorstel").RequireAuthorization(Policies.WijkenBeheren)
             .WithSummary("Queue a balanced, compact, contiguous proposal from the buurten; it lands as a draft wijkindeling. " +
                 "202 with the Location of its status");

@@ -4,7 +4,8 @@ namespace GeoHandhaving.Api.Voorstel;
 
 internal static class WijkBalansSql
 {
-    /// <summary>The proposal's workload: every melding of the period with its buurt, categorie and time (windows are applied in C#, as the hotspots do).</summary>
+    /// <summary>The proposal's workload: every melding of the period with its buurt, categorie and time (windows are applied in C#, as the hotspots
+    /// do).</summary>
     public const string MeldingenVanHetJaar = """
         SELECT buurt_code, categorie, gemeld_op FROM melding WHERE gemeente_id = @gemeente AND buurt_code IS NOT NULL AND gemeld_op >= @van
         """;

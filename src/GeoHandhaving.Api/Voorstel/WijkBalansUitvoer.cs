@@ -4,4 +4,5 @@ public sealed record WijkBalansRijUitvoer(string Code, string Naam, long Melding
     double OppervlakteM2, double PolsbyPopper, double AfwijkingMeldingen);
 
 /// <summary>Workload and shape of every wijk of a wijkindeling: compare a draft (or proposal) with the active one.</summary>
-public sealed record WijkBalansUitvoer(long WijkindelingId, double MaxAfwijkingMeldingen, double GemiddeldePolsbyPopper, IReadOnlyList<WijkBalansRijUitvoer> Wijken);
+public sealed record WijkBalansUitvoer(long WijkindelingId, double MaxAfwijkingMeldingen, double GemiddeldePolsbyPopper,
+    IReadOnlyList<WijkBalansRijUitvoer> Wijken);

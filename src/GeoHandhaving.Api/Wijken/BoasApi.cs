@@ -24,7 +24,8 @@ public static class BoasApi
         CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.Code) || string.IsNullOrWhiteSpace(body.Naam)) return Problems.InvalidField("code", "Code en naam zijn verplicht.");
-        if (await boas.ExistsAsync(user.GemeenteId, body.Code, ct)) return Problems.Conflict("duplicate-code", "Boa bestaat al", $"Boa '{body.Code}' bestaat al.");
+        if (await boas.ExistsAsync(user.GemeenteId, body.Code, ct)) return Problems.Conflict("duplicate-code", "Boa bestaat al",
+            $"Boa '{body.Code}' bestaat al.");
         var boa = await boas.CreateAsync(user.GemeenteId, body.Code, body.Naam, body.Gebruikersnaam, ct);
         return TypedResults.Created($"/api/v1/boas/{boa.Id}", BoaUitvoer.From(boa));
     }

@@ -114,7 +114,8 @@ public static class WijkenApi
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> Vervang(
         [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long id, WijkFeatureInvoer body, string? crs, CancellationToken ct)
     {
-        if (body.Text("naam") is null || body.Geometry is null) return Problems.InvalidField("naam", "PUT vervangt de hele wijk: naam en geometry zijn verplicht.");
+        if (body.Text("naam") is null
+            || body.Geometry is null) return Problems.InvalidField("naam", "PUT vervangt de hele wijk: naam en geometry zijn verplicht.");
         return await Wijzig(s, bewerkingen, id, body, crs, ct);
     }
 

@@ -365,7 +365,11 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         }
         // Two writers with the same If-Match both add version n+1; the loser meets the unique (wijk, versie) index
         // before its version check on wijk can fail, and is just as stale.
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, TableName: "wijk_versie" })
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException
+        {
+            SqlState: Npgsql.PostgresErrorCodes.UniqueViolation,
+            TableName: "wijk_versie"
+        })
         {
             return false;
         }

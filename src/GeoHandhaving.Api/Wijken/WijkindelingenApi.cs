@@ -26,7 +26,8 @@ public static class WijkindelingenApi
     internal static async Task<Results<Created<WijkindelingUitvoer>, ProblemHttpResult>> Maak(
         Wijkindelingen indelingen, CurrentUser user, WijkindelingInvoer body, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Naam) || body.Naam.Length > 200) return Problems.InvalidField("naam", "geef een naam (1 t/m 200 tekens).", body.Naam);
+        if (string.IsNullOrWhiteSpace(body.Naam)
+            || body.Naam.Length > 200) return Problems.InvalidField("naam", "geef een naam (1 t/m 200 tekens).", body.Naam);
         var concept = await indelingen.CreateDraftAsync(new Actor(user.GemeenteId, user.Naam), body.Naam, body.KopieVanActief, ct);
         return TypedResults.Created($"/api/v1/wijkindelingen/{concept.Id}", WijkindelingUitvoer.From(concept));
     }

@@ -108,7 +108,8 @@ public sealed class DemoMeldingen
     private readonly Random _rng;
     private readonly List<Incident> _incidents = [];
 
-    private sealed record Incident(string Patroon, string Categorie, string Subcategorie, DateTime Local, Coordinate Point, Address Address, RepeatReporter? Reporter);
+    private sealed record Incident(string Patroon, string Categorie, string Subcategorie, DateTime Local, Coordinate Point, Address Address,
+        RepeatReporter? Reporter);
 
     private sealed record RepeatReporter(Melder Melder, string Bron, string Adres);
 
@@ -174,7 +175,8 @@ public sealed class DemoMeldingen
             foreach (var (place, weight) in hangplekken)
             {
                 RepeatPoisson(6 * weight * Season(day, 196, 0.3), () =>
-                    AddNear(HangplekPattern, "jeugdoverlast", PickSub("jeugdoverlast"), TimeIn(day, new TimeOnly(22, 0), 360), place.Location, place.Radius + 40));
+                    AddNear(HangplekPattern, "jeugdoverlast", PickSub("jeugdoverlast"), TimeIn(day, new TimeOnly(22, 0), 360), place.Location,
+                        place.Radius + 40));
             }
         }
     }

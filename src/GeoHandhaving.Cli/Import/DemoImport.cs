@@ -1,6 +1,6 @@
 using System.CommandLine;
-using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Geocoding;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Jobs;
@@ -21,7 +21,11 @@ internal static class DemoImport
 {
     public static Command Create()
     {
-        var folder = new Option<DirectoryInfo>("--folder") { Description = "Folder with the demo files", DefaultValueFactory = _ => new DirectoryInfo("data/demo") };
+        var folder = new Option<DirectoryInfo>("--folder")
+        {
+            Description = "Folder with the demo files", DefaultValueFactory = _ =>
+            new DirectoryInfo("data/demo")
+        };
         var command = new Command("demo", "Load the demo gemeente GM9999 Demodorp (wijken, buurten, boa's, BAG, schools, holidays, meldingen).") { folder };
         command.SetAction(async (pr, ct) =>
         {
@@ -36,7 +40,8 @@ internal static class DemoImport
                 var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
                 await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(gemeente, "Demodorp", ct);
                 Check("gemeentegrens", await import.SetGrensAsync(gemeente, await ReferenceImports.ReadJsonAsync(F("gemeente.geojson"), ct), ct));
-                Report("buurten", await import.ImportBuurtenAsync(actor, await ReferenceImports.ReadJsonAsync(F("buurten.geojson"), ct), new ImportOpties(), ct));
+                Report("buurten",
+                    await import.ImportBuurtenAsync(actor, await ReferenceImports.ReadJsonAsync(F("buurten.geojson"), ct), new ImportOpties(), ct));
                 Report("wijken", await import.ImportWijkenAsync(actor, await ReferenceImports.ReadJsonAsync(F("wijken.geojson"), ct), new ImportOpties(), ct));
             }
             var (boas, wijken) = await ReferenceImports.BoasAsync(services, gemeente, F("boas.csv"), ct);
@@ -94,7 +99,8 @@ internal static class DemoImport
 
     private static void Report(string what, ImportUitvoer rapport)
     {
-        Console.WriteLine($"{what}: {rapport.Aangemaakt} aangemaakt, {rapport.Gewijzigd} gewijzigd, {rapport.Ongewijzigd} ongewijzigd, {rapport.Afgewezen.Count} afgewezen");
+        Console.WriteLine($"{what}: {rapport.Aangemaakt} aangemaakt, {rapport.Gewijzigd} gewijzigd, {rapport.Ongewijzigd} ongewijzigd, " +
+            $"{rapport.Afgewezen.Count} afgewezen");
         foreach (var a in rapport.Afgewezen.Take(10)) Console.Error.WriteLine($"  feature {a.Index} ({a.Code}): {a.Veld}: {a.Reden}");
     }
 }

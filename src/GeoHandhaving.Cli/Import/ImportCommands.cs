@@ -49,7 +49,8 @@ internal static class ImportCommands
             var progress = new Progress("adressen");
             var rapport = await services.GetRequiredService<BagImport>().ImportAsync(gemeente, reader, progress.Report, ct);
             progress.Done(rapport.Gelezen);
-            Console.WriteLine($"{rapport.Gelezen:N0} rijen gelezen: {rapport.Nieuw:N0} nieuw, {rapport.Bijgewerkt:N0} bijgewerkt, {rapport.Fouten.Count:N0} afgewezen");
+            Console.WriteLine($"{rapport.Gelezen:N0} rijen gelezen: {rapport.Nieuw:N0} nieuw, {rapport.Bijgewerkt:N0} bijgewerkt, {rapport.Fouten.Count:N0} " +
+                $"afgewezen");
             foreach (var fout in rapport.Fouten.Take(20)) Console.Error.WriteLine($"rij {fout.RowNumber}: {fout.Field}: {fout.Reason}");
             return rapport.Fouten.Count == 0 ? 0 : 3;
         });
@@ -65,7 +66,8 @@ internal static class ImportCommands
             await using var services = CliHost.BuildServices(s => s.AddGeocoding());
             var gemeente = await CliHost.EnsureGemeenteAsync(services, pr.GetValue(Gemeente)!, ct);
             var rapport = await ReferenceImports.ScholenAsync(services, gemeente, pr.GetValue(file)!.FullName, ct);
-            Console.WriteLine($"scholen: {rapport.Aangemaakt} aangemaakt, {rapport.Gewijzigd} gewijzigd, {rapport.Ongewijzigd} ongewijzigd, {rapport.Afgewezen.Count} afgewezen");
+            Console.WriteLine($"scholen: {rapport.Aangemaakt} aangemaakt, {rapport.Gewijzigd} gewijzigd, {rapport.Ongewijzigd} ongewijzigd, " +
+                $"{rapport.Afgewezen.Count} afgewezen");
             foreach (var a in rapport.Afgewezen) Console.Error.WriteLine($"  feature {a.Index} ({a.Code}): {a.Veld}: {a.Reden}");
             return 0;
         });
@@ -108,7 +110,8 @@ internal static class ImportCommands
         command.SetAction(async (pr, ct) =>
         {
             var rapport = await ImportMeldingenAsync(pr.GetValue(file)!.FullName, pr.GetValue(Gemeente)!, pr.GetValue(door)!, ct);
-            Console.WriteLine($"{rapport.Ontvangen:N0} rijen: {rapport.Opgeslagen:N0} opgeslagen, {rapport.AlBekend:N0} al bekend, {rapport.Afgewezen:N0} afgewezen");
+            Console.WriteLine($"{rapport.Ontvangen:N0} rijen: {rapport.Opgeslagen:N0} opgeslagen, {rapport.AlBekend:N0} al bekend, {rapport.Afgewezen:N0} " +
+                $"afgewezen");
             foreach (var fout in rapport.Fouten.Take(20)) Console.Error.WriteLine($"rij {fout.Rij}: {fout.Veld}: {fout.Reden}");
             return rapport.Fouten.Count == 0 ? 0 : 3;
         });

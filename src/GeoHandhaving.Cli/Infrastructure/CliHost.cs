@@ -1,5 +1,5 @@
-using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Gemeenten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -13,7 +13,11 @@ internal static class ApiKeyCommands
     {
         var gemeente = GemeenteOption.Create("Gemeente code the key is for");
         var naam = new Option<string>("--naam") { Description = "What the client is, e.g. 'briefingscherm post Noord'", Required = true };
-        var rol = new Option<string[]>("--rol") { Description = $"Role(s): {string.Join(", ", ApiKeyRules.ToegestaneRollen)}", Required = true, AllowMultipleArgumentsPerToken = true };
+        var rol = new Option<string[]>("--rol")
+        {
+            Description = $"Role(s): {string.Join(", ", ApiKeyRules.ToegestaneRollen)}", Required = true,
+            AllowMultipleArgumentsPerToken = true
+        };
         var create = new Command("create", "Create a key and print it once (only its hash is stored).") { gemeente, naam, rol };
         create.SetAction(async (pr, ct) =>
         {
@@ -26,7 +30,8 @@ internal static class ApiKeyCommands
             return await WithStore(code, async store =>
             {
                 var nieuw = await store.CreateAsync(code, pr.GetValue(naam)!, rollen, ct);
-                Console.Error.WriteLine($"API key {nieuw.Key.Id} '{nieuw.Key.Naam}' ({string.Join(", ", nieuw.Key.Rollen)}) for {code}; send it as {ApiKeyAuthenticationHandler.Header}:");
+                Console.Error.WriteLine($"API key {nieuw.Key.Id} '{nieuw.Key.Naam}' ({string.Join(", ", nieuw.Key.Rollen)}) for {code}; send it as " +
+                    $"{ApiKeyAuthenticationHandler.Header}:");
                 Console.WriteLine(nieuw.Sleutel);
                 return 0;
             }, ct);

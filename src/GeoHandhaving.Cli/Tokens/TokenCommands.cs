@@ -9,7 +9,11 @@ internal static class TokenCommands
 {
     public static Command Create()
     {
-        var role = new Option<string[]>("--role") { Description = $"Role(s): {string.Join(", ", Roles.All)}", Required = true, AllowMultipleArgumentsPerToken = true };
+        var role = new Option<string[]>("--role")
+        {
+            Description = $"Role(s): {string.Join(", ", Roles.All)}", Required = true,
+            AllowMultipleArgumentsPerToken = true
+        };
         var subject = new Option<string>("--sub") { Description = "Subject (user name)", DefaultValueFactory = _ => Environment.UserName };
         var gemeente = GemeenteOption.Create("Gemeente code the token is for");
         var hours = new Option<double>("--hours") { Description = "Lifetime in hours", DefaultValueFactory = _ => 12 };

@@ -1,17 +1,17 @@
-using CoverageQueries = GeoHandhaving.Api.Wijken.CoverageQueries;
-using WijkenServices = GeoHandhaving.Api.Wijken.WijkenServices;
-using WijkenStore = GeoHandhaving.Api.Wijken.WijkenStore;
-using GeoHandhaving.Cli.Infrastructure;
-using GeoHandhaving.Core.Addresses;
-using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
+using GeoHandhaving.Cli.Infrastructure;
+using GeoHandhaving.Core.Addresses;
 using GeoHandhaving.Core.Districting;
+using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using CoverageQueries = GeoHandhaving.Api.Wijken.CoverageQueries;
+using WijkenServices = GeoHandhaving.Api.Wijken.WijkenServices;
+using WijkenStore = GeoHandhaving.Api.Wijken.WijkenStore;
 
 namespace GeoHandhaving.Cli.Wijken;
 
@@ -63,19 +63,59 @@ internal static class WijkenCommands
     private static Command ProposeCommand()
     {
         var buurtenOption = new Option<FileInfo>("--buurten") { Description = "Buurten GeoJSON (RD New with crs member, or CRS84)", Required = true };
-        var addressesOption = new Option<FileInfo?>("--workload-addresses") { Description = "BAG address CSV (.csv or .csv.gz) with x_rd,y_rd columns: workload = addresses per buurt" };
-        var meldingenOption = new Option<FileInfo?>("--workload-meldingen") { Description = "Meldingen GeoJSON points (property `categorie`): workload = weighted meldingen per buurt" };
-        var categoryWeightsOption = new Option<string?>("--category-weights") { Description = "Weights per melding category, e.g. geluid=2,afval=0.5 (others weigh 1)" };
+        var addressesOption = new Option<FileInfo?>("--workload-addresses")
+        {
+            Description = "BAG address CSV (.csv or .csv.gz) with x_rd,y_rd columns: " +
+            "workload = addresses per buurt"
+        };
+        var meldingenOption = new Option<FileInfo?>("--workload-meldingen")
+        {
+            Description = "Meldingen GeoJSON points (property `categorie`): workload = " +
+            "weighted meldingen per buurt"
+        };
+        var categoryWeightsOption = new Option<string?>("--category-weights")
+        {
+            Description = "Weights per melding category, e.g. geluid=2,afval=0.5 (others " +
+            "weigh 1)"
+        };
         var countOption = new Option<int>("--count") { Description = "Number of wijken", Required = true };
         var seedOption = new Option<int>("--seed") { Description = "Random seed (same seed, same proposal)", DefaultValueFactory = _ => 1 };
-        var compactnessOption = new Option<double>("--compactness") { Description = "Weight of compactness (Polsby–Popper) against balance", DefaultValueFactory = _ => 1.0 };
-        var toleranceOption = new Option<double>("--tolerance") { Description = "Allowed relative deviation from the mean workload", DefaultValueFactory = _ => 0.05 };
-        var iterationsOption = new Option<int>("--iterations") { Description = "Single-buurt moves tried (annealing) per start", DefaultValueFactory = _ => 1_000_000 };
-        var recombinationsOption = new Option<int?>("--recombinations") { Description = $"Merge-and-split steps of adjacent wijken per start (default {DistrictingOptions.RecombinationStepsPerWijk} per wijk)" };
-        var startsOption = new Option<int>("--starts") { Description = "Independent starts at most; stops at the first within the tolerance", DefaultValueFactory = _ => DistrictingOptions.DefaultStarts };
+        var compactnessOption = new Option<double>("--compactness")
+        {
+            Description = "Weight of compactness (Polsby–Popper) against balance",
+            DefaultValueFactory = _ => 1.0
+        };
+        var toleranceOption = new Option<double>("--tolerance")
+        {
+            Description = "Allowed relative deviation from the mean workload", DefaultValueFactory = _ =>
+            0.05
+        };
+        var iterationsOption = new Option<int>("--iterations")
+        {
+            Description = "Single-buurt moves tried (annealing) per start", DefaultValueFactory = _ =>
+            1_000_000
+        };
+        var recombinationsOption = new Option<int?>("--recombinations")
+        {
+            Description = $"Merge-and-split steps of adjacent wijken per start (default " +
+            $"{DistrictingOptions.RecombinationStepsPerWijk} per wijk)"
+        };
+        var startsOption = new Option<int>("--starts")
+        {
+            Description = "Independent starts at most; stops at the first within the tolerance",
+            DefaultValueFactory = _ => DistrictingOptions.DefaultStarts
+        };
         var currentOption = new Option<FileInfo?>("--current") { Description = "Today's wijken GeoJSON, to compare with (and to keep, see --keep-current)" };
-        var keepCurrentOption = new Option<double>("--keep-current") { Description = "Weight of not cutting through today's wijken", DefaultValueFactory = _ => 0.0 };
-        var lockOption = new Option<string[]>("--lock") { Description = "Buurt locked to a wijk number, e.g. BU0363AA01=3 (W03); repeatable", AllowMultipleArgumentsPerToken = true };
+        var keepCurrentOption = new Option<double>("--keep-current")
+        {
+            Description = "Weight of not cutting through today's wijken", DefaultValueFactory = _ =>
+            0.0
+        };
+        var lockOption = new Option<string[]>("--lock")
+        {
+            Description = "Buurt locked to a wijk number, e.g. BU0363AA01=3 (W03); repeatable",
+            AllowMultipleArgumentsPerToken = true
+        };
         var codePropertyOption = new Option<string?>("--code-property") { Description = "Buurt code property (default: buurtcode or BU_CODE)" };
         var outOption = new Option<FileInfo>("--out") { Description = "Proposal GeoJSON: one feature per wijk, in the CRS of --buurten", Required = true };
 
@@ -156,8 +196,10 @@ internal static class WijkenCommands
         var file = GeoJsonFile.Read(path);
         return file.Features.Select(f => new MeldingPoint(
             file.ToRd(f.Geometry).Coordinate,
-            f.Attributes.Exists("categorie") ? f.Attributes["categorie"]?.ToString() ?? "" : f.Attributes.Exists("category") ? f.Attributes["category"]?.ToString() ?? "" : "",
-            f.Attributes.Exists("gemeld_op") && DateTimeOffset.TryParse(f.Attributes["gemeld_op"]?.ToString(), CultureInfo.InvariantCulture, out var at) ? at : default))
+            f.Attributes.Exists("categorie") ? f.Attributes["categorie"]?.ToString()
+                ?? "" : f.Attributes.Exists("category") ? f.Attributes["category"]?.ToString() ?? "" : "",
+            f.Attributes.Exists("gemeld_op")
+                && DateTimeOffset.TryParse(f.Attributes["gemeld_op"]?.ToString(), CultureInfo.InvariantCulture, out var at) ? at : default))
             .ToList();
     }
 

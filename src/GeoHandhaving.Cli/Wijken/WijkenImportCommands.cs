@@ -13,9 +13,21 @@ internal static class WijkenImportCommands
     private static readonly Option<string> Gemeente = GemeenteOption.Create(defaultCode: null);
     private static readonly Option<string?> GemeenteNaam = new("--gemeente-naam") { Description = "Name when the gemeente is created" };
     private static readonly Option<FileInfo?> Grens = new("--grens") { Description = "GeoJSON with the gemeentegrens to set as well" };
-    private static readonly Option<string?> CodeProperty = new("--code-property") { Description = "Property holding the code (default: WK_CODE/BU_CODE, wijkcode/buurtcode, code)" };
-    private static readonly Option<string?> NameProperty = new("--name-property") { Description = "Property holding the name (default: WK_NAAM/BU_NAAM, wijknaam/buurtnaam, naam)" };
-    private static readonly Option<long?> Wijkindeling = new("--wijkindeling") { Description = "Draft wijkindeling id (default: the active one, created when missing)" };
+    private static readonly Option<string?> CodeProperty = new("--code-property")
+    {
+        Description = "Property holding the code (default: WK_CODE/BU_CODE, " +
+        "wijkcode/buurtcode, code)"
+    };
+    private static readonly Option<string?> NameProperty = new("--name-property")
+    {
+        Description = "Property holding the name (default: WK_NAAM/BU_NAAM, " +
+        "wijknaam/buurtnaam, naam)"
+    };
+    private static readonly Option<long?> Wijkindeling = new("--wijkindeling")
+    {
+        Description = "Draft wijkindeling id (default: the active one, created when " +
+        "missing)"
+    };
 
     /// <summary>Adds `import wijken|buurten|gemeente` (GeoJSON; RD New via its crs member, else CRS84) to the import group.</summary>
     public static void AddTo(Command import)
@@ -55,7 +67,8 @@ internal static class WijkenImportCommands
                 return Refused(pr.GetValue(file)!, fout);
             }
             var rapport = result.Rapport!;
-            Console.WriteLine($"{name}: {rapport.Aangemaakt} aangemaakt, {rapport.Gewijzigd} gewijzigd, {rapport.Ongewijzigd} ongewijzigd, {rapport.Afgewezen.Count} afgewezen");
+            Console.WriteLine($"{name}: {rapport.Aangemaakt} aangemaakt, {rapport.Gewijzigd} gewijzigd, {rapport.Ongewijzigd} ongewijzigd, " +
+                $"{rapport.Afgewezen.Count} afgewezen");
             foreach (var afgewezen in rapport.Afgewezen)
             {
                 Console.WriteLine($"  feature {afgewezen.Index} ({afgewezen.Code ?? "zonder code"}), {afgewezen.Veld}: {afgewezen.Reden}");

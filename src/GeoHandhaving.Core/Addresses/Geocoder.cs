@@ -109,7 +109,8 @@ public sealed class Geocoder
                 $"street '{query.Street}' is not a known street; matched on postcode and house number");
         }
         return GeocodeResult.Ambiguous(byPostcode.Addresses.Concat(streetAddresses), MatchTypes.PostcodeHuisnummerStraat,
-            $"postcode {postcode} gives {postcodeAddress}, but '{query.Street}' {(query.Woonplaats is null ? "" : $"in {query.Woonplaats} ")}does not: postcode and street disagree");
+            $"postcode {postcode} gives {postcodeAddress}, but '{query.Street}' {(query.Woonplaats is null ? "" : $"in {query.Woonplaats} ")}does not: " +
+                $"postcode and street disagree");
     }
 
     /// <summary>Whether the street (exact, one typo or abbreviated) and the woonplaats of the query fit the address.</summary>
@@ -165,7 +166,8 @@ public sealed class Geocoder
         if (withNumber.Count == 0)
         {
             return GeocodeResult.Unmatched(
-                $"street '{street}' not found; similar {string.Join(", ", similar.Select(s => s.Name).Distinct().Take(MaxCandidates))} has no huisnummer {aanduiding.Huisnummer}");
+                $"street '{street}' not found; similar {string.Join(", ", similar.Select(s => s.Name).Distinct().Take(MaxCandidates))} " +
+                $"has no huisnummer {aanduiding.Huisnummer}");
         }
         var distinctNames = withNumber.Select(s => s.Key).Distinct().Count();
         if (distinctNames > 1)

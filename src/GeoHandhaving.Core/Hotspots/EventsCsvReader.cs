@@ -42,7 +42,8 @@ public static class EventsCsvReader
                 continue;
             }
             var fields = SplitLine(line);
-            string Field(int index) => index < fields.Length ? fields[index] : throw new FormatException($"{sourceName} row {row}: only {fields.Length} fields");
+            string Field(int index) =>
+                index < fields.Length ? fields[index] : throw new FormatException($"{sourceName} row {row}: only {fields.Length} fields");
             events.Add(new CsvEvent(
                 row,
                 ParseTimestamp(Field(at), zone, sourceName, row),

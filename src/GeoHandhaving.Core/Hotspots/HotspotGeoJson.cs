@@ -7,7 +7,8 @@ namespace GeoHandhaving.Core.Hotspots;
 /// <summary>Writes predicted hotspots as an RFC 7946 FeatureCollection: lon/lat, outer rings counter-clockwise, holes clockwise.</summary>
 public static class HotspotGeoJson
 {
-    public static void Write(Stream stream, IEnumerable<PredictedHotspot> hotspots, LocalProjection projection, IReadOnlyDictionary<string, string> collectionProperties)
+    public static void Write(Stream stream, IEnumerable<PredictedHotspot> hotspots, LocalProjection projection, IReadOnlyDictionary<string,
+        string> collectionProperties)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();

@@ -125,7 +125,8 @@ public partial class SqlRuleTests(ApiFixture fixture)
     [GeneratedRegex(@"(?<![\w.])gemeente_id\s*=\s*@gemeente\b")]
     private static partial Regex UnaliasedScope();
 
-    private static readonly HashSet<string> Keywords = ["WHERE", "ON", "SET", "JOIN", "LEFT", "INNER", "CROSS", "USING", "GROUP", "ORDER", "LIMIT", "VALUES", "SELECT", "WITH"];
+    private static readonly HashSet<string> Keywords = ["WHERE", "ON", "SET", "JOIN", "LEFT", "INNER", "CROSS", "USING", "GROUP", "ORDER", "LIMIT", "VALUES",
+        "SELECT", "WITH"];
 
     [GeneratedRegex(@"\b(SELECT|UPDATE|DELETE|INSERT)\b")]
     private static partial Regex Statement();

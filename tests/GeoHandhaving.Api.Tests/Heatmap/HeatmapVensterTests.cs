@@ -38,7 +38,11 @@ public class HeatmapVensterTests(ApiFixture fixture)
         await ImportAsync(_api, gemeente, meldingen);
         _api.WithDb(db =>
         {
-            db.Tijdvensters.Add(new Tijdvenster { GemeenteId = gemeente, Code = EigenVenster, Naam = "Markt", Definitie = "za 07:30-14:00; wo 23:00-01:30", Categorieen = ["afval"] });
+            db.Tijdvensters.Add(new Tijdvenster
+            {
+                GemeenteId = gemeente, Code = EigenVenster, Naam = "Markt", Definitie = "za 07:30-14:00; wo 23:00-01:30",
+                Categorieen = ["afval"]
+            });
             return db.SaveChanges();
         });
         var planner = _api.ClientAs(gemeente, Roles.Planner);

@@ -49,7 +49,8 @@ public class KaartBrowserTests : IClassFixture<DemoGemeenteFixture>
 
         Assert.Empty(report.GetProperty("errors").EnumerateArray());
         var tiles = report.GetProperty("tileRequests").EnumerateArray()
-            .Select(t => (Url: t.GetProperty("url").GetString()!, Status: t.GetProperty("status").GetInt32(), Authorization: t.GetProperty("authorization").GetString())).ToList();
+            .Select(t => (Url: t.GetProperty("url").GetString()!, Status: t.GetProperty("status").GetInt32(), Authorization: t.GetProperty("authorization")
+                .GetString())).ToList();
         Assert.All(tiles, t => Assert.StartsWith("Bearer ", t.Authorization));
         Assert.All(tiles, t => Assert.True(t.Status is 200 or 204, $"{t.Url}: {t.Status}"));
         bool Requested(string layer, params string[] filters) =>
@@ -75,7 +76,8 @@ public class KaartBrowserTests : IClassFixture<DemoGemeenteFixture>
 
         Assert.Contains("schoolbrengen", report.GetProperty("vensters").EnumerateArray().Select(v => v.GetString()));
         Assert.DoesNotContain(report.GetProperty("vensters").EnumerateArray(), v => v.GetString()!.StartsWith("uur-"));
-        Assert.True(Requested("heatmap", "venster=schoolbrengen", "van="), string.Join("\n", tiles.Where(t => t.Url.Contains("venster")).Select(t => $"{t.Status} {t.Url}")));
+        Assert.True(Requested("heatmap", "venster=schoolbrengen", "van="), string.Join("\n", tiles.Where(t => t.Url.Contains("venster"))
+            .Select(t => $"{t.Status} {t.Url}")));
         Assert.True(Requested("hotspots", "venster=schoolbrengen"));
         Assert.True(File.Exists(screenshot));
     }

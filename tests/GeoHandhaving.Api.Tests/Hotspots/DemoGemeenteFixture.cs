@@ -1,7 +1,7 @@
 using System.CommandLine;
 using GeoHandhaving.Api.Tests.Infrastructure;
-using GeoHandhaving.Testing;
 using GeoHandhaving.Cli.Import;
+using GeoHandhaving.Testing;
 
 namespace GeoHandhaving.Api.Tests.Hotspots;
 

@@ -134,7 +134,11 @@ public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
         // What a process killed mid-run leaves behind: the run row, no hotspots (they are written in one transaction).
         var abandoned = _api.WithDb(db =>
         {
-            var run = new HotspotRun { GemeenteId = Gemeente, Status = HotspotRunStatus.Bezig, GestartOp = DateTimeOffset.UtcNow.AddMinutes(-3), Aanleiding = "nachtelijk", Parameters = "{}" };
+            var run = new HotspotRun
+            {
+                GemeenteId = Gemeente, Status = HotspotRunStatus.Bezig, GestartOp = DateTimeOffset.UtcNow.AddMinutes(-3),
+                Aanleiding = "nachtelijk", Parameters = "{}"
+            };
             db.HotspotRuns.Add(run);
             db.SaveChanges();
             return run.Id;

@@ -1,15 +1,15 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Geocoding;
 using GeoHandhaving.Api.Tests.Infrastructure;
-using GeoHandhaving.Testing;
-using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Core.Geometry;
+using GeoHandhaving.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Api.Tests.Meldingen;
@@ -42,8 +42,16 @@ public sealed class ApollobuurtMetWijken : IAsyncLifetime
         var indeling = new Wijkindeling { GemeenteId = Gemeente, Naam = "test", Status = WijkindelingStatus.Actief, AangemaaktDoor = "test" };
         db.Wijkindelingen.Add(indeling);
         await db.SaveChangesAsync();
-        db.Wijken.Add(new Wijk { GemeenteId = Gemeente, WijkindelingId = indeling.Id, Code = "WEST", Naam = "West", Geometrie = Box(115_000, SplitX), GewijzigdDoor = "test" });
-        db.Wijken.Add(new Wijk { GemeenteId = Gemeente, WijkindelingId = indeling.Id, Code = "OOST", Naam = "Oost", Geometrie = Box(SplitX, 125_000), GewijzigdDoor = "test" });
+        db.Wijken.Add(new Wijk
+        {
+            GemeenteId = Gemeente, WijkindelingId = indeling.Id, Code = "WEST", Naam = "West", Geometrie = Box(115_000, SplitX),
+            GewijzigdDoor = "test"
+        });
+        db.Wijken.Add(new Wijk
+        {
+            GemeenteId = Gemeente, WijkindelingId = indeling.Id, Code = "OOST", Naam = "Oost", Geometrie = Box(SplitX, 125_000),
+            GewijzigdDoor = "test"
+        });
         var boa = new Boa { GemeenteId = Gemeente, Code = "B01", Naam = "J. Jansen", Gebruikersnaam = "jansen" };
         db.Boas.Add(boa);
         await db.SaveChangesAsync();
@@ -134,7 +142,8 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
     [InlineData("categorie", "Dam 1", null, null, "fietsendiefstal", "2026-11-10T08:15:00+01:00")]
     [InlineData("gemeld_op", "Dam 1", null, null, "afval", "gisteren")]
     [InlineData("locatie", null, null, null, "afval", "2026-11-10T08:15:00+01:00")]
-    public async Task Invalid_melding_is_refused_with_422_naming_the_field(string field, string? adres, double? lon, double? lat, string categorie, string gemeldOp)
+    public async Task Invalid_melding_is_refused_with_422_naming_the_field(string field, string? adres, double? lon, double? lat, string categorie,
+        string gemeldOp)
     {
         var response = await (await As(Roles.Intake)).PostAsJsonAsync("/api/v1/meldingen",
             Melding(Guid.NewGuid().ToString(), adres, lon, lat, categorie, gemeldOp));
@@ -160,7 +169,8 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
     public async Task Csv_import_stores_every_valid_row_reports_each_bad_row_and_is_idempotent()
     {
         var run = Guid.NewGuid().ToString("N")[..8];
-        var csv = new StringBuilder("bron,extern_id,categorie,subcategorie,gemeld_op,waargenomen_op,omschrijving,adres,x_rd,y_rd,melder_naam,melder_email,melder_telefoon\n");
+        var csv = new StringBuilder(
+            "bron,extern_id,categorie,subcategorie,gemeld_op,waargenomen_op,omschrijving,adres,x_rd,y_rd,melder_naam,melder_email,melder_telefoon\n");
         csv.Append($"KCC,{run}-1,afval,bijplaatsing,2026-10-01T10:00:00+02:00,,zakken naast container,\"{Adres(data.WestAdres)}\",,,Piet,piet@example.nl,\n");
         csv.Append($"KCC,{run}-2,afval,,2026-10-01T10:00:00+02:00,,,,abc,487000,,,\n");
         csv.Append($"KCC,{run}-3,onbekend,,2026-10-01T10:00:00+02:00,,,\"{Adres(data.WestAdres)}\",,,,,\n");
@@ -216,7 +226,8 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
 
         var rd = await client.GetAsync($"/api/v1/meldingen?categorie={categorie}&crs={Uri.EscapeDataString(RdNew.CrsUri)}");
         Assert.Equal($"<{RdNew.CrsUri}>", rd.Headers.GetValues("Content-Crs").Single());
-        var x = (await rd.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("features")[0].GetProperty("geometry").GetProperty("coordinates")[0].GetDouble();
+        var x = (await rd.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("features")[0].GetProperty("geometry")
+            .GetProperty("coordinates")[0].GetDouble();
         Assert.InRange(x, 100_000, 140_000);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/meldingen?uur=24")).StatusCode);
@@ -228,7 +239,8 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
     public async Task Melder_contact_is_encrypted_at_rest_shown_only_to_allowed_roles_and_every_read_is_audited()
     {
         var email = $"melder-{Guid.NewGuid():N}@example.nl";
-        var west = await RegistreerAsync(Melding(Guid.NewGuid().ToString(), Adres(data.WestAdres), melder: new { naam = "An", email, telefoon = "06-12345678" }));
+        var west = await RegistreerAsync(Melding(Guid.NewGuid()
+            .ToString(), Adres(data.WestAdres), melder: new { naam = "An", email, telefoon = "06-12345678" }));
         var id = west.GetProperty("id").GetInt64();
         Assert.DoesNotContain(email, west.ToString());
         var stored = _api.WithDb(db => db.MelderContacten.Single(c => c.GemeenteId == data.Gemeente && c.MeldingId == id).Versleuteld);
@@ -240,7 +252,8 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
 
         var wijkboa = await (await As(Roles.Boa, "jansen")).GetFromJsonAsync<JsonElement>($"/api/v1/meldingen/{id}/melder?doel=terugbellen");
         Assert.Equal(email, wijkboa.GetProperty("email").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await (await As(Roles.Boa, "iemand-anders")).GetAsync($"/api/v1/meldingen/{id}/melder?doel=terugbellen")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await As(Roles.Boa, "iemand-anders"))
+            .GetAsync($"/api/v1/meldingen/{id}/melder?doel=terugbellen")).StatusCode);
 
         var audit = _api.WithDb(db => db.ContactInzages.Where(a => a.GemeenteId == data.Gemeente && a.MeldingId == id).ToList());
         Assert.Single(audit);
@@ -253,19 +266,24 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
         var id = (await RegistreerAsync(Melding(Guid.NewGuid().ToString(), Adres(data.WestAdres)))).GetProperty("id").GetInt64();
         var boa = await As(Roles.Boa, "jansen");
         Assert.Equal(HttpStatusCode.OK, (await boa.PostAsJsonAsync($"/api/v1/meldingen/{id}/status", new { status = "InBehandeling" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await boa.PostAsJsonAsync($"/api/v1/meldingen/{id}/status", new { status = "Afgehandeld", toelichting = "auto weggesleept" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await boa.PostAsJsonAsync($"/api/v1/meldingen/{id}/status", new { status = "Afgehandeld", toelichting = "auto weggesleept" })).StatusCode);
         var invalid = await boa.PostAsJsonAsync($"/api/v1/meldingen/{id}/status", new { status = "Toegewezen" });
         Assert.Equal(HttpStatusCode.Conflict, invalid.StatusCode);
         Assert.Contains("Heropend", await invalid.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await As(Roles.Planner)).PostAsJsonAsync($"/api/v1/meldingen/{id}/status", new { status = "Heropend" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await As(Roles.Planner))
+            .PostAsJsonAsync($"/api/v1/meldingen/{id}/status", new { status = "Heropend" })).StatusCode);
     }
 
     [Fact]
     public async Task A_second_melding_of_the_same_categorie_nearby_within_the_time_span_is_linked_as_possible_duplicate()
     {
-        var first = await RegistreerAsync(Melding(Guid.NewGuid().ToString(), Adres(data.WestAdres), categorie: "hondenoverlast", gemeldOp: "2026-11-12T09:00:00+01:00"));
-        var second = await RegistreerAsync(Melding(Guid.NewGuid().ToString(), Adres(data.WestAdres), categorie: "hondenoverlast", gemeldOp: "2026-11-12T10:30:00+01:00"));
-        var later = await RegistreerAsync(Melding(Guid.NewGuid().ToString(), Adres(data.WestAdres), categorie: "hondenoverlast", gemeldOp: "2026-11-20T10:30:00+01:00"));
+        var first = await RegistreerAsync(Melding(Guid.NewGuid()
+            .ToString(), Adres(data.WestAdres), categorie: "hondenoverlast", gemeldOp: "2026-11-12T09:00:00+01:00"));
+        var second = await RegistreerAsync(Melding(Guid.NewGuid()
+            .ToString(), Adres(data.WestAdres), categorie: "hondenoverlast", gemeldOp: "2026-11-12T10:30:00+01:00"));
+        var later = await RegistreerAsync(Melding(Guid.NewGuid()
+            .ToString(), Adres(data.WestAdres), categorie: "hondenoverlast", gemeldOp: "2026-11-20T10:30:00+01:00"));
         Assert.Equal(first.GetProperty("id").GetInt64(), second.GetProperty("properties").GetProperty("mogelijkDuplicaatVan").GetInt64());
         Assert.Equal(JsonValueKind.Null, later.GetProperty("properties").GetProperty("mogelijkDuplicaatVan").ValueKind);
     }

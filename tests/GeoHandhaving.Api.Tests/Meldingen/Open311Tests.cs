@@ -55,7 +55,8 @@ public class Open311Tests(ApiFixture fixture)
     public async Task The_api_key_may_come_as_the_GeoReport_form_field_and_a_wrong_one_is_401()
     {
         var gemeente = await _api.NewGemeenteAsync();
-        var sleutel = (await (await _api.ClientAs(gemeente, Roles.Admin).PostAsJsonAsync("/api/v1/api-keys", new { naam = "KCC", rollen = new[] { Roles.Intake } }))
+        var sleutel = (await (await _api.ClientAs(gemeente, Roles.Admin)
+            .PostAsJsonAsync("/api/v1/api-keys", new { naam = "KCC", rollen = new[] { Roles.Intake } }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sleutel").GetString()!;
         (string, string)[] melding = [("service_code", "afval"), ("lat", "52.35"), ("long", "4.87")];
 

@@ -159,14 +159,18 @@ public class OgcWijkenTests(ApiFixture fixture)
         var gemeente = await _api.NewGemeenteAsync();
         var client = _api.Analist(gemeente);
         var id = (await CreateAsync(client, "W1", Square(X0, Y0, 100))).GetProperty("id").GetInt64();
-        var put = new HttpRequestMessage(HttpMethod.Put, $"/ogc/collections/wijken/items/{id}") { Content = JsonContent.Create(Feature("W1", "Groter", Square(X0, Y0, 300))) };
+        var put = new HttpRequestMessage(HttpMethod.Put,
+            $"/ogc/collections/wijken/items/{id}")
+        { Content = JsonContent.Create(Feature("W1", "Groter", Square(X0, Y0, 300))) };
         put.Headers.TryAddWithoutValidation("Content-Crs", $"<{RdCrs}>");
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(put)).StatusCode);
         var area = _api.WithDb(db => db.Wijken.Single(w => w.GemeenteId == gemeente && w.Id == id).Geometrie.Area);
         Assert.Equal(90_000, area, 1);
 
         var bowTie = BowTie(X0, Y0, 100);
-        var invalid = new HttpRequestMessage(HttpMethod.Put, $"/ogc/collections/wijken/items/{id}") { Content = JsonContent.Create(Feature("W1", "Strik", bowTie)) };
+        var invalid = new HttpRequestMessage(HttpMethod.Put,
+            $"/ogc/collections/wijken/items/{id}")
+        { Content = JsonContent.Create(Feature("W1", "Strik", bowTie)) };
         invalid.Headers.TryAddWithoutValidation("Content-Crs", $"<{RdCrs}>");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.SendAsync(invalid)).StatusCode);
     }

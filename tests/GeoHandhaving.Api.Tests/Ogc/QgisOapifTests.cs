@@ -41,7 +41,8 @@ public class QgisOapifTests(ApiFixture fixture, AmsterdamOgcFixture amsterdam) :
             var layer = await QgisAsync(ogc.OgcUrl, "wijken", ogc.Sleutel, ["--code", "WK0363AA", .. crs is null ? [] : new[] { "--crs", crs }]);
 
             Assert.True(layer.GetProperty("valid").GetBoolean(), layer.ToString());
-            var fields = layer.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString());
+            var fields = layer.GetProperty("fields").EnumerateArray()
+                .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("type").GetString());
             Assert.Equal(["code", "naam", "wijkindelingId", "versie", "gewijzigdOp", "gewijzigdDoor", "boas", "boaCodes"], fields.Keys);
             Assert.Equal(("String", "Integer", "DateTime", "String"), (fields["code"], fields["versie"], fields["gewijzigdOp"], fields["boas"]));
             var feature = layer.GetProperty("feature");
@@ -54,7 +55,8 @@ public class QgisOapifTests(ApiFixture fixture, AmsterdamOgcFixture amsterdam) :
             Assert.Equal(crs is not null && qgis >= new Version(3, 28) ? "EPSG:28992" : "EPSG:4326", layer.GetProperty("layerCrs").GetString());
             Assert.Equal(stored.Area, feature.GetProperty("rdArea").GetDouble(), stored.Area * 1e-4);
             var inRd = new NetTopologySuite.IO.WKTReader().Read(feature.GetProperty("rdWkt").GetString());
-            Assert.True(inRd.Centroid.Distance(stored.Centroid) < 0.5, $"centroid {inRd.Centroid} is {inRd.Centroid.Distance(stored.Centroid)} m from {stored.Centroid}");
+            Assert.True(inRd.Centroid.Distance(stored.Centroid) < 0.5,
+                $"centroid {inRd.Centroid} is {inRd.Centroid.Distance(stored.Centroid)} m from {stored.Centroid}");
         }
     }
 

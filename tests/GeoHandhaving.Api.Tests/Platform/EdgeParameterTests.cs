@@ -42,7 +42,8 @@ public class EdgeParameterTests(ApiFixture fixture)
     [Theory]
     [InlineData("/ogc/collections/wijken/items?bbox=-80,30,-70,40", HttpStatusCode.UnprocessableEntity, "bbox")]
     [InlineData("/ogc/collections/wijken/items?bbox=1,2,3", HttpStatusCode.BadRequest, "bbox")]
-    [InlineData("/ogc/collections/wijken/items?bbox=0,0,1000,1000&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/28992", HttpStatusCode.UnprocessableEntity, "bbox")]
+    [InlineData("/ogc/collections/wijken/items?bbox=0,0,1000,1000&bbox-crs=http://www.opengis.net/def/crs/EPSG/0/28992", HttpStatusCode.UnprocessableEntity,
+        "bbox")]
     [InlineData("/ogc/collections/wijken/items?bbox=4.8,52.3,4.9,52.4&bbox-crs=EPSG:3857", HttpStatusCode.BadRequest, "bbox-crs")]
     [InlineData("/api/v1/heatmap?bbox=-80,30,-70,40", HttpStatusCode.UnprocessableEntity, "bbox")]
     [InlineData("/ogc/collections/wijken/items?crs=EPSG:3857", HttpStatusCode.BadRequest, "crs")]

@@ -26,8 +26,11 @@ public static class BadInputCorpus
 
     private static string Melding(string categorie = "afval", object? lon = null, object? lat = null, string gemeldOp = GeldigeTijd,
         string externId = "corpus", string? email = null, string omschrijving = "corpus", object? xRd = null, object? yRd = null) =>
-        JsonSerializer.Serialize(new { bron = "KCC", externId, categorie, gemeldOp, lon = lon ?? 4.87, lat = lat ?? 52.35, xRd, yRd, omschrijving,
-            melder = email is null ? null : new { naam = "M", email } });
+        JsonSerializer.Serialize(new
+        {
+            bron = "KCC", externId, categorie, gemeldOp, lon = lon ?? 4.87, lat = lat ?? 52.35, xRd, yRd, omschrijving,
+            melder = email is null ? null : new { naam = "M", email }
+        });
 
     private static BadInput Post(string name, string url, string body, string names, string contentType = "application/json", int stored = 0) =>
         new(name, "POST", url, contentType, body, names, stored);
@@ -37,28 +40,33 @@ public static class BadInputCorpus
     public static IReadOnlyList<BadInput> All { get; } =
     [
         // Wijk geometry
-        Post("self-intersecting bow tie", $"/api/v1/wijken?{Rd}", Wijk(Polygon((121000, 487000), (121500, 487500), (121500, 487000), (121000, 487500), (121000, 487000))), "self-intersection"),
+        Post("self-intersecting bow tie", $"/api/v1/wijken?{Rd}",
+            Wijk(Polygon((121000, 487000), (121500, 487500), (121500, 487000), (121000, 487500), (121000, 487000))), "self-intersection"),
         Post("ring not closed", $"/api/v1/wijken?{Rd}", Wijk(Polygon((121000, 487000), (121500, 487000), (121500, 487500), (121000, 487500))), "geometry"),
         Post("ring of three points", $"/api/v1/wijken?{Rd}", Wijk(Polygon((121000, 487000), (121500, 487000), (121000, 487000))), "geometry"),
-        Post("RD coordinates sent as CRS84 (wrong CRS)", "/api/v1/wijken", Wijk(Polygon((121000, 487000), (121500, 487000), (121500, 487500), (121000, 487500), (121000, 487000))), "121000"),
+        Post("RD coordinates sent as CRS84 (wrong CRS)", "/api/v1/wijken",
+            Wijk(Polygon((121000, 487000), (121500, 487000), (121500, 487500), (121000, 487500), (121000, 487000))), "121000"),
         Post("polygon in Boston", "/api/v1/wijken", Wijk(Polygon((-71.1, 42.3), (-71.0, 42.3), (-71.0, 42.4), (-71.1, 42.4), (-71.1, 42.3))), "-71.1"),
         Post("point instead of polygon", $"/api/v1/wijken?{Rd}", Wijk("""{"type":"Point","coordinates":[121000,487000]}"""), "Point"),
         Post("unknown crs", "/api/v1/wijken?crs=EPSG:4326", Wijk(Polygon((4.8, 52.3), (4.9, 52.3), (4.9, 52.4), (4.8, 52.3))), "crs"),
-        Post("feature without geometry", $"/api/v1/wijken?{Rd}", """{"type":"Feature","properties":{"code":"W1","naam":"Wijk","reden":"corpus"}}""", "geometry"),
+        Post("feature without geometry", $"/api/v1/wijken?{Rd}",
+            """{"type":"Feature","properties":{"code":"W1","naam":"Wijk","reden":"corpus"}}""", "geometry"),
         Post("coordinates as text", $"/api/v1/wijken?{Rd}", Wijk("""{"type":"Polygon","coordinates":[[["a","b"],["c","d"],["e","f"],["a","b"]]]}"""), "json"),
         Post("geometry type unknown", $"/api/v1/wijken?{Rd}", Wijk("""{"type":"Cirkel","coordinates":[121000,487000]}"""), "Cirkel"),
         Post("truncated JSON", $"/api/v1/wijken?{Rd}", """{"type":"Feature","geometry":{"type":"Polygon",""", "json"),
         Post("JSON array instead of feature", $"/api/v1/wijken?{Rd}", "[1,2,3]", "json"),
         Post("empty body", $"/api/v1/wijken?{Rd}", "", "body"),
         Post("wijk code with SQL injection and polygon in Boston", "/api/v1/wijken",
-            """{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[-71.1,42.3],[-71.0,42.3],[-71.0,42.4],[-71.1,42.3]]]},"properties":{"code":"'; DROP TABLE wijk;--","naam":"x","reden":"corpus"}}""", "-71.1"),
+            """{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[-71.1,42.3],[-71.0,42.3],""" +
+            """[-71.0,42.4],[-71.1,42.3]]]},"properties":{"code":"'; DROP TABLE wijk;--","naam":"x","reden":"corpus"}}""", "-71.1"),
 
         // One melding
         Post("melding in Boston", "/api/v1/meldingen", Melding(lon: -71.06, lat: 42.36), "lon/lat"),
         Post("lat and lon swapped", "/api/v1/meldingen", Melding(lon: 52.35, lat: 4.87), "lon/lat"),
         Post("lon NaN", "/api/v1/meldingen", Melding(lon: "NaN"), "lon/lat"),
         Post("lon 1e308", "/api/v1/meldingen", Melding(lon: 1e308), "lon/lat"),
-        Post("lon as text", "/api/v1/meldingen", """{"bron":"KCC","categorie":"afval","gemeldOp":"2026-11-10T08:15:00+01:00","lon":"vier","lat":52.3}""", "lon"),
+        Post("lon as text", "/api/v1/meldingen",
+            """{"bron":"KCC","categorie":"afval","gemeldOp":"2026-11-10T08:15:00+01:00","lon":"vier","lat":52.3}""", "lon"),
         Post("unknown categorie", "/api/v1/meldingen", Melding(categorie: "fietsendiefstal"), "categorie"),
         Post("SQL injection as categorie", "/api/v1/meldingen", Melding(categorie: "'; DROP TABLE melding;--"), "categorie"),
         Post("script tag as categorie", "/api/v1/meldingen", Melding(categorie: "<script>alert(1)</script>"), "categorie"),
@@ -71,8 +79,10 @@ public static class BadInputCorpus
         Post("gemeld_op 31 February", "/api/v1/meldingen", Melding(gemeldOp: "2026-02-31T08:00:00+01:00"), "gemeld_op"),
         Post("extern id of 100 000 characters", "/api/v1/meldingen", Melding(externId: new string('x', 100_000)), "extern_id"),
         Post("e-mail without @", "/api/v1/meldingen", Melding(email: "geen-adres"), "melder_email"),
-        Post("RD point outside RD New", "/api/v1/meldingen", JsonSerializer.Serialize(new { bron = "KCC", externId = "x", categorie = "afval", gemeldOp = GeldigeTijd, xRd = 900000, yRd = 100 }), "900000"),
-        Post("no location at all", "/api/v1/meldingen", JsonSerializer.Serialize(new { bron = "KCC", externId = "x", categorie = "afval", gemeldOp = GeldigeTijd }), "locatie"),
+        Post("RD point outside RD New", "/api/v1/meldingen",
+            JsonSerializer.Serialize(new { bron = "KCC", externId = "x", categorie = "afval", gemeldOp = GeldigeTijd, xRd = 900000, yRd = 100 }), "900000"),
+        Post("no location at all", "/api/v1/meldingen",
+            JsonSerializer.Serialize(new { bron = "KCC", externId = "x", categorie = "afval", gemeldOp = GeldigeTijd }), "locatie"),
         Post("malformed JSON", "/api/v1/meldingen", """{"bron":"KCC",""", "json"),
         Post("JSON null", "/api/v1/meldingen", "null", "body"),
         Post("deeply nested JSON", "/api/v1/meldingen", new string('[', 5000) + new string(']', 5000), "json"),
@@ -87,9 +97,11 @@ public static class BadInputCorpus
             $"KCC,good-2,afval,{GeldigeTijd},<script>alert(1)</script> 🚗,4.88,52.36\n" +
             "KCC,bad-4,afval\n", "rij", "text/csv", stored: 2),
         Post("CSV with unbalanced quote", "/api/v1/meldingen/import", CsvKop + $"KCC,q-1,afval,{GeldigeTijd},\"nooit gesloten,4.87,52.35\n", "rij", "text/csv"),
-        Post("CSV with zero-width and RTL characters in categorie", "/api/v1/meldingen/import", CsvKop + $"KCC,u-1,af\u200Bval,{GeldigeTijd},x,4.87,52.35\nKCC,u-2,\u202Eafval,{GeldigeTijd},x,4.87,52.35\n", "categorie", "text/csv"),
+        Post("CSV with zero-width and RTL characters in categorie", "/api/v1/meldingen/import",
+            CsvKop + $"KCC,u-1,af\u200Bval,{GeldigeTijd},x,4.87,52.35\nKCC,u-2,\u202Eafval,{GeldigeTijd},x,4.87,52.35\n", "categorie", "text/csv"),
         Post("NDJSON with a good line, a broken line and a foreign point", "/api/v1/meldingen/import",
-            Melding(externId: "nd-good") + "\n{\"bron\":\"KCC\",\n" + Melding(externId: "nd-boston", lon: -71.06, lat: 42.36) + "\n", "rij", "application/x-ndjson", stored: 1),
+            Melding(externId: "nd-good") + "\n{\"bron\":\"KCC\",\n" + Melding(externId: "nd-boston", lon: -71.06, lat: 42.36) + "\n", "rij",
+                "application/x-ndjson", stored: 1),
         Post("import as XML", "/api/v1/meldingen/import", "<meldingen/>", "Unsupported Media Type", "application/xml"),
 
         // Query parameters

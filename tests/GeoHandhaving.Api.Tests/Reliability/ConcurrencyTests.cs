@@ -18,7 +18,8 @@ public class ConcurrencyTests(ApiFixture fixture)
     {
         var gemeente = await _api.NewGemeenteAsync();
         var client = _api.ClientAs(gemeente, Roles.GisAnalist);
-        var id = (await WijkenTestData.CreateAsync(client, "WK01", WijkenTestData.Square(WijkenTestData.X0, WijkenTestData.Y0, 100))).GetProperty("id").GetInt64();
+        var id = (await WijkenTestData.CreateAsync(client, "WK01", WijkenTestData.Square(WijkenTestData.X0, WijkenTestData.Y0, 100))).GetProperty("id")
+            .GetInt64();
         var etag = (await client.GetAsync($"/api/v1/wijken/{id}")).Headers.ETag!.Tag;
 
         Task<HttpResponseMessage> Edit(string naam)

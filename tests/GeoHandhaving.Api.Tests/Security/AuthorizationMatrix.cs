@@ -28,7 +28,8 @@ public sealed record SecuredEndpoint(string Method, string Route, string[] Polic
 public static class AuthorizationMatrix
 {
     /// <summary>Endpoints meant to be anonymous (or, for /hangfire, guarded by their own filter).</summary>
-    public static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/hangfire/{**path}", "/docs", "/kaart", "/kaart/config.json", "/"];
+    public static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/hangfire/{**path}", "/docs", "/kaart",
+        "/kaart/config.json", "/"];
 
     public const string DocStart = "<!-- authorization-matrix:start -->";
     public const string DocEnd = "<!-- authorization-matrix:end -->";

@@ -80,7 +80,11 @@ public class PrivacyTests(ApiFixture fixture)
             {
                 GemeenteId = gemeente, MeldingId = melding.Id, Versleuteld = bescherming.Versleutel(new MelderGegevens(naam, naam + "@example.nl", null)),
             });
-            db.MeldingGebeurtenissen.Add(new MeldingGebeurtenis { GemeenteId = gemeente, MeldingId = melding.Id, Status = status, Op = gemeldOp, Door = "test" });
+            db.MeldingGebeurtenissen.Add(new MeldingGebeurtenis
+            {
+                GemeenteId = gemeente, MeldingId = melding.Id, Status = status, Op = gemeldOp,
+                Door = "test"
+            });
             db.SaveChanges();
             return melding.Id;
         });

@@ -63,7 +63,8 @@ public class TenancyTests : IClassFixture<ApollobuurtMetWijken>
         var f = _a.WestAdres;
         var adres = $"{f[0]} {f[1]}, {f[4][..4]} {f[4][4..]} {f[5]}";
         Assert.Equal("matched", (await a.GetFromJsonAsync<JsonElement>($"/api/v1/geocode?q={Uri.EscapeDataString(adres)}")).GetProperty("status").GetString());
-        Assert.NotEqual("matched", (await b.GetFromJsonAsync<JsonElement>($"/api/v1/geocode?q={Uri.EscapeDataString(adres)}")).GetProperty("status").GetString());
+        Assert.NotEqual("matched", (await b.GetFromJsonAsync<JsonElement>($"/api/v1/geocode?q={Uri.EscapeDataString(adres)}")).GetProperty("status")
+            .GetString());
 
         var naAanval = await a.GetFromJsonAsync<JsonElement>($"/api/v1/meldingen/{meldingId}");
         Assert.NotEqual("InBehandeling", naAanval.GetProperty("properties").GetProperty("status").GetString());

@@ -11,8 +11,9 @@ public class GeoPackageImportTests
     public async Task Geopackage_of_the_amsterdam_wijken_reads_with_codes_geometry_and_rd_crs()
     {
         var gpkg = Path.Combine(Path.GetTempPath(), $"wijken-{Guid.NewGuid():N}.gpkg");
-        var ogr2ogr = Process.Start(new ProcessStartInfo("ogr2ogr", ["-f", "GPKG", gpkg, SharedData.Path("nl/amsterdam/gebieden/wijken.geojson"), "-nln", "wijken"])
-            { RedirectStandardError = true })!;
+        var ogr2ogr = Process.Start(new ProcessStartInfo("ogr2ogr",
+            ["-f", "GPKG", gpkg, SharedData.Path("nl/amsterdam/gebieden/wijken.geojson"), "-nln", "wijken"])
+        { RedirectStandardError = true })!;
         await ogr2ogr.WaitForExitAsync();
         Assert.Equal(0, ogr2ogr.ExitCode);
         try

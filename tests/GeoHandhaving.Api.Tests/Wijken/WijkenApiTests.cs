@@ -154,7 +154,7 @@ public class WijkenApiTests(ApiFixture fixture)
         var client = _api.Analist(gemeente);
         var id = (await CreateAsync(client, "WK01", Square(X0, Y0, 100))).GetProperty("id").GetInt64();
         using (var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/wijken/{id}?crs={RdCrs}")
-               { Content = JsonContent.Create(Feature("WK01", "Groter", Square(X0, Y0, 200), reden: null)) })
+        { Content = JsonContent.Create(Feature("WK01", "Groter", Square(X0, Y0, 200), reden: null)) })
         {
             request.Headers.Add("X-Reden", "uitbreiding");
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
@@ -224,7 +224,8 @@ public class WijkenApiTests(ApiFixture fixture)
         Assert.NotNull(restore.Headers.ETag);
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/wijken/{id}")).StatusCode);
-        Assert.Equal("WK01", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/wijken/at?x={X0 + 50}&y={Y0 + 50}")).GetProperty("properties").GetProperty("code").GetString());
+        Assert.Equal("WK01", (await client.GetFromJsonAsync<JsonElement>($"/api/v1/wijken/at?x={X0 + 50}&y={Y0 + 50}")).GetProperty("properties")
+            .GetProperty("code").GetString());
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/wijken/{id}/versies");
         Assert.Equal(["Aangemaakt", "Verwijderd", "Hersteld"],
             history.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("wijziging").GetString()));

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
-using GeoHandhaving.Testing;
 using GeoHandhaving.Api.Wijken;
+using GeoHandhaving.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoHandhaving.Api.Tests.Wijken;

@@ -12,7 +12,8 @@ public class BagCsvReaderTests
         Assert.Empty(errors);
         Assert.Equal(4142, addresses.Count);
         Assert.Equal(
-            new BagAddress("Apollolaan", 1, null, null, Postcode.Parse("1077AA"), "Amsterdam", 120677.02, 484535.96, 4.883480, 52.347661, "BU0363KJ06", "WK0363KJ"),
+            new BagAddress("Apollolaan", 1, null, null, Postcode.Parse("1077AA"), "Amsterdam", 120677.02, 484535.96, 4.883480, 52.347661, "BU0363KJ06",
+                "WK0363KJ"),
             addresses[0]);
     }
 
