@@ -1,4 +1,5 @@
 using System.Globalization;
+using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Core.Geometry;
 using GeoHandhaving.Core.TimeWindows;
 using NetTopologySuite.Geometries;
@@ -114,37 +115,30 @@ public static class MeldingValidatie
     {
         if (invoer.Lon is not null || invoer.Lat is not null)
         {
-            if (invoer.Lon is not { } lon || invoer.Lat is not { } lat || !double.IsFinite(lon) || !double.IsFinite(lat))
-            {
-                fout("lon/lat", "geef zowel lon als lat.");
-                return null;
-            }
-            if (!RdNew.IsInNetherlands(lon, lat))
-            {
-                fout("lon/lat",
-                    $"punt ({lon.ToString(CultureInfo.InvariantCulture)}, {lat.ToString(CultureInfo.InvariantCulture)}) ligt buiten Nederland (WGS84 lon/lat " +
-                        $"verwacht).");
-                return null;
-            }
-            var (x, y) = RdNew.ToRd(lon, lat);
-            return RdNew.RdFactory.CreatePoint(new Coordinate(Math.Round(x, 2), Math.Round(y, 2)));
+            return Punt(invoer.Lon, invoer.Lat, Crs.Crs84, "lon/lat", "ligt buiten Nederland (WGS84 lon/lat verwacht)", fout);
         }
         if (invoer.XRd is not null || invoer.YRd is not null)
         {
-            if (invoer.XRd is not { } x || invoer.YRd is not { } y || !double.IsFinite(x) || !double.IsFinite(y))
-            {
-                fout("x_rd/y_rd", "geef zowel x_rd als y_rd.");
-                return null;
-            }
-            if (!RdNew.IsInValidArea(x, y))
-            {
-                fout("x_rd/y_rd",
-                    $"punt ({x.ToString(CultureInfo.InvariantCulture)}, {y.ToString(CultureInfo.InvariantCulture)}) ligt buiten het geldigheidsgebied van RD " +
-                        $"New.");
-                return null;
-            }
-            return RdNew.RdFactory.CreatePoint(new Coordinate(x, y));
+            return Punt(invoer.XRd, invoer.YRd, Crs.RdNewCrs, "x_rd/y_rd", "ligt buiten het geldigheidsgebied van RD New", fout);
         }
         return null;
+    }
+
+    /// <summary>Both coordinates, finite and where <paramref name="crs"/> accepts them; stored in RD New (to the centimetre from WGS84).</summary>
+    private static Point? Punt(double? a, double? b, Crs crs, string veld, string buiten, Action<string, string> fout)
+    {
+        if (a is not { } x || b is not { } y || !double.IsFinite(x) || !double.IsFinite(y))
+        {
+            fout(veld, $"geef zowel {veld.Replace("/", " als ")}.");
+            return null;
+        }
+        if (!crs.Accepts(x, y))
+        {
+            fout(veld, $"punt ({x.ToString(CultureInfo.InvariantCulture)}, {y.ToString(CultureInfo.InvariantCulture)}) {buiten}.");
+            return null;
+        }
+        if (crs.Srid == RdNew.Srid) return RdNew.RdFactory.CreatePoint(new Coordinate(x, y));
+        var (rx, ry) = RdNew.ToRd(x, y);
+        return RdNew.RdFactory.CreatePoint(new Coordinate(Math.Round(rx, 2), Math.Round(ry, 2)));
     }
 }

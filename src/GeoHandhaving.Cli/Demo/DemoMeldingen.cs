@@ -1,4 +1,5 @@
 using System.Globalization;
+using GeoHandhaving.Core.Sampling;
 using GeoHandhaving.Core.TimeWindows;
 using NetTopologySuite.Geometries;
 
@@ -283,8 +284,8 @@ public sealed class DemoMeldingen
                                               * (d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1.15 : 1.0)).ToArray();
             for (var i = 0; i < Math.Round(remaining * share); i++)
             {
-                var day = days[PickWeighted(dayWeights)];
-                var local = day.ToDateTime(new TimeOnly(PickWeighted(hours), _rng.Next(60)));
+                var day = days[_rng.NextWeighted(dayWeights)];
+                var local = day.ToDateTime(new TimeOnly(_rng.NextWeighted(hours), _rng.Next(60)));
                 var address = _addresses[_rng.Next(_addresses.Count)];
                 Add(BackgroundPattern, categorie, PickSub(categorie), local, Jitter(address.Location, 5), address);
             }
@@ -440,18 +441,4 @@ public sealed class DemoMeldingen
     private string PickSub(string categorie) => Pick(Categories[categorie]).Sub;
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_rng.Next(items.Count)];
-
-    private int PickWeighted(IReadOnlyList<double> weights)
-    {
-        var target = _rng.NextDouble() * weights.Sum();
-        for (var i = 0; i < weights.Count; i++)
-        {
-            target -= weights[i];
-            if (target < 0)
-            {
-                return i;
-            }
-        }
-        return weights.Count - 1;
-    }
 }

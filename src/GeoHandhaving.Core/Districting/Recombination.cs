@@ -1,3 +1,5 @@
+using GeoHandhaving.Core.Sampling;
+
 namespace GeoHandhaving.Core.Districting;
 
 /// <summary>
@@ -42,16 +44,7 @@ internal sealed class Recombination(BuurtGraph graph, Partition partition, int[]
     private int PickWijk()
     {
         var weights = Enumerable.Range(0, partition.WijkCount).Select(w => partition.Deviation(w) + 0.01).ToArray();
-        var pick = random.NextDouble() * weights.Sum();
-        for (var w = 0; w < weights.Length; w++)
-        {
-            pick -= weights[w];
-            if (pick < 0)
-            {
-                return w;
-            }
-        }
-        return weights.Length - 1;
+        return random.NextWeighted(weights);
     }
 
     private int PickNeighbouringWijk(int wijk)
