@@ -138,19 +138,6 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
             Gecorrigeerd = plan.Gecorrigeerd, Controle = opties.Controle,
         };
 
-    /// <summary>Creates the gemeente when it does not exist yet (CLI imports for a new tenant).</summary>
-    public async Task<Gemeente> GemeenteAsync(string gemeenteId, string? naam, CancellationToken ct)
-    {
-        var gemeente = await db.Gemeenten.FirstOrDefaultAsync(g => g.Id == gemeenteId, ct);
-        if (gemeente is null)
-        {
-            gemeente = new Gemeente { Id = gemeenteId, Naam = naam ?? gemeenteId };
-            db.Gemeenten.Add(gemeente);
-            await db.SaveChangesAsync(ct);
-        }
-        return gemeente;
-    }
-
     /// <summary>
     /// Sets the gemeentegrens to the union of all polygons in the file; the same shape as stored is no change, and with
     /// <paramref name="controle"/> nothing is written.

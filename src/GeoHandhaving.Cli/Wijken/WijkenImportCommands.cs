@@ -44,12 +44,12 @@ internal static class WijkenImportCommands
         }
         command.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration).AddGeoHandhavingJobClient(CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration).AddJobClient(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
             var dryRun = pr.GetValue(DryRun);
             // A dry run creates no gemeente either: it reports against what is there.
-            var gemeente = dryRun ? pr.GetValue(Gemeente)! : (await import.GemeenteAsync(pr.GetValue(Gemeente)!, pr.GetValue(GemeenteNaam), ct)).Id;
+            var gemeente = dryRun ? pr.GetValue(Gemeente)! : await CliHost.EnsureGemeenteAsync(services, pr.GetValue(Gemeente)!, ct, pr.GetValue(GemeenteNaam));
             if (pr.GetValue(Grens) is { } grens && Print("gemeentegrens", grens, await import.SetGrensAsync(gemeente, await ReadAsync(grens, ct), dryRun, ct)) != 0)
             {
                 return 1;
@@ -68,11 +68,11 @@ internal static class WijkenImportCommands
         var command = new Command("gemeente", "Create the gemeente if missing and set its gemeentegrens.") { file, Gemeente, GemeenteNaam, DryRun };
         command.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration).AddGeoHandhavingJobClient(CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration).AddJobClient(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
             var dryRun = pr.GetValue(DryRun);
-            var gemeente = dryRun ? pr.GetValue(Gemeente)! : (await import.GemeenteAsync(pr.GetValue(Gemeente)!, pr.GetValue(GemeenteNaam), ct)).Id;
+            var gemeente = dryRun ? pr.GetValue(Gemeente)! : await CliHost.EnsureGemeenteAsync(services, pr.GetValue(Gemeente)!, ct, pr.GetValue(GemeenteNaam));
             var grens = pr.GetValue(file)!;
             return Print($"gemeentegrens van {gemeente}", grens, await import.SetGrensAsync(gemeente, await ReadAsync(grens, ct), dryRun, ct));
         });
