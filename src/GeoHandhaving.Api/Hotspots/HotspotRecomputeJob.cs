@@ -23,6 +23,9 @@ public sealed class HotspotRecomputeJob(
 {
     public static readonly HotspotParameters DefaultParameters = new(CellSize: 100);
 
+    /// <summary>A recompute is a batch job: its reads and writes may take longer than a request's 30 s on a busy database.</summary>
+    private const int BatchTimeoutSeconds = 600;
+
     /// <param name="requestedAt">When the recompute was asked for: a run that started later already covers it (debounce).</param>
     [DisableConcurrentExecution(timeoutInSeconds: 30 * 60)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
@@ -49,7 +52,8 @@ public sealed class HotspotRecomputeJob(
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, string gemeenteId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // The lock waits for a running recompute of the gemeente, which may take longer than a request's timeout.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = BatchTimeoutSeconds };
         command.Parameters.AddWithValue("gemeente", gemeenteId);
         await command.ExecuteScalarAsync(ct);
     }
@@ -76,14 +80,14 @@ public sealed class HotspotRecomputeJob(
         await db.SaveChangesAsync(ct);
         try
         {
-            var events = await LoadEventsAsync(gemeenteId, now, ct);
+            var (events, straten) = await LoadEventsAsync(gemeenteId, now, ct);
             var windowList = await windows.ForGemeenteAsync(gemeenteId, ct);
             var groups = new List<CategoryGroup> { CategoryGroup.All };
             groups.AddRange(events.Select(e => e.Category).Distinct().Order().Select(c => new CategoryGroup(c, new HashSet<string> { c })));
             var result = events.Count == 0
                 ? new HotspotResult(null!, [])
                 : HotspotEngine.Compute(events, windowList, parameters with { CategoryGroups = groups });
-            var count = await StoreAsync(run, result, events.Count, started, ct);
+            var count = await StoreAsync(run, result, events.Count, events.Count == 0 ? null : new HotspotStraten(events, straten, result.Grid), started, ct);
             log.LogInformation("Hotspot run {Run} for {Gemeente}: {Events} meldingen, {Hotspots} hotspots in {Ms} ms",
                 run.Id, gemeenteId, events.Count, count, started.ElapsedMilliseconds);
             return run.Id;
@@ -108,10 +112,13 @@ public sealed class HotspotRecomputeJob(
         if (abandoned > 0) log.LogWarning("Hotspot recompute for {Gemeente}: {Count} abandoned run(s) marked failed", gemeenteId, abandoned);
     }
 
-    private async Task<List<HotspotEvent>> LoadEventsAsync(string gemeenteId, DateTimeOffset until, CancellationToken ct)
+    /// <returns>The events, and per event the street of the BAG address it lies at (null: none within 10 m).</returns>
+    private async Task<(List<HotspotEvent> Events, List<string?> Straten)> LoadEventsAsync(string gemeenteId, DateTimeOffset until, CancellationToken ct)
     {
         var events = new List<HotspotEvent>();
+        var straten = new List<string?>();
         await using var command = dataSource.CreateCommand(HotspotsSql.Events);
+        command.CommandTimeout = BatchTimeoutSeconds;
         command.Parameters.AddWithValue("gemeente", gemeenteId);
         command.Parameters.AddWithValue("tot", until.UtcDateTime);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -119,14 +126,16 @@ public sealed class HotspotRecomputeJob(
         {
             events.Add(new HotspotEvent(reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2),
                 AmsterdamTime.ToLocal(reader.GetFieldValue<DateTimeOffset>(3)), reader.GetString(4), AddressKey: reader.GetString(5)));
+            straten.Add(reader.IsDBNull(6) ? null : reader.GetString(6));
         }
-        return events;
+        return (events, straten);
     }
 
-    private async Task<int> StoreAsync(HotspotRun run, HotspotResult result, int eventCount, Stopwatch started, CancellationToken ct)
+    private async Task<int> StoreAsync(HotspotRun run, HotspotResult result, int eventCount, HotspotStraten? straten, Stopwatch started, CancellationToken ct)
     {
-        var hotspots = result.Windows.SelectMany(w => w.Hotspots.Select(h => ToEntity(run, w, h))).ToList();
+        var hotspots = result.Windows.SelectMany(w => w.Hotspots.Select(h => ToEntity(run, w, h, straten))).ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Database.SetCommandTimeout(BatchTimeoutSeconds);
         db.Hotspots.AddRange(hotspots);
         await db.SaveChangesAsync(ct);
         await db.Database.ExecuteSqlRawAsync(HotspotsSql.Enrich,
@@ -143,13 +152,17 @@ public sealed class HotspotRecomputeJob(
         return hotspots.Count;
     }
 
-    private static Hotspot ToEntity(HotspotRun run, WindowHotspots window, Core.Hotspots.Hotspot h) => new()
+    private static Hotspot ToEntity(HotspotRun run, WindowHotspots window, Core.Hotspots.Hotspot h, HotspotStraten? straten)
     {
-        GemeenteId = run.GemeenteId, RunId = run.Id, Venster = window.Window,
         // The engine names a group of several categories by joining them with '+'.
-        Categorieen = window.CategoryGroup == CategoryGroup.All.Name ? [] : window.CategoryGroup.Split('+'),
-        Geometrie = RdNew.RdFactory.CreateGeometry(h.Polygon), Centroide = RdNew.RdFactory.CreatePoint(h.Centroid.Coordinate),
-        Waargenomen = Math.Round(h.Observed, 3), Verwacht = Math.Round(h.Expected, 3), Z = Math.Round(h.MaxZ, 3), P = h.MinAdjustedP,
-        Score = Math.Round(h.Score, 3), Rang = h.Rank, Trend = h.Trend.ToString().ToLowerInvariant(), WijkCodes = [], Scholen = [],
-    };
+        string[] categorieen = window.CategoryGroup == CategoryGroup.All.Name ? [] : window.CategoryGroup.Split('+');
+        return new()
+        {
+            GemeenteId = run.GemeenteId, RunId = run.Id, Venster = window.Window, Categorieen = categorieen,
+            Straten = straten?.Van(h.Cells, categorieen) ?? [],
+            Geometrie = RdNew.RdFactory.CreateGeometry(h.Polygon), Centroide = RdNew.RdFactory.CreatePoint(h.Centroid.Coordinate),
+            Waargenomen = Math.Round(h.Observed, 3), Verwacht = Math.Round(h.Expected, 3), Z = Math.Round(h.MaxZ, 3), P = h.MinAdjustedP,
+            Score = Math.Round(h.Score, 3), Rang = h.Rank, Trend = h.Trend.Code(), PerUur = Math.Round(h.PerHour, 4), WijkCodes = [], Scholen = [],
+        };
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
+using GeoHandhaving.Core.Hotspots;
 using GeoHandhaving.Core.TimeWindows;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,7 +39,7 @@ public static class HotspotsApi
         var api = app.MapGroup("/api/v1/hotspots").WithTags("Hotspots").RequireAuthorization(Policies.HotspotsLezen);
         api.MapGet("/active", Actief).WithName("ActieveHotspots").CacheOutput(GemeenteReadCache.Name)
             .WithSummary("Hotspots active at a local time (at=2026-12-01T08:15, Europe/Amsterdam) or weekday+hour (dag=di&uur=8), ranked, with the reason in words; GeoJSON, CRS84 unless crs asks RD New");
-        api.MapGet("", Lijst).WithName("Hotspots").WithSummary("Hotspots of the current run, optionally of one window (venster) or categorie; GeoJSON");
+        api.MapGet("", Lijst).WithName("Hotspots").WithSummary("Hotspots of the current run (all of them, significant after FDR), optionally of one window (venster) or categorie, or at least minPerUur meldingen expected per hour; GeoJSON");
         api.MapGet("/runs", Runs).WithName("HotspotRuns").WithSummary("The recent recompute runs with parameters, counts and duration");
         api.MapPost("/herbereken", Herbereken).WithName("HerberekenHotspots").RequireAuthorization(Policies.Beheer)
             .WithSummary("Queue a recompute now (admin); it never runs twice at once");
@@ -49,15 +50,16 @@ public static class HotspotsApi
 
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Actief(
         [FromQuery] string? at, [FromQuery] string? dag, [FromQuery] int? uur, [FromQuery] string? categorie, [FromQuery] int? limit,
-        [FromQuery] string? crs, CurrentHotspots current, CurrentUser user, HttpResponse response, CancellationToken ct)
+        [FromQuery] double? minPerUur, [FromQuery] string? crs, CurrentHotspots current, CurrentUser user, HttpResponse response, CancellationToken ct)
     {
+        if (minPerUur is < 0) return Problems.InvalidField("minPerUur", "0 of meer (meldingen per uur).", minPerUur);
         var output = OutputCrs.Parse(crs);
         if (output is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", crs);
         if (limit is < 1 or > MaxActief) return Problems.InvalidField("limit", $"1 t/m {MaxActief}.", limit);
         var (moment, schoolDagBekend, problem) = ParseMoment(at, dag, uur);
         if (problem is not null) return problem;
         var snapshot = await current.GetAsync(user.GemeenteId, ct);
-        var actief = snapshot?.ActiefOp(moment, schoolDagBekend) ?? [];
+        var actief = (snapshot?.ActiefOp(moment, schoolDagBekend) ?? []).Where(h => h.PerUur >= (minPerUur ?? 0));
         if (categorie is { Length: > 0 })
         {
             actief = actief.Where(h => h.Categorieen.Length == 0 || h.Categorieen.Contains(categorie.ToLowerInvariant()));
@@ -84,14 +86,15 @@ public static class HotspotsApi
     }
 
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Lijst(
-        [FromQuery] string? venster, [FromQuery] string? categorie, [FromQuery] string? crs, CurrentHotspots current, CurrentUser user,
-        HttpResponse response, CancellationToken ct)
+        [FromQuery] string? venster, [FromQuery] string? categorie, [FromQuery] double? minPerUur, [FromQuery] string? crs, CurrentHotspots current,
+        CurrentUser user, HttpResponse response, CancellationToken ct)
     {
+        if (minPerUur is < 0) return Problems.InvalidField("minPerUur", "0 of meer (meldingen per uur).", minPerUur);
         var output = OutputCrs.Parse(crs);
         if (output is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", crs);
         var snapshot = await current.GetAsync(user.GemeenteId, ct);
         var hotspots = (snapshot?.Hotspots ?? []).Where(h => (venster is null || h.Venster == venster)
-            && (categorie is null || h.Categorieen.Contains(categorie.ToLowerInvariant()))).ToList();
+            && (categorie is null || h.Categorieen.Contains(categorie.ToLowerInvariant())) && h.PerUur >= (minPerUur ?? 0)).ToList();
         response.Headers["Content-Crs"] = output.ContentCrsHeader;
         return TypedResults.Ok(new GeoJsonFeatureCollection(hotspots.Select(h => ToFeature(h, output, h.Rang)).ToList()) { NumberMatched = hotspots.Count, NumberReturned = hotspots.Count });
     }
@@ -112,7 +115,8 @@ public static class HotspotsApi
         new(h.Id, crs == OutputCrs.Crs84 ? h.GeometrieCrs84 : crs.FromStorage(h.Geometrie), new Dictionary<string, object?>
         {
             ["rang"] = rang, ["reden"] = HotspotReasons.Beschrijf(h), ["venster"] = h.Venster, ["categorieen"] = h.Categorieen,
-            ["wijken"] = h.WijkCodes, ["wijkboas"] = h.Wijkboas, ["trend"] = h.Trend, ["scholen"] = h.Scholen,
-            ["waargenomen"] = h.Waargenomen, ["verwacht"] = h.Verwacht, ["z"] = h.Z, ["p"] = h.P, ["score"] = h.Score,
+            ["plaats"] = h.Plaats, ["straten"] = h.Straten, ["buurt"] = h.BuurtNaam,
+            ["wijken"] = h.WijkCodes, ["wijkboas"] = h.Wijkboas, ["trend"] = h.Trend, ["trendTekst"] = h.TrendLabel.Dutch(), ["scholen"] = h.Scholen,
+            ["perUur"] = h.PerUur, ["waargenomen"] = h.Waargenomen, ["verwacht"] = h.Verwacht, ["z"] = h.Z, ["p"] = h.P, ["score"] = h.Score,
         });
 }
