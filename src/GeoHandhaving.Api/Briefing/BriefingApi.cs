@@ -73,14 +73,15 @@ public static class BriefingApi
     public static IEndpointRouteBuilder MapBriefingApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/briefing", LeesBriefing).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.Name).WithTags("Briefing").WithName("Briefing")
-            .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk the places to visit with their hours and a map, call-backs, what came in since the previous dienst; boa=CODE for one boa's wijken; JSON or HTML")
+            .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk (or one: wijk=) the places to visit with their hours and a map, call-backs, what came in since the previous dienst; boa=CODE for one boa's wijken; JSON or HTML")
             .Produces<BriefingUitvoer>(200, "application/json").Produces(200, contentType: "text/html");
         return app;
     }
 
     internal static async Task<Results<Ok<BriefingUitvoer>, ContentHttpResult, ProblemHttpResult>> LeesBriefing(
-        [FromQuery] string? datum, [FromQuery] string? dienst, [FromQuery] string? boa, [FromQuery] string? format, HttpRequest request,
-        CurrentHotspots current, BriefingQueries queries, CurrentUser user, IOptions<BriefingOptions> options, CancellationToken ct)
+        [FromQuery] string? datum, [FromQuery] string? dienst, [FromQuery] string? wijk, [FromQuery] string? boa, [FromQuery] string? format,
+        HttpRequest request, CurrentHotspots current, BriefingQueries queries, FilterValues filters, CurrentUser user, IOptions<BriefingOptions> options,
+        CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(datum, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dag))
         {
@@ -88,6 +89,7 @@ public static class BriefingApi
         }
         var shift = Dienst.Alle.FirstOrDefault(d => d.Code == dienst?.ToLowerInvariant());
         if (shift is null) return Problems.InvalidField("dienst", $"een van: {string.Join(", ", Dienst.Alle.Select(d => d.Code))}.", dienst);
+        if (!(await filters.WijkAsync(user.GemeenteId, ct)).TryResolve(wijk, out wijk, out var unknown)) return unknown;
 
         // A boa (without a wider role) gets his or her own briefing and no other boa's.
         BriefingBoa? voor = null;
@@ -111,12 +113,12 @@ public static class BriefingApi
         var snapshot = await current.GetAsync(user.GemeenteId, ct);
         var plaatsen = snapshot is null ? Enumerable.Empty<Plaats>().ToLookup(_ => "")
             : BriefingPlaatsen.PerWijk(snapshot, van, shift.Uren, settings, HotspotRecomputeJob.DefaultParameters.FalseDiscoveryRate);
-        var wijken = await queries.WijkenAsync(voor?.Wijken, ct);
+        var wijken = (await queries.WijkenAsync(voor?.Wijken, ct)).Where(w => wijk is null || w.Code == wijk).ToList();
         var codes = wijken.Select(w => w.Code).ToArray();
-        var dienstStart = ToInstant(van);
+        var dienstStart = AmsterdamTime.ToInstant(van);
         var terugbellen = await queries.TerugbellenAsync(codes, dienstStart.AddDays(-settings.TerugbelDagen), dienstStart, settings.MaxTerugbellenPerWijk, ct);
         var vorigeVan = van.AddHours(-shift.Uren);
-        var sinds = await queries.SindsAsync(codes, ToInstant(vorigeVan), dienstStart, ct);
+        var sinds = await queries.SindsAsync(codes, AmsterdamTime.ToInstant(vorigeVan), dienstStart, ct);
         var scholen = await queries.ScholenAsync(ct);
 
         var kaarten = new Dictionary<string, string>();
@@ -139,8 +141,6 @@ public static class BriefingApi
         var wantsHtml = format == "html" || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/html") == true));
         return wantsHtml ? TypedResults.Content(BriefingHtml.Render(uitvoer, kaarten), "text/html; charset=utf-8") : TypedResults.Ok(uitvoer);
     }
-
-    private static DateTimeOffset ToInstant(DateTime amsterdamLocal) => new(amsterdamLocal, AmsterdamTime.Zone.GetUtcOffset(amsterdamLocal));
 
     private static int DagenOud(DateTimeOffset gemeldOp, DateOnly dag) => dag.DayNumber - DateOnly.FromDateTime(AmsterdamTime.ToLocal(gemeldOp).DateTime).DayNumber;
 

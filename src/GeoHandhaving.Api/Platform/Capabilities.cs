@@ -5,6 +5,7 @@ using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Ogc;
 using GeoHandhaving.Api.Security;
+using GeoHandhaving.Api.Voorstel;
 using GeoHandhaving.Api.Wijken;
 
 namespace GeoHandhaving.Api.Platform;
@@ -13,7 +14,8 @@ namespace GeoHandhaving.Api.Platform;
 public static class Capabilities
 {
     public static IServiceCollection AddCapabilities(this IServiceCollection services, IConfiguration configuration) => services
-        .AddGeoHandhavingWijken(configuration)
+        .AddWijken(configuration)
+        .AddVoorstel()
         .AddOgcApi()
         .AddGeocoding()
         .AddMeldingen()
@@ -23,6 +25,9 @@ public static class Capabilities
 
     public static IEndpointRouteBuilder MapCapabilities(this IEndpointRouteBuilder app) => app
         .MapWijkenApi()
+        .MapWijkindelingenApi()
+        .MapBoasApi()
+        .MapVoorstelApi()
         .MapOgcApi()
         .MapGeocodingApi()
         .MapMeldingenApi()
