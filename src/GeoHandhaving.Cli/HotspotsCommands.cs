@@ -32,6 +32,7 @@ internal static class HotspotsCommands
     {
         var group = new Command("hotspots", "recompute a gemeente's hotspots; predict and evaluate hotspots from an events file");
         group.Subcommands.Add(Recompute());
+        group.Subcommands.Add(Schoolregio());
         group.Subcommands.Add(Predict());
         group.Subcommands.Add(Evaluate());
         return group;
@@ -57,6 +58,28 @@ internal static class HotspotsCommands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run.Id} ({run.Status}): {run.AantalMeldingen} meldingen, {run.AantalHotspots} hotspots, {run.DuurSeconden:F1} s"));
             Console.WriteLine($"parameters: {run.Parameters}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Schoolregio()
+    {
+        var gemeente = GemeenteOption.Create(defaultCode: null);
+        var regio = new Option<SchoolRegio>("--regio") { Description = "school holiday regio: noord, midden, zuid", Required = true };
+        var command = new Command("schoolregio", "set the school holiday regio whose calendar decides a gemeente's school days") { gemeente, regio };
+        command.SetAction(async (ParseResult pr, CancellationToken ct) =>
+        {
+            var code = pr.GetValue(gemeente)!;
+            await using var services = CliHost.BuildServices(s => s.AddHotspots(CliHost.Configuration));
+            await using var scope = services.CreateAsyncScope();
+            if (!await scope.ServiceProvider.GetRequiredService<HotspotWindows>().ZetRegioAsync(code, pr.GetValue(regio), ct))
+            {
+                Console.Error.WriteLine($"gemeente {code} bestaat niet");
+                return 1;
+            }
+            var kalender = await scope.ServiceProvider.GetRequiredService<SchoolCalendarStore>().LoadAsync(ct);
+            Console.WriteLine($"{code}: schoolregio {pr.GetValue(regio).ToString().ToLowerInvariant()}; schoolvakanties bekend tot {kalender.CoveredUntil(pr.GetValue(regio)):yyyy-MM-dd}; herbereken met geoh hotspots recompute --gemeente {code}");
             return 0;
         });
         return command;

@@ -123,7 +123,8 @@ public static class BriefingApi
 
         var kaarten = new Dictionary<string, string>();
         var uitvoer = new BriefingUitvoer(dag, DutchDates.Date(dag), shift.Code, $"{shift.VanUur:00}:00", $"{(shift.VanUur + shift.Uren) % 24:00}:00",
-            voor?.Code, snapshot?.RunId, [],
+            voor?.Code, snapshot?.RunId,
+            [.. new[] { snapshot is null ? null : SchoolCalendarStore.Waarschuwing(snapshot.Kalender, snapshot.Regio, dag) }.OfType<string>()],
             [.. wijken.Select(w =>
             {
                 var wijkPlaatsen = plaatsen[w.Code].ToList();

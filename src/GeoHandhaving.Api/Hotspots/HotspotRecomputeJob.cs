@@ -64,7 +64,13 @@ public sealed class HotspotRecomputeJob(
         var now = clock.GetUtcNow();
         await MarkAbandonedRunsAsync(gemeenteId, ct);
         var regio = await windows.RegioAsync(gemeenteId, ct);
-        var parameters = DefaultParameters with { Reference = now, SchoolCalendar = await calendars.LoadAsync(ct), SchoolRegio = regio };
+        var kalender = await calendars.LoadAsync(ct);
+        var parameters = DefaultParameters with { Reference = now, SchoolCalendar = kalender, SchoolRegio = regio };
+        // The run serves the briefings of the coming weeks: say so when the school calendar ends before them.
+        var vandaag = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
+        string[] waarschuwingen = [.. new[] { vandaag, vandaag.AddDays(SchoolCalendarStore.Vooruit.Days) }
+            .Select(d => SchoolCalendarStore.Waarschuwing(kalender, regio, d)).OfType<string>().Take(1)];
+        foreach (var w in waarschuwingen) log.LogWarning("Hotspot recompute for {Gemeente}: {Waarschuwing}", gemeenteId, w);
         var run = new HotspotRun
         {
             GemeenteId = gemeenteId, Status = HotspotRunStatus.Bezig, GestartOp = now, Aanleiding = aanleiding,
@@ -73,7 +79,7 @@ public sealed class HotspotRecomputeJob(
                 parameters.CellSize, parameters.FalseDiscoveryRate, Damping = parameters.Damping.ToString(), parameters.WindowPriorStrength,
                 RecencyHalfLifeDays = (parameters.Recency ?? HotspotParameters.DefaultRecency).HalfLife.TotalDays,
                 TrendPeriodDays = (parameters.TrendPeriod ?? HotspotParameters.DefaultTrendPeriod).TotalDays,
-                parameters.TrendPeriods, parameters.MaxHotspotsPerWindow, Regio = regio.ToString(),
+                parameters.TrendPeriods, parameters.MaxHotspotsPerWindow, Regio = regio.ToString(), Waarschuwingen = waarschuwingen,
             }),
         };
         db.HotspotRuns.Add(run);

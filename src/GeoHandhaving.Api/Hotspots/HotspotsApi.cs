@@ -17,6 +17,12 @@ public sealed record TijdvensterUitvoer(string Code, string Definitie, string[] 
 
 public sealed record HerberekeningGepland(string JobId);
 
+/// <param name="Regio">noord, midden or zuid.</param>
+/// <param name="Waarschuwing">Set when the school calendar does not cover the coming weeks for this regio.</param>
+public sealed record SchoolregioUitvoer(string Regio, string? BekendTot, string? Waarschuwing);
+
+public sealed record SchoolregioInvoer(string? Regio);
+
 public static class HotspotsApi
 {
     public const int MaxActief = 200;
@@ -43,6 +49,10 @@ public static class HotspotsApi
         api.MapGet("/runs", Runs).WithName("HotspotRuns").WithSummary("The recent recompute runs with parameters, counts and duration");
         api.MapPost("/herbereken", Herbereken).WithName("HerberekenHotspots").RequireAuthorization(Policies.Beheer)
             .WithSummary("Queue a recompute now (admin); it never runs twice at once");
+        app.MapGet("/api/v1/schoolregio", LeesSchoolregio).RequireAuthorization(Policies.HotspotsLezen).WithTags("Hotspots").WithName("LeesSchoolregio")
+            .WithSummary("The gemeente's school holiday regio (noord, midden, zuid) and how far the school calendar reaches");
+        app.MapPut("/api/v1/schoolregio", WijzigSchoolregio).RequireAuthorization(Policies.Beheer).WithTags("Hotspots").WithName("WijzigSchoolregio")
+            .WithSummary("Set the gemeente's school holiday regio (admin); the hotspots are recomputed");
         app.MapGet("/api/v1/tijdvensters", Tijdvensters).RequireAuthorization(Policies.HotspotsLezen).WithTags("Hotspots")
             .WithName("Tijdvensters").WithSummary("The time windows hotspots are computed for (Europe/Amsterdam local time)");
         return app;
@@ -106,6 +116,30 @@ public static class HotspotsApi
 
     internal static Accepted<HerberekeningGepland> Herbereken(HotspotRecomputeScheduler scheduler, CurrentUser user) =>
         TypedResults.Accepted("/api/v1/hotspots/runs", new HerberekeningGepland(scheduler.RunNow(user.GemeenteId, $"handmatig door {user.Naam}")));
+
+    internal static async Task<Ok<SchoolregioUitvoer>> LeesSchoolregio(HotspotWindows windows, SchoolCalendarStore calendars, CurrentUser user,
+        TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await SchoolregioAsync(await windows.RegioAsync(user.GemeenteId, ct), calendars, clock, ct));
+
+    internal static async Task<Results<Ok<SchoolregioUitvoer>, ProblemHttpResult>> WijzigSchoolregio(SchoolregioInvoer invoer, HotspotWindows windows,
+        SchoolCalendarStore calendars, HotspotRecomputeScheduler scheduler, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        if (!Enum.TryParse<SchoolRegio>(invoer.Regio, ignoreCase: true, out var regio) || !Enum.IsDefined(regio) || int.TryParse(invoer.Regio, out _))
+        {
+            return Problems.InvalidField("regio", "noord, midden of zuid.", invoer.Regio);
+        }
+        await windows.ZetRegioAsync(user.GemeenteId, regio, ct);
+        scheduler.Request(user.GemeenteId, $"schoolregio {regio.ToString().ToLowerInvariant()} door {user.Naam}");
+        return TypedResults.Ok(await SchoolregioAsync(regio, calendars, clock, ct));
+    }
+
+    private static async Task<SchoolregioUitvoer> SchoolregioAsync(SchoolRegio regio, SchoolCalendarStore calendars, TimeProvider clock, CancellationToken ct)
+    {
+        var kalender = await calendars.LoadAsync(ct);
+        var over = DateOnly.FromDateTime(AmsterdamTime.ToLocal(clock.GetUtcNow()).DateTime).AddDays(SchoolCalendarStore.Vooruit.Days);
+        return new SchoolregioUitvoer(regio.ToString().ToLowerInvariant(), kalender.CoveredUntil(regio)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            SchoolCalendarStore.Waarschuwing(kalender, regio, over));
+    }
 
     internal static async Task<Ok<TijdvensterUitvoer[]>> Tijdvensters(HotspotWindows windows, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok((await windows.ForGemeenteAsync(user.GemeenteId, ct)).Select(w => new TijdvensterUitvoer(w.Name,

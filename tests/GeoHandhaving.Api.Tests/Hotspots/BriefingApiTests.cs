@@ -6,6 +6,9 @@ using GeoHandhaving.Api.Briefing;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GeoHandhaving.Api.Tests.Hotspots;
 
@@ -254,5 +257,49 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
     {
         var response = await _api.ClientAs(Gemeente, Roles.Planner).GetAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_briefing_beyond_the_school_calendar_says_so_and_one_within_it_does_not()
+    {
+        var binnen = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
+        Assert.Empty(binnen.GetProperty("waarschuwingen").EnumerateArray());
+        var buiten = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2027-12-07&dienst=vroeg");
+        var waarschuwing = Assert.Single(buiten.GetProperty("waarschuwingen").EnumerateArray()).GetString()!;
+        Assert.Contains("tot en met zondag 29 augustus 2027", waarschuwing);
+        Assert.Contains("dinsdag 7 december 2027 zijn de schooldagen onbekend", waarschuwing);
+        var html = await Teamleider.GetStringAsync("/api/v1/briefing?datum=2027-12-07&dienst=vroeg&format=html");
+        Assert.Contains("class=\"waarschuwing\">De schoolvakanties van regio noord", html);
+    }
+
+    [Fact]
+    public async Task The_school_regio_is_set_by_an_admin_and_read_by_the_planner()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var admin = _api.ClientAs(gemeente, Roles.Admin);
+        Assert.Equal("noord", (await admin.GetFromJsonAsync<JsonElement>("/api/v1/schoolregio")).GetProperty("regio").GetString());
+        var gezet = await admin.PutAsJsonAsync("/api/v1/schoolregio", new { regio = "zuid" });
+        Assert.Equal(HttpStatusCode.OK, gezet.StatusCode);
+        var body = await _api.ClientAs(gemeente, Roles.Planner).GetFromJsonAsync<JsonElement>("/api/v1/schoolregio");
+        Assert.Equal(("zuid", "2027-08-15"), (body.GetProperty("regio").GetString(), body.GetProperty("bekendTot").GetString()));
+        Assert.Equal("zuid", _api.WithDb(db => db.Gemeenten.Single(g => g.Id == gemeente).SchoolRegio));
+
+        var fout = await admin.PutAsJsonAsync("/api/v1/schoolregio", new { regio = "oost" });
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+        Assert.Equal("regio", (await fout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _api.ClientAs(gemeente, Roles.Planner).PutAsJsonAsync("/api/v1/schoolregio", new { regio = "midden" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_warns_without_failing_when_the_school_calendar_ends_within_four_weeks()
+    {
+        Assert.Empty((await _api.CreateClient().GetFromJsonAsync<JsonElement>("/health")).GetProperty("waarschuwingen").EnumerateArray());
+        await using var laat = _api.Variant(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2027, 8, 10, 12, 0, 0, TimeSpan.Zero)))));
+        var response = await laat.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.Contains(body.GetProperty("waarschuwingen").EnumerateArray(), w => w.GetString()!.Contains("regio noord") && w.GetString()!.Contains("onbekend"));
     }
 }
