@@ -13,7 +13,8 @@ namespace GeoHandhaving.Api.Hotspots;
 
 /// <summary>
 /// Recomputes all hotspots of one gemeente. A run is recorded with its parameters, counts and duration; its hotspots
-/// are written and the run marked complete in one transaction, so readers keep seeing the previous run until then.
+/// are written and named, then the run is marked complete: readers read the newest complete run only, so they keep
+/// seeing the previous one until then (the hotspots of a run that died half-way are never read, and pruned later).
 /// A PostgreSQL session lock per gemeente lets one recompute of a gemeente run at a time (API instances and the CLI
 /// alike); Hangfire's DisableConcurrentExecution keeps the scheduled ones from queueing up on the workers.
 /// </summary>
@@ -140,12 +141,15 @@ public sealed class HotspotRecomputeJob(
     private async Task<int> StoreAsync(HotspotRun run, HotspotResult result, int eventCount, HotspotStraten? straten, Stopwatch started, CancellationToken ct)
     {
         var hotspots = result.Windows.SelectMany(w => w.Hotspots.Select(h => ToEntity(run, w, h, straten))).ToList();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Database.SetCommandTimeout(BatchTimeoutSeconds);
+        // Written and named before the closing transaction: every write to hotspot bumps the gemeente's heatmap data
+        // version, whose row lock would otherwise make the intake of new meldingen wait for the whole naming. Readers
+        // see a run's hotspots only once the run is complete.
         db.Hotspots.AddRange(hotspots);
         await db.SaveChangesAsync(ct);
         await db.Database.ExecuteSqlRawAsync(HotspotsSql.Enrich,
             [new NpgsqlParameter("gemeente", run.GemeenteId), new NpgsqlParameter("run", run.Id)], ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         run.Status = HotspotRunStatus.Voltooid;
         run.VoltooidOp = clock.GetUtcNow();
         run.AantalMeldingen = eventCount;
