@@ -72,13 +72,13 @@ public static class BriefingApi
 
     public static IEndpointRouteBuilder MapBriefingApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/briefing", LeesBriefing).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.Name).WithTags("Briefing").WithName("Briefing")
+        app.MapGet("/api/v1/briefing", Lees).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.Name).WithTags("Briefing").WithName("Briefing")
             .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk (or one: wijk=) the places to visit with their hours and a map, call-backs, what came in since the previous dienst; boa=CODE for one boa's wijken; JSON or HTML")
             .Produces<BriefingUitvoer>(200, "application/json").Produces(200, contentType: "text/html");
         return app;
     }
 
-    internal static async Task<Results<Ok<BriefingUitvoer>, ContentHttpResult, ProblemHttpResult>> LeesBriefing(
+    internal static async Task<Results<Ok<BriefingUitvoer>, ContentHttpResult, ProblemHttpResult>> Lees(
         [FromQuery] string? datum, [FromQuery] string? dienst, [FromQuery] string? wijk, [FromQuery] string? boa, [FromQuery] string? format,
         HttpRequest request, CurrentHotspots current, BriefingQueries queries, FilterValues filters, CurrentUser user, IOptions<BriefingOptions> options,
         CancellationToken ct)

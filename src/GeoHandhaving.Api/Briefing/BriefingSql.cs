@@ -1,4 +1,5 @@
 using GeoHandhaving.Api.Meldingen;
+using GeoHandhaving.Api.Wijken;
 
 namespace GeoHandhaving.Api.Briefing;
 
@@ -6,12 +7,12 @@ namespace GeoHandhaving.Api.Briefing;
 internal static class BriefingSql
 {
     /// <summary>The wijken of the active wijkindeling with outline and wijkboa's; @wijken null means all.</summary>
-    public const string ActieveWijken = """
+    public const string ActieveWijken = $$"""
         SELECT w.code, w.naam, w.geometrie,
                coalesce((SELECT array_agg(b.naam ORDER BY wb.primair DESC, b.naam) FROM wijk_boa wb
                          JOIN boa b ON b.gemeente_id = wb.gemeente_id AND b.id = wb.boa_id
                          WHERE wb.gemeente_id = w.gemeente_id AND wb.wijk_code = w.code), '{}')
-        FROM wijk w JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
+        FROM wijk w {{ActieveWijkindelingSql.Join}}
         WHERE w.gemeente_id = @gemeente AND (@wijken::text[] IS NULL OR w.code = ANY (@wijken))
         ORDER BY w.code
         """;
@@ -51,7 +52,7 @@ internal static class BriefingSql
     /// </summary>
     public const string Terugbellen = $"""
         SELECT w.code, o.id, o.categorie, o.adres, o.gemeld_op, o.status, o.pogingen, o.laatste
-        FROM wijk w JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
+        FROM wijk w {ActieveWijkindelingSql.Join}
         CROSS JOIN LATERAL (
             SELECT m.id, m.categorie, {AdresInWoorden} AS adres, m.gemeld_op, m.status,
                    (SELECT count(*) FROM melding_gebeurtenis g

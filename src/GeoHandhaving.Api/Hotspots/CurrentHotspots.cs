@@ -75,10 +75,7 @@ public sealed class CurrentHotspots(NpgsqlDataSource dataSource, IServiceScopeFa
                 r.IsDBNull(16) ? null : r.GetString(16), r.IsDBNull(17) ? null : r.GetString(17), r.GetFieldValue<string[]>(18)));
         }
         await using var scope = scopes.CreateAsyncScope();
-        var windows = scope.ServiceProvider.GetRequiredService<HotspotWindows>();
-        var vensters = await windows.ForGemeenteAsync(gemeenteId, ct);
-        var kalender = await scope.ServiceProvider.GetRequiredService<SchoolCalendarStore>().LoadAsync(ct);
-        return new HotspotSnapshot(runId, hotspots, hotspots.ToLookup(h => h.Venster), vensters, kalender,
-            await windows.RegioAsync(gemeenteId, ct));
+        var context = await scope.ServiceProvider.GetRequiredService<HotspotWindows>().ContextAsync(gemeenteId, ct);
+        return new HotspotSnapshot(runId, hotspots, hotspots.ToLookup(h => h.Venster), context.Windows, context.Calendar, context.Regio);
     }
 }

@@ -1,3 +1,5 @@
+using GeoHandhaving.Api.Wijken;
+
 namespace GeoHandhaving.Api.Hotspots;
 
 /// <summary>The SQL of the hotspot recompute and its readers, in one named place.</summary>
@@ -32,7 +34,7 @@ internal static class HotspotsSql
     /// at an address (the streets carrying its meldingen are set by the job), the buurt its centre lies in (else the
     /// nearest), and the place name made of them.
     /// </summary>
-    public const string Enrich = """
+    public const string Enrich = $"""
         UPDATE hotspot h SET wijk_codes = e.wijk_codes, scholen = e.scholen, straten = e.straten, buurt_naam = e.buurt_naam,
             plaats = nullif(concat_ws(', ',
                 nullif(concat_ws(' ', nullif(array_to_string(e.straten, ' / '), ''), '(' || e.buurt_naam || ')'), ''),
@@ -41,7 +43,7 @@ internal static class HotspotsSql
             SELECT h.id,
                 coalesce((
                     SELECT array_agg(w.code ORDER BY ST_Area(ST_Intersection(w.geometrie, h.geometrie)) DESC)
-                    FROM wijk w JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
+                    FROM wijk w {ActieveWijkindelingSql.Join}
                     WHERE w.gemeente_id = h.gemeente_id AND ST_Intersects(w.geometrie, h.geometrie)), ARRAY[]::text[]) AS wijk_codes,
                 coalesce((
                     SELECT array_agg(s.naam ORDER BY ST_Distance(s.punt, h.geometrie))

@@ -7,7 +7,7 @@ using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Api.Meldingen;
 
-public sealed record StatusWijziging(MeldingStatus? Status, string? Toelichting);
+public sealed record StatusInvoer(MeldingStatus? Status, string? Toelichting);
 
 /// <param name="Terugbeluitkomst">On a call-back attempt its outcome code (bereikt, niet_bereikt, voicemail, nummer_onjuist), with <paramref name="TerugbeluitkomstTekst"/> in words.</param>
 public sealed record MeldingGebeurtenisUitvoer(MeldingStatus Status, DateTimeOffset Op, string Door, string? Toelichting,
@@ -64,9 +64,9 @@ public static class MeldingenApi
         api.MapPost("/{id:long}/terugbelpoging", RegistreerTerugbelpoging).RequireAuthorization(Policies.MelderContactInzien)
             .WithName("RegistreerTerugbelpoging")
             .WithSummary("Record a call-back attempt and its outcome (bereikt, niet_bereikt, voicemail, nummer_onjuist) in the history; a reached melder leaves the briefing's call-back list");
-        api.MapGet("/{id:long}/historie", Historie).RequireAuthorization(Policies.MeldingenLezen).WithName("MeldingHistorie")
+        api.MapGet("/{id:long}/historie", LeesHistorie).RequireAuthorization(Policies.MeldingenLezen).WithName("MeldingHistorie")
             .WithSummary("The append-only status history of a melding");
-        app.MapGet("/api/v1/categorieen", Categorieen).RequireAuthorization(Policies.WijkenLezen).WithTags("Meldingen")
+        app.MapGet("/api/v1/categorieen", LijstCategorieen).RequireAuthorization(Policies.WijkenLezen).WithTags("Meldingen")
             .WithName("Categorieen").WithSummary("The categorie taxonomy of the gemeente");
         return app;
     }
@@ -190,7 +190,7 @@ public static class MeldingenApi
     }
 
     internal static async Task<Results<Ok<MeldingGebeurtenisUitvoer>, ProblemHttpResult>> ZetStatus(
-        long id, StatusWijziging wijziging, MeldingenQueries queries, MeldingenBehandeling behandeling, CancellationToken ct)
+        long id, StatusInvoer wijziging, MeldingenQueries queries, MeldingenBehandeling behandeling, CancellationToken ct)
     {
         if (wijziging.Status is not { } naar)
         {
@@ -208,7 +208,7 @@ public static class MeldingenApi
         };
     }
 
-    internal static async Task<Results<Ok<MeldingGebeurtenisUitvoer[]>, ProblemHttpResult>> Historie(
+    internal static async Task<Results<Ok<MeldingGebeurtenisUitvoer[]>, ProblemHttpResult>> LeesHistorie(
         long id, MeldingenQueries queries, MeldingenBehandeling behandeling, CancellationToken ct)
     {
         if (await queries.VindAsync(id, ct) is null) return Problems.NotFound("Melding", id);
@@ -232,7 +232,7 @@ public static class MeldingenApi
             : TypedResults.Created($"/api/v1/meldingen/{id}/historie", MeldingGebeurtenisUitvoer.Van(poging));
     }
 
-    internal static async Task<Ok<CategorieUitvoer[]>> Categorieen(CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct) =>
+    internal static async Task<Ok<CategorieUitvoer[]>> LijstCategorieen(CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok((await taxonomie.AllAsync(user.GemeenteId, ct)).Select(c => new CategorieUitvoer(c.Code, c.Naam, c.ParentCode)).ToArray());
 
     private static GeoJsonFeature ToFeature(MeldingRij r, Crs crs) =>

@@ -19,7 +19,7 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealth)
+        app.MapGet("/health", Lees)
             .AllowAnonymous()
             .WithName("Health")
             .WithSummary("Database reachable, migrations current, this instance's Hangfire server up (when it runs one); 503 otherwise")
@@ -27,7 +27,7 @@ public static class HealthApi
         return app;
     }
 
-    internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(
+    internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Lees(
         GeoHandhavingDbContext db, IServiceProvider services, Hotspots.SchoolCalendarStore calendars, TimeProvider clock, CancellationToken ct)
     {
         bool database;

@@ -12,7 +12,7 @@ public static class SecurityServices
     public const string TokenCookie = "geoh_token";
     private const string BearerOrApiKey = "BearerOrApiKey";
 
-    public static IServiceCollection AddGeoHandhavingSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
@@ -21,7 +21,7 @@ public static class SecurityServices
 
         services.AddSingleton<ApiKeyLookup>().AddScoped<ApiKeyStore>();
 
-        // A request with X-Api-Key (or an Open311 request without a bearer token) is a machine client; everything else carries a JWT.
+        // A request with X-Api-Key or HTTP Basic (or an Open311 request without a bearer token) is a machine client; everything else carries a JWT.
         services.AddAuthentication(BearerOrApiKey)
             .AddPolicyScheme(BearerOrApiKey, "JWT bearer or API key", o => o.ForwardDefaultSelector = ctx =>
                 ApiKeyAuthenticationHandler.Carries(ctx.Request) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
@@ -53,6 +53,11 @@ public static class SecurityServices
                     {
                         ctx.Token = ctx.Request.Query["access_token"].FirstOrDefault() ?? ctx.Request.Cookies[TokenCookie];
                     }
+                    return Task.CompletedTask;
+                },
+                OnChallenge = ctx =>
+                {
+                    ApiKeyAuthenticationHandler.OfferBasic(ctx.HttpContext);
                     return Task.CompletedTask;
                 },
             };

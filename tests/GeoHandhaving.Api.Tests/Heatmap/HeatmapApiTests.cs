@@ -245,7 +245,7 @@ public class HeatmapApiTests(ApiFixture fixture)
     {
         var client = _api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var root = await client.GetAsync("/");
-        Assert.Equal("/kaart", root.Headers.Location?.ToString());
+        Assert.Equal("http://localhost/kaart", root.Headers.Location?.ToString());
         var page = await client.GetAsync("/kaart");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("/kaart/kaart.js", await page.Content.ReadAsStringAsync());
