@@ -33,14 +33,14 @@ internal static class BriefingSql
     /// An address in words for a melding: the BAG address at its point ("Kerkstraat 12"), "bij …" the nearest one when the
     /// point lies off an address (a pin dropped in the app), else the text as it was given. Expects the melding as m.
     /// </summary>
-    private const string AdresInWoorden = """
+    internal const string AdresInWoorden = """
         coalesce((SELECT CASE WHEN ST_Distance(a.punt, m.locatie) < 1 THEN '' ELSE 'bij ' END
                          || a.straat || ' ' || a.huisnummer || a.huisletter || coalesce('-' || nullif(a.toevoeging, ''), '')
                   FROM adres a WHERE a.gemeente_id = m.gemeente_id AND m.locatie IS NOT NULL
                   ORDER BY a.punt <-> m.locatie LIMIT 1), m.adres_tekst, 'adres onbekend')
         """;
 
-    private const string StraatInWoorden = """
+    internal const string StraatInWoorden = """
         coalesce((SELECT a.straat FROM adres a WHERE a.gemeente_id = m.gemeente_id AND m.locatie IS NOT NULL
                   ORDER BY a.punt <-> m.locatie LIMIT 1), m.adres_tekst, 'adres onbekend')
         """;
