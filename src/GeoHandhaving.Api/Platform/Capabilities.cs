@@ -29,5 +29,6 @@ public static class Capabilities
         .MapHotspotsApi()
         .MapBriefingApi()
         .MapHeatmapApi()
-        .MapApiKeysApi();
+        .MapApiKeysApi()
+        .MapAanmeldenApi();
 }

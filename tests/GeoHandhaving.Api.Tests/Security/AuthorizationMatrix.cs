@@ -27,8 +27,8 @@ public sealed record SecuredEndpoint(string Method, string Route, string[] Polic
 /// <summary>The endpoints of the running app and the roles that may call them; the source of the table in docs/security.md.</summary>
 public static class AuthorizationMatrix
 {
-    /// <summary>Endpoints meant to be anonymous (or, for /hangfire, guarded by their own filter).</summary>
-    public static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/hangfire/{**path}", "/docs", "/kaart", "/kaart/config.json", "/"];
+    /// <summary>Endpoints meant to be anonymous: health, documentation, the map's settings and signing in and out.</summary>
+    public static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/docs", "/kaart/config.json", "/", "/aanmelden", "/afmelden"];
 
     public const string DocStart = "<!-- authorization-matrix:start -->";
     public const string DocEnd = "<!-- authorization-matrix:end -->";

@@ -693,6 +693,30 @@ namespace GeoHandhaving.Api.Data.Migrations
                     b.ToTable("api_key", (string)null);
                 });
 
+            modelBuilder.Entity("GeoHandhaving.Api.Security.BrowserSessie", b =>
+                {
+                    b.Property<string>("Sleutel")
+                        .HasColumnType("text")
+                        .HasColumnName("sleutel");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("ticket");
+
+                    b.Property<DateTimeOffset>("VerlooptOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verloopt_op");
+
+                    b.HasKey("Sleutel")
+                        .HasName("pk_browser_sessie");
+
+                    b.HasIndex("VerlooptOp")
+                        .HasDatabaseName("ix_browser_sessie_verloopt_op");
+
+                    b.ToTable("browser_sessie", (string)null);
+                });
+
             modelBuilder.Entity("GeoHandhaving.Api.Wijken.Boa", b =>
                 {
                     b.Property<string>("GemeenteId")
