@@ -4,6 +4,7 @@ using GeoHandhaving.Api.Heatmap;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Ogc;
+using GeoHandhaving.Api.Privacy;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Wijken;
 
@@ -18,7 +19,8 @@ public static class Capabilities
         .AddGeocoding()
         .AddMeldingen()
         .AddHotspots(configuration)
-        .AddHeatmap(configuration);
+        .AddHeatmap(configuration)
+        .AddPrivacy();
 
     public static IEndpointRouteBuilder MapCapabilities(this IEndpointRouteBuilder app) => app
         .MapWijkenApi()
@@ -30,5 +32,6 @@ public static class Capabilities
         .MapBriefingApi()
         .MapHeatmapApi()
         .MapApiKeysApi()
+        .MapPrivacyApi()
         .MapAanmeldenApi();
 }

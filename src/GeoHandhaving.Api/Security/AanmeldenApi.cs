@@ -65,7 +65,15 @@ public static class AanmeldenApi
         {
             return Problems.InvalidField("__RequestVerificationToken", $"het formulier komt niet van de aanmeldpagina of is verlopen; open {BrowserSessieServices.AanmeldPad} opnieuw.");
         }
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            return Problems.InvalidField("body", "het formulier bevat een teken dat niet kan (NUL, of een onvolledige %-codering).");
+        }
         var gemeente = form["gemeente"].ToString().Trim();
         var rol = form["rol"].ToString().Trim();
         var gebruiker = form["gebruiker"].ToString().Trim();

@@ -6,6 +6,7 @@ using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Heatmap;
 using GeoHandhaving.Api.Tests.Hotspots;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Api.Tests.Reliability;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -243,6 +244,21 @@ public class OidcAanmeldenTests : IClassFixture<OidcOmgeving>, IClassFixture<Dem
             if (status != HttpStatusCode.OK) await Task.Delay(500);
         }
         Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    public static TheoryData<BadInput> BadCallbacks() => new(BadInputCorpus.MetIdentityProvider);
+
+    [Theory]
+    [MemberData(nameof(BadCallbacks))]
+    public async Task A_bad_sign_in_callback_is_a_4xx_problem_naming_what_is_wrong_and_starts_no_session(BadInput input)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(_oidc.ApiBase) };
+        using var response = await BadInputCorpusTests.SendAsync(browser, input);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal(input.MediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(input.Names, body, StringComparison.OrdinalIgnoreCase);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var set) && set.Any(c => c.StartsWith(BrowserSessieServices.CookieNaam + "=")));
     }
 
     [Fact]

@@ -442,6 +442,13 @@ namespace GeoHandhaving.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("door");
 
+                    b.Property<string>("Handeling")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("inzien")
+                        .HasColumnName("handeling");
+
                     b.Property<long>("MeldingId")
                         .HasColumnType("bigint")
                         .HasColumnName("melding_id");
@@ -460,6 +467,9 @@ namespace GeoHandhaving.Api.Data.Migrations
 
                     b.HasIndex("GemeenteId", "MeldingId")
                         .HasDatabaseName("ix_contact_inzage_gemeente_id_melding_id");
+
+                    b.HasIndex("GemeenteId", "Door", "Op")
+                        .HasDatabaseName("ix_contact_inzage_gemeente_id_door_op");
 
                     b.ToTable("contact_inzage", (string)null);
                 });
