@@ -133,6 +133,6 @@ internal static class HotspotsCommands
     private static DateTimeOffset LocalMidnight(string date, TimeZoneInfo zone)
     {
         var local = DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return AmsterdamTime.ToInstant(local, zone);
     }
 }

@@ -34,14 +34,14 @@ public static class BriefingApi
     public static IEndpointRouteBuilder MapBriefingApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/briefing", GetBriefing).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.Name).WithTags("Briefing").WithName("Briefing")
-            .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk and hour the hotspots, and melders to contact; JSON or HTML")
+            .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk (or one: wijk=) and hour the hotspots, and melders to contact; JSON or HTML")
             .Produces<BriefingUitvoer>(200, "application/json").Produces(200, contentType: "text/html");
         return app;
     }
 
     internal static async Task<Results<Ok<BriefingUitvoer>, ContentHttpResult, ProblemHttpResult>> GetBriefing(
-        [FromQuery] string? datum, [FromQuery] string? dienst, [FromQuery] string? format, HttpRequest request,
-        CurrentHotspots current, NpgsqlDataSource dataSource, CurrentUser user, CancellationToken ct)
+        [FromQuery] string? datum, [FromQuery] string? dienst, [FromQuery] string? wijk, [FromQuery] string? format, HttpRequest request,
+        CurrentHotspots current, NpgsqlDataSource dataSource, FilterValues filters, CurrentUser user, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(datum, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dag))
         {
@@ -49,9 +49,10 @@ public static class BriefingApi
         }
         var shift = Dienst.Alle.FirstOrDefault(d => d.Code == dienst?.ToLowerInvariant());
         if (shift is null) return Problems.InvalidField("dienst", $"een van: {string.Join(", ", Dienst.Alle.Select(d => d.Code))}.", dienst);
+        if (!(await filters.WijkAsync(user.GemeenteId, ct)).TryResolve(wijk, out wijk, out var unknown)) return unknown;
 
         var snapshot = await current.GetAsync(user.GemeenteId, ct);
-        var wijken = await WijkenMetBoasAsync(dataSource, user.GemeenteId, ct);
+        var wijken = (await WijkenMetBoasAsync(dataSource, user.GemeenteId, ct)).Where(w => wijk is null || w.Code == wijk).ToList();
         var terugbellen = await TerugbelverzoekenAsync(dataSource, user.GemeenteId, ct);
         var start = dag.ToDateTime(new TimeOnly(shift.VanUur, 0));
         var uren = Enumerable.Range(0, shift.Uren).Select(i => start.AddHours(i)).ToList();

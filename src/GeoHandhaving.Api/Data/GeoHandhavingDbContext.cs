@@ -3,6 +3,7 @@ using GeoHandhaving.Api.Geocoding;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Security;
+using GeoHandhaving.Api.Voorstel;
 using GeoHandhaving.Api.Wijken;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -16,7 +16,7 @@ public sealed class ScholenImport(GeoHandhavingDbContext db)
     private static readonly string[] CodeProperties = ["vestigingscode", "code", "naam"];
     private static readonly string[] NameProperties = ["vestigingsnaam", "naam"];
 
-    public async Task<ImportRapport> ImportAsync(string gemeenteId, JsonElement featureCollection, CancellationToken ct)
+    public async Task<ImportUitvoer> ImportAsync(string gemeenteId, JsonElement featureCollection, CancellationToken ct)
     {
         var crs = WijkenImport.DeclaredCrs(featureCollection)
             ?? throw new ArgumentException("De crs van het bestand wordt niet ondersteund (CRS84 of EPSG:28992).");
@@ -57,6 +57,6 @@ public sealed class ScholenImport(GeoHandhavingDbContext db)
             }
         }
         await db.SaveChangesAsync(ct);
-        return new ImportRapport(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
+        return new ImportUitvoer(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
     }
 }

@@ -25,7 +25,7 @@ public sealed record KaartConfig(string? BasemapUrl, string BasemapAttributie, i
 public sealed record HeatmapCellenParameters(string? Bbox, int? Cel);
 
 /// <summary>What every heatmap handler needs, bundled for [AsParameters].</summary>
-public sealed record HeatmapServices(HeatmapQueries Queries, HotspotWindows Windows, IAuthorizationService Authorization, HttpContext Http);
+public sealed record HeatmapServices(HeatmapQueries Queries, HotspotWindows Windows, FilterValues Filters, IAuthorizationService Authorization, HttpContext Http);
 
 public static class HeatmapApi
 {
@@ -70,7 +70,7 @@ public static class HeatmapApi
         if (layerProblem is not null) return layerProblem;
         var (tile, tileProblem) = ParseTile(z, x, y);
         if (tileProblem is not null) return tileProblem;
-        var (filter, filterProblem) = await ParseFilterAsync(p, tileLayer!, s.Windows, s.Queries.GemeenteId, ct);
+        var (filter, filterProblem) = await ParseFilterAsync(p, tileLayer!, s.Windows, s.Filters, s.Queries.GemeenteId, ct);
         if (filterProblem is not null) return filterProblem;
 
         var version = await s.Queries.DataVersionAsync(ct);
@@ -86,7 +86,7 @@ public static class HeatmapApi
     {
         var (tileLayer, layerProblem) = await ReadableLayerAsync(layer, s);
         if (layerProblem is not null) return layerProblem;
-        var (filter, filterProblem) = await ParseFilterAsync(p, tileLayer!, s.Windows, s.Queries.GemeenteId, ct);
+        var (filter, filterProblem) = await ParseFilterAsync(p, tileLayer!, s.Windows, s.Filters, s.Queries.GemeenteId, ct);
         if (filterProblem is not null) return filterProblem;
 
         var version = await s.Queries.DataVersionAsync(ct);
@@ -105,23 +105,23 @@ public static class HeatmapApi
 
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Cellen(
         [AsParameters] HeatmapCellenParameters c, [AsParameters] HeatmapFilterParameters p, HeatmapQueries queries, HotspotWindows windows,
-        HttpResponse response, CancellationToken ct)
+        FilterValues filters, HttpResponse response, CancellationToken ct)
     {
-        var (bbox, bboxProblem) = Bbox.ParseCrs84(c.Bbox);
+        var (bbox, bboxProblem) = Bbox.Parse(c.Bbox);
         if (bboxProblem is not null) return bboxProblem;
         var cel = c.Cel ?? 100;
         if (cel is < HeatmapGrid.MinCel or > HeatmapGrid.MaxCel)
         {
             return Problems.InvalidField("cel", $"celgrootte in meters, {HeatmapGrid.MinCel} t/m {HeatmapGrid.MaxCel}.", c.Cel);
         }
-        var (filter, filterProblem) = await ParseFilterAsync(p, TileLayers.Heatmap, windows, queries.GemeenteId, ct);
+        var (filter, filterProblem) = await ParseFilterAsync(p, TileLayers.Heatmap, windows, filters, queries.GemeenteId, ct);
         if (filterProblem is not null) return filterProblem;
 
         var cellen = await queries.CellsAsync(bbox, cel, filter!, ct);
         var features = cellen.Select(k => GeoJsonFeatures.Create(
-            RdNew.RdFactory.ToGeometry(new Envelope(k.I * cel, (k.I + 1) * cel, k.J * cel, (k.J + 1) * cel)), OutputCrs.Crs84, $"{cel}_{k.I}_{k.J}",
+            RdNew.RdFactory.ToGeometry(new Envelope(k.I * cel, (k.I + 1) * cel, k.J * cel, (k.J + 1) * cel)), Crs.Crs84, $"{cel}_{k.I}_{k.J}",
             new Dictionary<string, object?> { ["count"] = k.Aantal, ["weight"] = k.PerHectare })).ToList();
-        response.Headers["Content-Crs"] = OutputCrs.Crs84.ContentCrsHeader;
+        response.Headers["Content-Crs"] = Crs.Crs84.ContentCrsHeader;
         return TypedResults.Ok(new GeoJsonFeatureCollection(features) { NumberMatched = features.Count, NumberReturned = features.Count });
     }
 
@@ -158,11 +158,17 @@ public static class HeatmapApi
     }
 
     private static async Task<(HeatmapFilter?, ProblemHttpResult?)> ParseFilterAsync(
-        HeatmapFilterParameters p, TileLayer layer, HotspotWindows windows, string gemeente, CancellationToken ct)
+        HeatmapFilterParameters p, TileLayer layer, HotspotWindows windows, FilterValues filters, string gemeente, CancellationToken ct)
     {
         var (filter, problem) = HeatmapFilter.From(p);
-        if (problem is not null || !layer.ReadsMeldingen || filter!.Venster is null) return (filter, problem);
-        return filter.MetVensterUit(await windows.ForGemeenteAsync(gemeente, ct), await windows.RegioAsync(gemeente, ct));
+        if (problem is not null) return (null, problem);
+        if (!(await filters.VensterAsync(gemeente, ct)).TryResolve(filter!.Venster, out var venster, out problem)) return (null, problem);
+        if (!(await filters.CategorieAsync(gemeente, ct)).TryResolve(filter.Categorie, out var categorie, out problem)) return (null, problem);
+        filter = filter with { Venster = venster, Categorie = categorie };
+        // For the layers of meldingen a venster is the gemeente's own definition, the one its hotspots are computed for.
+        if (!layer.ReadsMeldingen || venster is null) return (filter, null);
+        var definitie = (await windows.ForGemeenteAsync(gemeente, ct)).First(w => w.Name == venster);
+        return (filter with { VensterDefinitie = definitie, SchoolRegio = await windows.RegioAsync(gemeente, ct) }, null);
     }
 
     /// <summary>A strong ETag over everything the response depends on; the data version makes it change when the data does.</summary>

@@ -89,14 +89,4 @@ public sealed record HeatmapFilter(string? Categorie, string? Venster, int? Dag,
         }
         return conditions;
     }
-
-    /// <summary>For the layers of meldingen: the venster resolved among the gemeente's windows, or 400 naming the known ones.</summary>
-    public (HeatmapFilter? Filter, ProblemHttpResult? Problem) MetVensterUit(IReadOnlyList<TimeWindow> vensters, SchoolRegio regio)
-    {
-        if (Venster is null) return (this, null);
-        var venster = vensters.FirstOrDefault(w => w.Name == Venster);
-        return venster is not null ? (this with { VensterDefinitie = venster, SchoolRegio = regio }, null)
-            : (null, Problems.InvalidField("venster", "bekende vensters: " + string.Join(", ", vensters.Except(DefaultTimeWindows.HoursOfWeek)
-                .Select(w => $"{w.Name} ({TimeWindowText.Format(w)})")) + " en de uren van de week, bv. uur-di-08.", Venster));
-    }
 }

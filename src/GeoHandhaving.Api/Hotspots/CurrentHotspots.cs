@@ -12,7 +12,7 @@ public sealed record HotspotView(long Id, string Venster, string[] Categorieen, 
     string[] Scholen, string[] Wijkboas)
 {
     /// <summary>The geometry in CRS84, converted once per run: the briefing screen asks for it many times a minute.</summary>
-    public Geometry GeometrieCrs84 { get; } = Platform.OutputCrs.Crs84.FromStorage(Geometrie);
+    public Geometry GeometrieCrs84 { get; } = Platform.Crs.Crs84.FromStorage(Geometrie);
 }
 
 /// <summary>The current run's hotspots with the windows and school calendar they were computed for.</summary>

@@ -49,21 +49,21 @@ public static class HotspotsApi
 
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Actief(
         [FromQuery] string? at, [FromQuery] string? dag, [FromQuery] int? uur, [FromQuery] string? categorie, [FromQuery] int? limit,
-        [FromQuery] string? crs, CurrentHotspots current, CurrentUser user, HttpResponse response, CancellationToken ct)
+        [FromQuery] string? crs, CurrentHotspots current, FilterValues filters, CurrentUser user, HttpResponse response, CancellationToken ct)
     {
-        var output = OutputCrs.Parse(crs);
-        if (output is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", crs);
-        if (limit is < 1 or > MaxActief) return Problems.InvalidField("limit", $"1 t/m {MaxActief}.", limit);
+        if (!Crs.TryForResponse(crs, response, out var output, out var crsProblem)) return crsProblem;
+        var (paging, pagingProblem) = Paging.From(null, limit, defaultLimit: 20, maxLimit: MaxActief);
+        if (pagingProblem is not null) return pagingProblem;
         var (moment, schoolDagBekend, problem) = ParseMoment(at, dag, uur);
         if (problem is not null) return problem;
+        if (!(await filters.CategorieAsync(user.GemeenteId, ct)).TryResolve(categorie, out categorie, out var unknown)) return unknown;
         var snapshot = await current.GetAsync(user.GemeenteId, ct);
         var actief = snapshot?.ActiefOp(moment, schoolDagBekend) ?? [];
-        if (categorie is { Length: > 0 })
+        if (categorie is not null)
         {
-            actief = actief.Where(h => h.Categorieen.Length == 0 || h.Categorieen.Contains(categorie.ToLowerInvariant()));
+            actief = actief.Where(h => h.Categorieen.Length == 0 || h.Categorieen.Contains(categorie));
         }
-        var features = actief.Take(limit ?? 20).Select((h, i) => ToFeature(h, output, i + 1)).ToList();
-        response.Headers["Content-Crs"] = output.ContentCrsHeader;
+        var features = actief.Take(paging!.Value.Limit).Select((h, i) => ToFeature(h, output, i + 1)).ToList();
         return TypedResults.Ok(new GeoJsonFeatureCollection(features) { NumberMatched = features.Count, NumberReturned = features.Count });
     }
 
@@ -84,15 +84,15 @@ public static class HotspotsApi
     }
 
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Lijst(
-        [FromQuery] string? venster, [FromQuery] string? categorie, [FromQuery] string? crs, CurrentHotspots current, CurrentUser user,
-        HttpResponse response, CancellationToken ct)
+        [FromQuery] string? venster, [FromQuery] string? categorie, [FromQuery] string? crs, CurrentHotspots current, FilterValues filters,
+        CurrentUser user, HttpResponse response, CancellationToken ct)
     {
-        var output = OutputCrs.Parse(crs);
-        if (output is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", crs);
+        if (!Crs.TryForResponse(crs, response, out var output, out var crsProblem)) return crsProblem;
+        if (!(await filters.VensterAsync(user.GemeenteId, ct)).TryResolve(venster, out venster, out var unknown)) return unknown;
+        if (!(await filters.CategorieAsync(user.GemeenteId, ct)).TryResolve(categorie, out categorie, out unknown)) return unknown;
         var snapshot = await current.GetAsync(user.GemeenteId, ct);
         var hotspots = (snapshot?.Hotspots ?? []).Where(h => (venster is null || h.Venster == venster)
-            && (categorie is null || h.Categorieen.Contains(categorie.ToLowerInvariant()))).ToList();
-        response.Headers["Content-Crs"] = output.ContentCrsHeader;
+            && (categorie is null || h.Categorieen.Contains(categorie))).ToList();
         return TypedResults.Ok(new GeoJsonFeatureCollection(hotspots.Select(h => ToFeature(h, output, h.Rang)).ToList()) { NumberMatched = hotspots.Count, NumberReturned = hotspots.Count });
     }
 
@@ -108,8 +108,8 @@ public static class HotspotsApi
         TypedResults.Ok((await windows.ForGemeenteAsync(user.GemeenteId, ct)).Select(w => new TijdvensterUitvoer(w.Name,
             TimeWindowText.Format(w), [.. w.Categories.Order()], w.SchoolDaysOnly)).ToArray());
 
-    internal static GeoJsonFeature ToFeature(HotspotView h, OutputCrs crs, int rang) =>
-        new(h.Id, crs == OutputCrs.Crs84 ? h.GeometrieCrs84 : crs.FromStorage(h.Geometrie), new Dictionary<string, object?>
+    internal static GeoJsonFeature ToFeature(HotspotView h, Crs crs, int rang) =>
+        new(h.Id, crs == Crs.Crs84 ? h.GeometrieCrs84 : crs.FromStorage(h.Geometrie), new Dictionary<string, object?>
         {
             ["rang"] = rang, ["reden"] = HotspotReasons.Beschrijf(h), ["venster"] = h.Venster, ["categorieen"] = h.Categorieen,
             ["wijken"] = h.WijkCodes, ["wijkboas"] = h.Wijkboas, ["trend"] = h.Trend, ["scholen"] = h.Scholen,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GeoHandhaving.Core.Geometry;
+using GeoHandhaving.Core.TimeWindows;
 using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Api.Meldingen;
@@ -15,7 +16,10 @@ public static class MeldingValidatie
     public static readonly IReadOnlyList<string> Bronnen = ["KCC", "app", "dagrapportage", "boa", "api", "open311"];
     private const int MaxOmschrijving = 4000;
     private const int MaxTekst = 200;
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>The stored spelling of a bron (trimmed, any case), or null when it is not one of <see cref="Bronnen"/>.</summary>
+    public static string? BekendeBron(string? bron) =>
+        Bronnen.FirstOrDefault(b => string.Equals(b, bron?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public static GeldigeMelding? Validate(int rij, MeldingInvoer invoer, IReadOnlySet<string> categorieen,
         DateTimeOffset nu, List<RijFout> fouten)
@@ -23,7 +27,7 @@ public static class MeldingValidatie
         var before = fouten.Count;
         void Fout(string veld, string reden) => fouten.Add(new RijFout(rij, veld, reden));
 
-        var bron = Bronnen.FirstOrDefault(b => string.Equals(b, invoer.Bron?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var bron = BekendeBron(invoer.Bron);
         if (bron is null) Fout("bron", $"'{invoer.Bron}' is geen bekende bron ({string.Join(", ", Bronnen)}).");
 
         var externId = invoer.ExternId?.Trim();
@@ -80,8 +84,7 @@ public static class MeldingValidatie
         }
         else if (DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var lokaal))
         {
-            var local = DateTime.SpecifyKind(lokaal, DateTimeKind.Unspecified);
-            tijd = new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
+            tijd = AmsterdamTime.ToInstant(lokaal);
         }
         else
         {

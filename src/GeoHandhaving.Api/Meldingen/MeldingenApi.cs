@@ -31,6 +31,8 @@ public static class MeldingenApi
             .AddScoped<MeldingenIntake>()
             .AddScoped<MeldingenQueries>()
             .AddScoped<MeldingenBehandeling>()
+            .AddScoped<WijkToewijzing>()
+            .AddScoped<MeldingenHerverdelenJob>()
             .AddSingleton<MelderContactBescherming>();
     }
 
@@ -38,7 +40,7 @@ public static class MeldingenApi
     {
         var api = app.MapGroup("/api/v1/meldingen").WithTags("Meldingen");
         api.MapPost("/", Registreer).RequireAuthorization(Policies.MeldingenRegistreren).WithName("RegistreerMelding")
-            .WithSummary("Register one melding with an address text or a point (lon/lat WGS84 or xRd/yRd RD New); idempotent on (bron, externId)");
+            .WithSummary("Register one melding with an address text or a point (lon/lat WGS84 or xRd/yRd RD New): 201 with Location and the melding; idempotent on (bron, externId): 200 with the known one");
         api.MapPost("/import", Importeer).RequireAuthorization(Policies.MeldingenRegistreren).WithName("ImporteerMeldingen")
             .WithSummary("Bulk import: text/csv or application/x-ndjson; every valid row is stored, every refused row reported")
             .Accepts<string>("text/csv", "application/x-ndjson");
@@ -59,8 +61,12 @@ public static class MeldingenApi
         return app;
     }
 
-    internal static async Task<Results<Created<IntakeRapport>, Ok<IntakeRapport>, ProblemHttpResult>> Registreer(
-        MeldingInvoer invoer, MeldingenIntake intake, CurrentUser user, CancellationToken ct)
+    /// <summary>
+    /// One melding: 201 Created with its Location and the melding as GET /{id} shows it; the same (bron, externId) again
+    /// is 200 with the melding registered first (Content-Location), so a client may retry safely.
+    /// </summary>
+    internal static async Task<Results<Created<GeoJsonFeature>, Ok<GeoJsonFeature>, ProblemHttpResult>> Registreer(
+        MeldingInvoer invoer, MeldingenIntake intake, MeldingenQueries queries, CurrentUser user, HttpResponse response, CancellationToken ct)
     {
         var metDefaults = invoer with { Bron = invoer.Bron ?? "api", ExternId = invoer.ExternId ?? Guid.NewGuid().ToString("N") };
         var rapport = await intake.VerwerkAsync(user.GemeenteId, [(1, metDefaults, null)], user.Naam, ct);
@@ -68,9 +74,14 @@ public static class MeldingenApi
         {
             return RowProblems(rapport, "De melding is niet geregistreerd.");
         }
-        return rapport.NieuweIds.Count == 1
-            ? TypedResults.Created($"/api/v1/meldingen/{rapport.NieuweIds[0]}", rapport)
-            : TypedResults.Ok(rapport);
+        var melding = rapport.NieuweIds is [var id] ? await queries.VindAsync(id, ct)
+            : await queries.VindAsync(MeldingValidatie.BekendeBron(metDefaults.Bron)!, metDefaults.ExternId!.Trim(), ct);
+        if (melding is null) return Problems.NotFound("Melding", metDefaults.ExternId);
+        var location = $"/api/v1/meldingen/{melding.Id}";
+        response.Headers["Content-Crs"] = Crs.Crs84.ContentCrsHeader;
+        if (rapport.NieuweIds.Count == 1) return TypedResults.Created(location, ToFeature(melding, Crs.Crs84));
+        response.Headers.ContentLocation = location;
+        return TypedResults.Ok(ToFeature(melding, Crs.Crs84));
     }
 
     internal static async Task<Results<Ok<IntakeRapport>, ProblemHttpResult>> Importeer(
@@ -111,47 +122,47 @@ public static class MeldingenApi
             });
 
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Zoek(
-        [AsParameters] MeldingenZoekParameters p, MeldingenQueries queries, HttpResponse response, CancellationToken ct)
+        [AsParameters] MeldingenZoekParameters p, MeldingenQueries queries, FilterValues filters, CurrentUser user, HttpResponse response,
+        CancellationToken ct)
     {
-        var crs = OutputCrs.Parse(p.Crs);
-        if (crs is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", p.Crs);
-        var (filter, paging, problem) = ParseZoekParameters(p, Paging.DefaultLimit);
+        if (!Crs.TryForResponse(p.Crs, response, out var crs, out var crsProblem)) return crsProblem;
+        var (filter, paging, problem) = await ParseZoekParametersAsync(p, Paging.DefaultLimit, filters, user, ct);
         if (problem is not null) return problem;
         var (rijen, totaal) = await queries.ZoekAsync(filter!, paging, ct);
-        response.Headers["Content-Crs"] = crs.ContentCrsHeader;
         return TypedResults.Ok(new GeoJsonFeatureCollection(rijen.Select(r => ToFeature(r, crs)).ToList()) { NumberMatched = totaal, NumberReturned = rijen.Count });
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Exporteer(
-        [AsParameters] MeldingenZoekParameters p, MeldingenQueries queries, CancellationToken ct)
+        [AsParameters] MeldingenZoekParameters p, MeldingenQueries queries, FilterValues filters, CurrentUser user, CancellationToken ct)
     {
-        var (filter, paging, problem) = ParseZoekParameters(p, Paging.MaxLimit);
+        var (filter, paging, problem) = await ParseZoekParametersAsync(p, Paging.MaxLimit, filters, user, ct);
         if (problem is not null) return problem;
         var (rijen, _) = await queries.ZoekAsync(filter!, paging, ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(MeldingenCsv.Schrijf(rijen)), "text/csv; charset=utf-8", "meldingen.csv");
     }
 
     /// <summary>The filters and paging of the list and the export, validated once.</summary>
-    private static (MeldingFilter? Filter, Paging Paging, ProblemHttpResult? Problem) ParseZoekParameters(MeldingenZoekParameters p, int defaultLimit)
+    private static async Task<(MeldingFilter? Filter, Paging Paging, ProblemHttpResult? Problem)> ParseZoekParametersAsync(
+        MeldingenZoekParameters p, int defaultLimit, FilterValues filters, CurrentUser user, CancellationToken ct)
     {
         var (paging, pagingProblem) = Paging.From(p.Offset, p.Limit ?? defaultLimit);
         if (pagingProblem is not null) return (null, default, pagingProblem);
         if (p.Weekdag is < 1 or > 7) return (null, default, Problems.InvalidField("weekdag", "1 (maandag) t/m 7 (zondag).", p.Weekdag));
         if (p.Uur is < 0 or > 23) return (null, default, Problems.InvalidField("uur", "0 t/m 23 (lokale tijd).", p.Uur));
-        var (bbox, bboxProblem) = Bbox.ParseCrs84(p.Bbox);
+        var (bbox, bboxProblem) = Bbox.Parse(p.Bbox);
         if (bboxProblem is not null) return (null, default, bboxProblem);
-        return (new MeldingFilter(p.Wijk, p.Buurt, p.Categorie?.ToLowerInvariant(), p.Status, p.Van, p.Tot, p.Weekdag, p.Uur, bbox, p.ZonderEigenaar),
+        if (!(await filters.WijkAsync(user.GemeenteId, ct)).TryResolve(p.Wijk, out var wijk, out var unknown)) return (null, default, unknown);
+        if (!(await filters.CategorieAsync(user.GemeenteId, ct)).TryResolve(p.Categorie, out var categorie, out unknown)) return (null, default, unknown);
+        return (new MeldingFilter(wijk, p.Buurt, categorie, p.Status, p.Van, p.Tot, p.Weekdag, p.Uur, bbox, p.ZonderEigenaar),
             paging!.Value, null);
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> Lees(
         long id, [FromQuery] string? crs, MeldingenQueries queries, HttpResponse response, CancellationToken ct)
     {
-        var output = OutputCrs.Parse(crs);
-        if (output is null) return Problems.InvalidField("crs", $"ondersteund: {string.Join(", ", OutputCrs.Supported)}", crs);
+        if (!Crs.TryForResponse(crs, response, out var output, out var crsProblem)) return crsProblem;
         var rij = await queries.VindAsync(id, ct);
         if (rij is null) return Problems.NotFound("Melding", id);
-        response.Headers["Content-Crs"] = output.ContentCrsHeader;
         return TypedResults.Ok(ToFeature(rij, output));
     }
 
@@ -176,10 +187,10 @@ public static class MeldingenApi
             return Problems.InvalidField("status", $"een van: {string.Join(", ", Enum.GetNames<MeldingStatus>())}.");
         }
         if (await queries.VindAsync(id, ct) is null) return Problems.NotFound("Melding", id);
-        var (uitkomst, huidig) = await behandeling.ZetStatusAsync(id, naar, wijziging.Toelichting, ct);
+        var (uitkomst, huidig, gebeurtenis) = await behandeling.ZetStatusAsync(id, naar, wijziging.Toelichting, ct);
         return uitkomst switch
         {
-            MeldingenBehandeling.Uitkomst.Gelukt => TypedResults.Ok(new MeldingGebeurtenisUitvoer(naar, DateTimeOffset.UtcNow, "", wijziging.Toelichting)),
+            MeldingenBehandeling.Uitkomst.Gelukt => TypedResults.Ok(new MeldingGebeurtenisUitvoer(naar, gebeurtenis!.Op, gebeurtenis.Door, gebeurtenis.Toelichting)),
             MeldingenBehandeling.Uitkomst.NietToegestaan => Problems.Conflict("invalid-transition", "Statusovergang niet toegestaan",
                 $"Van {huidig} kan een melding naar: {string.Join(", ", MeldingStatusWorkflow.VolgendeVanuit(huidig!.Value))}.",
                 new Dictionary<string, object?> { ["field"] = "status", ["huidig"] = huidig.ToString() }),
@@ -198,7 +209,7 @@ public static class MeldingenApi
     internal static async Task<Ok<CategorieUitvoer[]>> Categorieen(CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok((await taxonomie.AllAsync(user.GemeenteId, ct)).Select(c => new CategorieUitvoer(c.Code, c.Naam, c.ParentCode)).ToArray());
 
-    private static GeoJsonFeature ToFeature(MeldingRij r, OutputCrs crs) =>
+    private static GeoJsonFeature ToFeature(MeldingRij r, Crs crs) =>
         GeoJsonFeatures.Create(r.Locatie, crs, r.Id, new Dictionary<string, object?>
         {
             ["bron"] = r.Bron, ["externId"] = r.ExternId, ["categorie"] = r.Categorie, ["subcategorie"] = r.Subcategorie,

@@ -9,20 +9,22 @@ public sealed class MeldingenBehandeling(GeoHandhavingDbContext db, CurrentUser 
 {
     public enum Uitkomst { Gelukt, NietGevonden, NietToegestaan }
 
-    public async Task<(Uitkomst Uitkomst, MeldingStatus? Huidig)> ZetStatusAsync(long id, MeldingStatus naar, string? toelichting, CancellationToken ct)
+    /// <summary>The new status as a stored event (its instant from the one clock), or why not.</summary>
+    public async Task<(Uitkomst Uitkomst, MeldingStatus? Huidig, MeldingGebeurtenis? Gebeurtenis)> ZetStatusAsync(long id, MeldingStatus naar, string? toelichting, CancellationToken ct)
     {
         var melding = await db.Meldingen.SingleOrDefaultAsync(m => m.GemeenteId == user.GemeenteId && m.Id == id, ct);
-        if (melding is null) return (Uitkomst.NietGevonden, null);
-        if (!MeldingStatusWorkflow.MagNaar(melding.Status, naar)) return (Uitkomst.NietToegestaan, melding.Status);
+        if (melding is null) return (Uitkomst.NietGevonden, null, null);
+        if (!MeldingStatusWorkflow.MagNaar(melding.Status, naar)) return (Uitkomst.NietToegestaan, melding.Status, null);
         var nu = clock.GetUtcNow();
         melding.Status = naar;
         melding.AfgehandeldOp = naar == MeldingStatus.Afgehandeld ? nu : null;
-        db.MeldingGebeurtenissen.Add(new MeldingGebeurtenis
+        var gebeurtenis = new MeldingGebeurtenis
         {
             GemeenteId = user.GemeenteId, MeldingId = id, Status = naar, Op = nu, Door = user.Naam, Toelichting = toelichting,
-        });
+        };
+        db.MeldingGebeurtenissen.Add(gebeurtenis);
         await db.SaveChangesAsync(ct);
-        return (Uitkomst.Gelukt, naar);
+        return (Uitkomst.Gelukt, naar, gebeurtenis);
     }
 
     public Task<List<MeldingGebeurtenis>> HistorieAsync(long id, CancellationToken ct) =>

@@ -20,7 +20,7 @@ public static class MeldingenCsv
         var csv = new StringBuilder().Append(string.Join(',', Kolommen)).Append("\r\n");
         foreach (var r in rijen)
         {
-            var punt = r.Locatie is null ? null : OutputCrs.Crs84.FromStorage(r.Locatie).Coordinate;
+            var punt = r.Locatie is null ? null : Crs.Crs84.FromStorage(r.Locatie).Coordinate;
             csv.Append(CsvFields.FormatRow([
                 r.Id.ToString(CultureInfo.InvariantCulture), r.Bron, r.ExternId, r.Categorie, r.Subcategorie,
                 r.GemeldOp.ToString("O", CultureInfo.InvariantCulture), r.Status.ToString(), r.WijkCode, r.BuurtCode, r.AdresTekst,

@@ -95,12 +95,19 @@ public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser us
     }
 
     /// <summary>One melding, or null when it does not exist in the caller's gemeente or (for a boa) is outside his or her wijken.</summary>
-    public async Task<MeldingRij?> VindAsync(long id, CancellationToken ct)
+    public Task<MeldingRij?> VindAsync(long id, CancellationToken ct) =>
+        VindEenAsync("m.id = @id", [new("id", id)], ct);
+
+    /// <summary>The melding a source registered under its own id (the key that makes intake idempotent), scoped the same way.</summary>
+    public Task<MeldingRij?> VindAsync(string bron, string externId, CancellationToken ct) =>
+        VindEenAsync("m.bron = @bron AND m.extern_id = @externId", [new("bron", bron), new("externId", externId)], ct);
+
+    private async Task<MeldingRij?> VindEenAsync(string condition, NpgsqlParameter[] parameters, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand();
-        command.CommandText = $"{Select} WHERE m.gemeente_id = @gemeente AND m.id = @id" + (AlleenEigenWijken ? $" AND {BoaScope}" : "");
+        command.CommandText = $"{Select} WHERE m.gemeente_id = @gemeente AND {condition}" + (AlleenEigenWijken ? $" AND {BoaScope}" : "");
         command.Parameters.AddWithValue("gemeente", user.GemeenteId);
-        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddRange(parameters);
         if (AlleenEigenWijken) command.Parameters.AddWithValue("gebruiker", user.Naam);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;

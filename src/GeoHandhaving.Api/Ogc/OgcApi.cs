@@ -22,7 +22,7 @@ public sealed record OgcCollections(IReadOnlyList<OgcCollection> Collections, IR
 /// <summary>
 /// OGC API – Features (Part 1 core + GeoJSON, Part 2 CRS, Part 4 create/replace/update/delete) over the wijken of the
 /// active wijkindeling and the buurten, so QGIS and GDAL can read and edit them. Writes go through the same code as
-/// the REST API (<see cref="WijkenApi"/>, <see cref="WijkenStore"/>); If-Match is honoured but not demanded, because
+/// the REST API (<see cref="WijkBewerkingen"/>) and are refused with the same problem details (<see cref="WijkProblemen"/>); If-Match is honoured but not demanded, because
 /// QGIS sends none.
 /// </summary>
 public static class OgcApi
@@ -30,8 +30,6 @@ public static class OgcApi
     public const string GeoJsonMediaType = "application/geo+json";
     private const string Wijken = "wijken";
     private const string Buurten = "buurten";
-    private const int DefaultLimit = 100;
-    private const int MaxLimit = 10_000;
     private const string DefaultReden = "bewerkt via OGC API Features";
 
     private static readonly string[] ConformanceClasses =
@@ -71,7 +69,7 @@ public static class OgcApi
         edit.MapPost("", CreateItem).WithName("OgcCreateWijk").WithSummary("Create a wijk (Part 4)");
         edit.MapPut("/{featureId:long}", ReplaceItem).WithName("OgcReplaceWijk").WithSummary("Replace a wijk (Part 4)");
         edit.MapPatch("/{featureId:long}", PatchItem).WithName("OgcPatchWijk").WithSummary("Merge-patch a wijk (Part 4)")
-            .Accepts<WijkFeatureInput>("application/merge-patch+json", "application/json");
+            .Accepts<WijkFeatureInvoer>("application/merge-patch+json", "application/json");
         edit.MapDelete("/{featureId:long}", DeleteItem).WithName("OgcDeleteWijk").WithSummary("Delete a wijk (Part 4)");
         return app;
     }
@@ -107,16 +105,12 @@ public static class OgcApi
         int? limit, int? offset, string? datetime, string? crs, TimeProvider clock, CancellationToken ct)
     {
         if (collectionId is not (Wijken or Buurten)) return Problems.NotFound("Collectie", collectionId);
-        if (WijkenApi.ResponseCrs(crs, s.Http) is not { } output) return WijkenApi.UnsupportedCrs(crs);
-        if (limit is < 1) return Problems.InvalidField("limit", $"limit is 1 tot {MaxLimit}.", limit);
-        if (offset is < 0) return Problems.InvalidField("offset", "offset is 0 of meer.", offset);
-        var take = Math.Min(limit ?? DefaultLimit, MaxLimit);
-        var skip = offset ?? 0;
-        Envelope? box = null;
-        if (bbox is not null && (box = BboxInRd(bbox, bboxCrs)) is null)
-        {
-            return Problems.InvalidField("bbox", "bbox is minx,miny,maxx,maxy in bbox-crs (standaard CRS84).", bbox);
-        }
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
+        var (paging, pagingProblem) = Paging.Clamped(offset, limit);
+        if (pagingProblem is not null) return pagingProblem;
+        var (skip, take) = paging!.Value;
+        var (box, bboxProblem) = Bbox.Parse(bbox, bboxCrs);
+        if (bboxProblem is not null) return bboxProblem;
         long matched;
         List<GeoJsonFeature> features;
         if (collectionId == Buurten)
@@ -148,7 +142,7 @@ public static class OgcApi
             var indeling = await s.Store.ActieveWijkindelingAsync(s.GemeenteId, ct);
             var wijken = indeling is null ? [] : await s.Store.Query(s.GemeenteId, indeling.Id, box).Skip(skip).Take(take).ToListAsync(ct);
             matched = indeling is null ? 0 : await s.Store.Query(s.GemeenteId, indeling.Id, box).LongCountAsync(ct);
-            features = await WijkenApi.FeaturesAsync(s, wijken, output, ct);
+            features = await s.FeaturesAsync(wijken, output, ct);
         }
         var collection = new GeoJsonFeatureCollection(features)
         {
@@ -161,11 +155,11 @@ public static class OgcApi
     internal static async Task<Results<JsonHttpResult<GeoJsonFeature>, ProblemHttpResult>> Item(
         [AsParameters] WijkenHandlerServices s, string collectionId, string featureId, string? crs, CancellationToken ct)
     {
-        if (WijkenApi.ResponseCrs(crs, s.Http) is not { } output) return WijkenApi.UnsupportedCrs(crs);
+        if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         GeoJsonFeature? feature = collectionId switch
         {
             Wijken when long.TryParse(featureId, out var id) && await s.Store.FindAsync(s.GemeenteId, id, ct) is { } wijk
-                => await WijkenApi.FeatureAsync(s, wijk, output, ct),
+                => await s.FeatureAsync(wijk, output, ct),
             // wijk.versie: one version, as a datetime interval lists them.
             Wijken when VersionId(featureId) is var (wijkId, versie) && await s.Store.VersionAsync(s.GemeenteId, wijkId, versie, ct) is { Geometrie: not null } v
                 => VersionFeature(v, output),
@@ -181,7 +175,7 @@ public static class OgcApi
         }, contentType: GeoJsonMediaType);
     }
 
-    private static GeoJsonFeature VersionFeature(WijkVersie v, OutputCrs output) => WijkFeatures.From(v, [], output) with { Id = $"{v.WijkId}.{v.Versie}" };
+    private static GeoJsonFeature VersionFeature(WijkVersie v, Crs output) => WijkFeatures.From(v, [], output) with { Id = $"{v.WijkId}.{v.Versie}" };
 
     private static (long WijkId, int Versie)? VersionId(string featureId) =>
         featureId.Split('.') is [var wijk, var versie] && long.TryParse(wijk, out var wijkId) && int.TryParse(versie, out var nummer)
@@ -194,35 +188,35 @@ public static class OgcApi
         Allow(http, collectionId == Wijken ? "GET, PUT, PATCH, DELETE, OPTIONS" : "GET, OPTIONS");
 
     internal static async Task<Results<Created<GeoJsonFeature>, ProblemHttpResult>> CreateItem(
-        [AsParameters] WijkenHandlerServices s, WijkFeatureInput body, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, WijkFeatureInvoer body, CancellationToken ct)
     {
-        if (WijkenApi.RequestCrs(null, s.Http) is not { } input) return WijkenApi.UnsupportedCrs(s.Http.Request.Headers["Content-Crs"]);
-        var result = await WijkenApi.CreateAsync(s, body, input, null, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
-        if (result.Problem is not null) return result.Problem;
-        var feature = await WijkenApi.FeatureAsync(s, result.Wijk!, OutputCrs.Crs84, ct);
+        if (!Crs.TryForRequest(s.Http.Request, null, out var input, out var crsProblem)) return crsProblem;
+        var result = await bewerkingen.MaakAsync(s.Actor, body, input, null, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
+        if (result.Fout is { } fout) return fout.Problem(input);
+        var feature = await s.FeatureAsync(result.Wijk!, Crs.Crs84, ct);
         return TypedResults.Created($"{Root(s.Http)}/collections/{Wijken}/items/{result.Wijk!.Id}", feature);
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> ReplaceItem(
-        [AsParameters] WijkenHandlerServices s, long featureId, WijkFeatureInput body, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long featureId, WijkFeatureInvoer body, CancellationToken ct)
     {
         if (body.Geometry is null) return Problems.InvalidField("geometry", "PUT vervangt de hele feature: geometry is verplicht.");
-        return await PatchItem(s, featureId, body, ct);
+        return await PatchItem(s, bewerkingen, featureId, body, ct);
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> PatchItem(
-        [AsParameters] WijkenHandlerServices s, long featureId, WijkFeatureInput body, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long featureId, WijkFeatureInvoer body, CancellationToken ct)
     {
-        if (WijkenApi.RequestCrs(null, s.Http) is not { } input) return WijkenApi.UnsupportedCrs(s.Http.Request.Headers["Content-Crs"]);
-        var result = await WijkenApi.UpdateAsync(s, featureId, body, input, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
-        return await WijkenApi.WrittenAsync(s, result, OutputCrs.Crs84, ct);
+        if (!Crs.TryForRequest(s.Http.Request, null, out var input, out var crsProblem)) return crsProblem;
+        var result = await bewerkingen.WijzigAsync(s.Actor, featureId, body, input, s.Reden(body.Text("reden")) ?? DefaultReden, s.IfMatch, ct);
+        return await s.WrittenAsync(result, input, Crs.Crs84, ct);
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
-        [AsParameters] WijkenHandlerServices s, long featureId, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long featureId, CancellationToken ct)
     {
-        var result = await s.Store.DeleteAsync(s.Actor, featureId, s.Reden(null) ?? DefaultReden, s.IfMatch, ct);
-        return result.Problem is null ? TypedResults.NoContent() : result.Problem;
+        var result = await bewerkingen.VerwijderAsync(s.Actor, featureId, s.Reden(null) ?? DefaultReden, s.IfMatch, ct);
+        return result.Fout is { } fout ? fout.Problem(Crs.Crs84) : TypedResults.NoContent();
     }
 
     private static NoContent Allow(HttpContext http, string methods)
@@ -245,33 +239,10 @@ public static class OgcApi
         var extent = await s.Store.ExtentAsync(s.GemeenteId, id == Wijken, ct);
         var self = $"{Root(s.Http)}/collections/{id}";
         return new OgcCollection(id, title, description!,
-            extent is null ? null : new OgcExtent(new OgcSpatialExtent([Crs84Bbox(extent)], RdNew.Crs84Uri)),
-            "feature", OutputCrs.Supported, RdNew.CrsUri,
+            extent is null ? null : new OgcExtent(new OgcSpatialExtent([Bbox.ToCrs84(extent)], RdNew.Crs84Uri)),
+            "feature", Crs.Supported, RdNew.CrsUri,
             [new(self, "self", "application/json"), new(self + "/items", "items", GeoJsonMediaType, title)]);
     }
-
-    private static double[] Crs84Bbox(Envelope rd)
-    {
-        var lonLat = RdNew.ToWgs84(Densified(RdNew.RdFactory.ToGeometry(rd), 100)).EnvelopeInternal;
-        return [lonLat.MinX, lonLat.MinY, lonLat.MaxX, lonLat.MaxY];
-    }
-
-    /// <summary>The bbox parameter as an RD New envelope; the edges are densified so the transformed box still contains the original.</summary>
-    private static Envelope? BboxInRd(string bbox, string? bboxCrs)
-    {
-        var parts = bbox.Split(',');
-        var numbers = parts.Select(p => double.TryParse(p, System.Globalization.NumberStyles.Float,
-            System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
-        if (numbers.Length is not (4 or 6) || numbers.Any(double.IsNaN) || OutputCrs.Parse(bboxCrs) is not { } crs) return null;
-        var (x1, y1, x2, y2) = numbers.Length == 4
-            ? (numbers[0], numbers[1], numbers[2], numbers[3]) : (numbers[0], numbers[1], numbers[3], numbers[4]);
-        var box = new Envelope(x1, x2, y1, y2);
-        return crs.Srid == RdNew.Srid ? box
-            : RdNew.ToRd(Densified(RdNew.Wgs84Factory.ToGeometry(box), box.Width / 16)).EnvelopeInternal;
-    }
-
-    private static Geometry Densified(Geometry geometry, double step) =>
-        step > 0 ? NetTopologySuite.Densify.Densifier.Densify(geometry, step) : geometry;
 
     private static List<Link> PagingLinks(HttpContext http, int offset, int limit, int returned, long matched)
     {

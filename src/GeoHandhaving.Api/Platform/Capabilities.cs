@@ -6,6 +6,7 @@ using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Ogc;
 using GeoHandhaving.Api.Privacy;
 using GeoHandhaving.Api.Security;
+using GeoHandhaving.Api.Voorstel;
 using GeoHandhaving.Api.Wijken;
 
 namespace GeoHandhaving.Api.Platform;
@@ -14,7 +15,8 @@ namespace GeoHandhaving.Api.Platform;
 public static class Capabilities
 {
     public static IServiceCollection AddCapabilities(this IServiceCollection services, IConfiguration configuration) => services
-        .AddGeoHandhavingWijken(configuration)
+        .AddWijken(configuration)
+        .AddVoorstel()
         .AddOgcApi()
         .AddGeocoding()
         .AddMeldingen()
@@ -24,6 +26,9 @@ public static class Capabilities
 
     public static IEndpointRouteBuilder MapCapabilities(this IEndpointRouteBuilder app) => app
         .MapWijkenApi()
+        .MapWijkindelingenApi()
+        .MapBoasApi()
+        .MapVoorstelApi()
         .MapOgcApi()
         .MapGeocodingApi()
         .MapMeldingenApi()

@@ -28,7 +28,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             Exception = exception,
             ProblemDetails =
             {
-                Status = status, Type = "https://geohandhaving.nl/problems/" + type, Title = title, Detail = detail,
+                Status = status, Type = Problems.TypeUri(type), Title = title, Detail = detail,
                 Extensions = field is null ? new Dictionary<string, object?>() : new Dictionary<string, object?> { ["field"] = field },
             },
         });

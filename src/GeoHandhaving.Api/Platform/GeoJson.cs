@@ -31,6 +31,6 @@ public sealed record GeoJsonFeatureCollection(IReadOnlyList<GeoJsonFeature> Feat
 public static class GeoJsonFeatures
 {
     /// <summary>A feature whose geometry is converted from storage (RD New) to the output CRS.</summary>
-    public static GeoJsonFeature Create(Geometry? rd, OutputCrs crs, object id, IReadOnlyDictionary<string, object?> properties) =>
+    public static GeoJsonFeature Create(Geometry? rd, Crs crs, object id, IReadOnlyDictionary<string, object?> properties) =>
         new(id, rd is null ? null : crs.FromStorage(rd), properties);
 }

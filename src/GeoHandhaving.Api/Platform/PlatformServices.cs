@@ -22,6 +22,7 @@ public static class PlatformServices
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<FilterValues>();
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
@@ -56,9 +57,8 @@ public static class PlatformServices
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                await Results.Problem(statusCode: 429, title: "Te veel verzoeken",
-                    detail: $"Meer dan {limits.RequestsPerMinutePerClient} verzoeken per minuut van deze client.",
-                    type: "https://geohandhaving.nl/problems/rate-limited").ExecuteAsync(ctx.HttpContext);
+                await Problems.Create(StatusCodes.Status429TooManyRequests, "rate-limited", "Te veel verzoeken",
+                    $"Meer dan {limits.RequestsPerMinutePerClient} verzoeken per minuut van deze client.").ExecuteAsync(ctx.HttpContext);
             };
         });
 

@@ -10,9 +10,12 @@ public static class Problems
 {
     private const string TypeBase = "https://geohandhaving.nl/problems/";
 
+    /// <summary>The type URI of a kind of problem (<c>invalid-field</c>, <c>not-found</c> ...): the only place the base is written.</summary>
+    public static string TypeUri(string type) => TypeBase + type;
+
     public static ProblemHttpResult Create(int status, string type, string title, string detail,
         IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeBase + type, extensions: extensions);
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeUri(type), extensions: extensions);
 
     /// <summary>400: a request field is missing or malformed.</summary>
     public static ProblemHttpResult InvalidField(string field, string detail, object? value = null) =>

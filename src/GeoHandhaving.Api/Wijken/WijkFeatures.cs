@@ -11,7 +11,7 @@ public sealed record BoaRef(long Id, string Code, string Naam, bool Primair);
 /// <summary>How wijken, their versions and buurten leave the API as GeoJSON.</summary>
 public static class WijkFeatures
 {
-    public static GeoJsonFeature From(Wijk wijk, IReadOnlyList<BoaRef> boas, OutputCrs crs) =>
+    public static GeoJsonFeature From(Wijk wijk, IReadOnlyList<BoaRef> boas, Crs crs) =>
         new(wijk.Id, crs.FromStorage(wijk.Geometrie), new Dictionary<string, object?>
         {
             ["code"] = wijk.Code,
@@ -23,7 +23,7 @@ public static class WijkFeatures
             ["boas"] = boas,
         });
 
-    public static GeoJsonFeature From(WijkVersie versie, IReadOnlyList<BoaRef> boas, OutputCrs crs) =>
+    public static GeoJsonFeature From(WijkVersie versie, IReadOnlyList<BoaRef> boas, Crs crs) =>
         new(versie.WijkId, versie.Geometrie is null ? null : crs.FromStorage(versie.Geometrie), new Dictionary<string, object?>
         {
             ["code"] = versie.Code,
@@ -38,7 +38,7 @@ public static class WijkFeatures
             ["boas"] = boas,
         });
 
-    public static GeoJsonFeature From(Buurt buurt, OutputCrs crs) =>
+    public static GeoJsonFeature From(Buurt buurt, Crs crs) =>
         new(buurt.Code, crs.FromStorage(buurt.Geometrie), new Dictionary<string, object?>
         {
             ["code"] = buurt.Code,
@@ -53,7 +53,7 @@ public static class WijkFeatures
 /// </summary>
 public static class WijkETag
 {
-    public static string For(long id, int versie, OutputCrs crs)
+    public static string For(long id, int versie, Crs crs)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{id}:{versie}:{crs.Srid}"));
         return $"\"{Convert.ToHexString(hash, 0, 10).ToLowerInvariant()}\"";
@@ -62,5 +62,5 @@ public static class WijkETag
     public static bool Matches(string? ifMatch, Wijk wijk) =>
         string.IsNullOrWhiteSpace(ifMatch)
         || ifMatch.Split(',').Select(t => t.Trim()).Any(tag =>
-            tag == "*" || OutputCrs.Supported.Select(OutputCrs.Parse).Any(crs => For(wijk.Id, wijk.Versie, crs!) == tag));
+            tag == "*" || Crs.Supported.Select(Crs.Parse).Any(crs => For(wijk.Id, wijk.Versie, crs!) == tag));
 }

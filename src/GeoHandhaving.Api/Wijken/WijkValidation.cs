@@ -31,7 +31,7 @@ public sealed record GeometryProblem(string Type, string Title, string Detail, d
 /// </summary>
 public sealed class WijkValidation(WijkenOptions options)
 {
-    public (MultiPolygon? Rd, GeometryProblem? Problem) ToValidStorage(Geometry? input, OutputCrs crs)
+    public (MultiPolygon? Rd, GeometryProblem? Problem) ToValidStorage(Geometry? input, Crs crs)
     {
         if (input is not (Polygon or MultiPolygon) || input.IsEmpty)
         {
@@ -43,7 +43,7 @@ public sealed class WijkValidation(WijkenOptions options)
             return (null, new GeometryProblem("too-many-vertices", "Te veel hoekpunten",
                 $"De geometrie heeft {input.NumPoints} hoekpunten; het maximum is {options.MaxVertices}.", null));
         }
-        var outside = input.Coordinates.FirstOrDefault(c => !IsInValidArea(c, crs));
+        var outside = input.Coordinates.FirstOrDefault(c => !crs.Accepts(c.X, c.Y));
         if (outside is not null)
         {
             return (null, new GeometryProblem("outside-crs-area", "Buiten het geldigheidsgebied van RD New",
@@ -59,9 +59,6 @@ public sealed class WijkValidation(WijkenOptions options)
         }
         return (AsMultiPolygon(rd), null);
     }
-
-    private static bool IsInValidArea(Coordinate c, OutputCrs crs) =>
-        crs.Srid == RdNew.Srid ? RdNew.IsInValidArea(c.X, c.Y) : RdNew.IsInNetherlands(c.X, c.Y);
 
     private static MultiPolygon AsMultiPolygon(Geometry rd) => rd switch
     {

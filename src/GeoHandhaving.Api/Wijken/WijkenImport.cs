@@ -14,9 +14,16 @@ public sealed record ImportOpties(string? CodeProperty = null, string? NamePrope
 
 public sealed record AfgewezenFeature(int Index, string? Code, string Veld, string Reden);
 
-public sealed record ImportRapport(int Aangemaakt, int Gewijzigd, int Ongewijzigd, IReadOnlyList<AfgewezenFeature> Afgewezen)
+public sealed record ImportUitvoer(int Aangemaakt, int Gewijzigd, int Ongewijzigd, IReadOnlyList<AfgewezenFeature> Afgewezen)
 {
     public int Totaal => Aangemaakt + Gewijzigd + Ongewijzigd + Afgewezen.Count;
+}
+
+/// <summary>The report of an import, or why the file as a whole was refused (then nothing was read from it).</summary>
+public sealed record ImportResult(ImportUitvoer? Rapport, WijkFout? Fout)
+{
+    public static implicit operator ImportResult(ImportUitvoer rapport) => new(rapport, null);
+    public static implicit operator ImportResult(WijkFout fout) => new(null, fout);
 }
 
 /// <summary>
@@ -34,23 +41,25 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     /// <summary>The CRS a GeoJSON file declares in its (pre-RFC 7946) crs member; CRS84 when it has none, null when unsupported.</summary>
-    public static OutputCrs? DeclaredCrs(JsonElement featureCollection)
+    public static Crs? DeclaredCrs(JsonElement featureCollection)
     {
         if (!featureCollection.TryGetProperty("crs", out var crs))
         {
-            return OutputCrs.Crs84;
+            return Crs.Crs84;
         }
         var name = crs.ValueKind == JsonValueKind.String ? crs.GetString()
             : crs.TryGetProperty("properties", out var p) && p.TryGetProperty("name", out var n) ? n.GetString() : null;
-        return OutputCrs.Parse(name) is { } parsed && name is not null ? parsed : null;
+        return Crs.Parse(name) is { } parsed && name is not null ? parsed : null;
     }
 
-    public async Task<ImportRapport> ImportWijkenAsync(Actor actor, JsonElement featureCollection, ImportOpties opties, CancellationToken ct)
+    public async Task<ImportResult> ImportWijkenAsync(Actor actor, JsonElement featureCollection, ImportOpties opties, CancellationToken ct)
     {
-        var crs = DeclaredCrs(featureCollection) ?? throw UnsupportedCrs();
+        if (FileProblem(featureCollection) is { } bestandFout) return bestandFout;
+        var crs = DeclaredCrs(featureCollection)!;
         var indeling = opties.WijkindelingId is { } id
-            ? await store.WijkindelingAsync(actor.GemeenteId, id, ct) ?? throw new ArgumentException($"Wijkindeling {id} bestaat niet.")
+            ? await store.WijkindelingAsync(actor.GemeenteId, id, ct)
             : await store.ActieveOfNieuweWijkindelingAsync(actor, ct);
+        if (indeling is null) return new WijkFout.InvalidField("body", $"Wijkindeling {opties.WijkindelingId} bestaat niet.");
         var (aangemaakt, gewijzigd, ongewijzigd) = (0, 0, 0);
         var afgewezen = new List<AfgewezenFeature>();
         foreach (var feature in Features(featureCollection, opties, WijkCodeProperties, WijkNameProperties, afgewezen))
@@ -67,20 +76,21 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
             }
             var result = bestaand is null
                 ? await store.CreateAsync(actor, indeling.Id, feature.Code, feature.Naam, feature.Geometrie, crs, "import", ct)
-                : await store.UpdateAsync(actor, bestaand.Id, new WijkWijzigingVerzoek(feature.Naam, feature.Geometrie, crs, "import"), ct);
-            if (result.Problem is { } problem)
+                : await store.UpdateAsync(actor, bestaand.Id, new WijkWijzigingInvoer(feature.Naam, feature.Geometrie, crs, "import"), ct);
+            if (result.Fout is { } fout)
             {
-                afgewezen.Add(new AfgewezenFeature(feature.Index, feature.Code, "geometry", problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title!));
+                afgewezen.Add(new AfgewezenFeature(feature.Index, feature.Code, "geometry", fout.Omschrijving));
                 continue;
             }
             if (bestaand is null) aangemaakt++; else gewijzigd++;
         }
-        return new ImportRapport(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
+        return new ImportUitvoer(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
     }
 
-    public async Task<ImportRapport> ImportBuurtenAsync(Actor actor, JsonElement featureCollection, ImportOpties opties, CancellationToken ct)
+    public async Task<ImportResult> ImportBuurtenAsync(Actor actor, JsonElement featureCollection, ImportOpties opties, CancellationToken ct)
     {
-        var crs = DeclaredCrs(featureCollection) ?? throw UnsupportedCrs();
+        if (FileProblem(featureCollection) is { } bestandFout) return bestandFout;
+        var crs = DeclaredCrs(featureCollection)!;
         var bestaand = await db.Buurten.Where(b => b.GemeenteId == actor.GemeenteId).ToDictionaryAsync(b => b.Code, ct);
         var (aangemaakt, gewijzigd, ongewijzigd) = (0, 0, 0);
         var afgewezen = new List<AfgewezenFeature>();
@@ -111,7 +121,7 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
             }
         }
         await db.SaveChangesAsync(ct);
-        return new ImportRapport(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
+        return new ImportUitvoer(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
     }
 
     /// <summary>Creates the gemeente when it does not exist yet (CLI imports for a new tenant).</summary>
@@ -127,21 +137,37 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
         return gemeente;
     }
 
-    /// <summary>Sets the gemeentegrens to the union of all polygons in the file.</summary>
-    public async Task SetGrensAsync(string gemeenteId, JsonElement featureCollection, CancellationToken ct)
+    /// <summary>Sets the gemeentegrens to the union of all polygons in the file; the reason when the file cannot be one.</summary>
+    public async Task<WijkFout?> SetGrensAsync(string gemeenteId, JsonElement featureCollection, CancellationToken ct)
     {
-        var crs = DeclaredCrs(featureCollection) ?? throw UnsupportedCrs();
+        if (FileProblem(featureCollection) is { } bestandFout) return bestandFout;
+        var crs = DeclaredCrs(featureCollection)!;
         var parts = featureCollection.GetProperty("features").EnumerateArray()
             .Select(f => crs.ToStorage(f.GetProperty("geometry").Deserialize<Geometry>(GeoJson)!)).ToList();
-        var union = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(parts);
-        var gemeente = await db.Gemeenten.FirstAsync(g => g.Id == gemeenteId, ct);
-        gemeente.Grens = union switch
+        MultiPolygon? grens = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(parts) switch
         {
             MultiPolygon mp => mp,
             Polygon p => RdNew.RdFactory.CreateMultiPolygon([p]),
-            _ => throw new ArgumentException("De gemeentegrens moet uit vlakken bestaan."),
+            _ => null,
         };
+        if (grens is null) return new WijkFout.InvalidField("geometry", "De gemeentegrens moet uit vlakken bestaan.");
+        var gemeente = await db.Gemeenten.FirstAsync(g => g.Id == gemeenteId, ct);
+        gemeente.Grens = grens;
         await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Why the file as a whole cannot be imported: no FeatureCollection, or a crs member this API does not serve.</summary>
+    private static WijkFout? FileProblem(JsonElement featureCollection)
+    {
+        if (featureCollection.ValueKind != JsonValueKind.Object || !featureCollection.TryGetProperty("features", out var features)
+            || features.ValueKind != JsonValueKind.Array)
+        {
+            return new WijkFout.InvalidField("body", "Geen GeoJSON FeatureCollection: het veld 'features' ontbreekt.");
+        }
+        return DeclaredCrs(featureCollection) is null
+            ? new WijkFout.InvalidField("body", $"Het bestand noemt een CRS die niet wordt ondersteund; gebruik {string.Join(" of ", Crs.Supported)}.")
+            : null;
     }
 
     internal sealed record ImportFeature(int Index, string Code, string Naam, Geometry? Geometrie, JsonElement Properties);
@@ -149,12 +175,10 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
     internal static IEnumerable<ImportFeature> Features(JsonElement featureCollection, ImportOpties opties,
         string[] codeProperties, string[] nameProperties, List<AfgewezenFeature> afgewezen)
     {
-        if (!featureCollection.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
-        {
-            throw new ArgumentException("Geen GeoJSON FeatureCollection: het veld 'features' ontbreekt.");
-        }
         var index = 0;
-        foreach (var feature in features.EnumerateArray())
+        IEnumerable<JsonElement> all = featureCollection.TryGetProperty("features", out var features) && features.ValueKind == JsonValueKind.Array
+            ? features.EnumerateArray() : [];
+        foreach (var feature in all)
         {
             var properties = feature.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
             var code = Text(properties, opties.CodeProperty is null ? codeProperties : [opties.CodeProperty]);
@@ -184,7 +208,4 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
         : names.Select(n => properties.TryGetProperty(n, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number
                 ? v.ToString().Trim() : null)
             .FirstOrDefault(v => !string.IsNullOrEmpty(v));
-
-    private static ArgumentException UnsupportedCrs() =>
-        new($"Het bestand noemt een CRS die niet wordt ondersteund; gebruik {string.Join(" of ", OutputCrs.Supported)}.");
 }

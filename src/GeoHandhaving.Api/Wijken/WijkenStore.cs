@@ -1,6 +1,5 @@
 using GeoHandhaving.Api.Data;
 using GeoHandhaving.Api.Platform;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -10,14 +9,7 @@ namespace GeoHandhaving.Api.Wijken;
 public sealed record Actor(string GemeenteId, string Naam);
 
 /// <summary>A change to a wijk: null members stay as they are (merge-patch semantics).</summary>
-public sealed record WijkWijzigingVerzoek(string? Naam, Geometry? Geometrie, OutputCrs Crs, string? Reden, string? IfMatch = null);
-
-/// <summary>The outcome of a write: the wijk as stored, or the problem that stopped it (nothing was changed then).</summary>
-public sealed record WijkWriteResult(Wijk? Wijk, ProblemHttpResult? Problem)
-{
-    public static WijkWriteResult Ok(Wijk wijk) => new(wijk, null);
-    public static WijkWriteResult Refused(ProblemHttpResult problem) => new(null, problem);
-}
+public sealed record WijkWijzigingInvoer(string? Naam, Geometry? Geometrie, Crs Crs, string? Reden, string? IfMatch = null);
 
 /// <summary>
 /// Reads and writes wijken. Every write is validated (<see cref="WijkValidation"/>, overlap within the wijkindeling),
@@ -161,24 +153,24 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         db.WijkVersies.AsNoTracking().Where(v => v.GemeenteId == gemeenteId && v.WijkId == wijkId).OrderBy(v => v.Versie).ToListAsync(ct);
 
     public async Task<WijkWriteResult> CreateAsync(Actor actor, long wijkindelingId, string code, string naam,
-        Geometry? geometrie, OutputCrs crs, string? reden, CancellationToken ct)
+        Geometry? geometrie, Crs crs, string? reden, CancellationToken ct)
     {
         if (await IsArchivedAsync(actor.GemeenteId, wijkindelingId, ct))
         {
-            return Archived(wijkindelingId);
+            return new WijkFout.Archived(wijkindelingId);
         }
         var (rd, problem) = validation.ToValidStorage(geometrie, crs);
         if (problem is not null)
         {
-            return Refused(problem);
+            return new WijkFout.InvalidGeometry(problem);
         }
         if (await FindByCodeAsync(actor.GemeenteId, wijkindelingId, code, ct) is { } bestaand)
         {
-            return DuplicateCode(code, bestaand.Id);
+            return new WijkFout.DuplicateCode(code, bestaand.Id);
         }
-        if (await OverlapAsync(actor.GemeenteId, wijkindelingId, null, rd!, crs, ct) is { } overlap)
+        if (await OverlapAsync(actor.GemeenteId, wijkindelingId, null, rd!, ct) is { } overlap)
         {
-            return WijkWriteResult.Refused(overlap);
+            return overlap;
         }
         var now = clock.GetUtcNow();
         var wijk = new Wijk
@@ -195,7 +187,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         return WijkWriteResult.Ok(wijk);
     }
 
-    public async Task<WijkWriteResult> UpdateAsync(Actor actor, long id, WijkWijzigingVerzoek verzoek, CancellationToken ct) =>
+    public async Task<WijkWriteResult> UpdateAsync(Actor actor, long id, WijkWijzigingInvoer verzoek, CancellationToken ct) =>
         await ChangeAsync(actor, id, verzoek, WijkWijziging.Gewijzigd, ct);
 
     public async Task<WijkWriteResult> RestoreAsync(Actor actor, long id, int versie, string? reden, string? ifMatch, CancellationToken ct)
@@ -204,14 +196,14 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             .FirstOrDefaultAsync(v => v.GemeenteId == actor.GemeenteId && v.WijkId == id && v.Versie == versie, ct);
         if (oud?.Geometrie is null)
         {
-            return WijkWriteResult.Refused(Problems.NotFound("Wijkversie", $"{id}/{versie}"));
+            return new WijkFout.NotFound("Wijkversie", $"{id}/{versie}");
         }
         reden ??= $"herstel van versie {versie}";
         if (await FindAsync(actor.GemeenteId, id, ct) is null)
         {
             return await UndeleteAsync(actor, oud, reden, ct);
         }
-        var verzoek = new WijkWijzigingVerzoek(oud.Naam, oud.Geometrie, OutputCrs.RdNewCrs, reden, ifMatch);
+        var verzoek = new WijkWijzigingInvoer(oud.Naam, oud.Geometrie, Crs.RdNewCrs, reden, ifMatch);
         return await ChangeAsync(actor, id, verzoek, WijkWijziging.Hersteld, ct);
     }
 
@@ -223,12 +215,15 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
     {
         var laatste = await db.WijkVersies.AsNoTracking().Where(v => v.GemeenteId == actor.GemeenteId && v.WijkId == oud.WijkId)
             .OrderByDescending(v => v.Versie).FirstAsync(ct);
-        if (laatste.Wijziging != WijkWijziging.Verwijderd) return WijkWriteResult.Refused(Problems.NotFound("Wijk", oud.WijkId));
-        if (await IsArchivedAsync(actor.GemeenteId, laatste.WijkindelingId, ct)) return Archived(laatste.WijkindelingId);
-        if (await FindByCodeAsync(actor.GemeenteId, laatste.WijkindelingId, oud.Code, ct) is { } bestaand) return DuplicateCode(oud.Code, bestaand.Id);
-        if (await OverlapAsync(actor.GemeenteId, laatste.WijkindelingId, null, oud.Geometrie!, OutputCrs.RdNewCrs, ct) is { } overlap)
+        if (laatste.Wijziging != WijkWijziging.Verwijderd) return new WijkFout.NotFound("Wijk", oud.WijkId);
+        if (await IsArchivedAsync(actor.GemeenteId, laatste.WijkindelingId, ct)) return new WijkFout.Archived(laatste.WijkindelingId);
+        if (await FindByCodeAsync(actor.GemeenteId, laatste.WijkindelingId, oud.Code, ct) is { } bestaand)
         {
-            return WijkWriteResult.Refused(overlap);
+            return new WijkFout.DuplicateCode(oud.Code, bestaand.Id);
+        }
+        if (await OverlapAsync(actor.GemeenteId, laatste.WijkindelingId, null, oud.Geometrie!, ct) is { } overlap)
+        {
+            return overlap;
         }
         var now = clock.GetUtcNow();
         var wijk = new Wijk
@@ -256,7 +251,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         var wijk = await FindAsync(actor.GemeenteId, id, ct);
         if (wijk is null)
         {
-            return WijkWriteResult.Refused(Problems.NotFound("Wijk", id));
+            return new WijkFout.NotFound("Wijk", id);
         }
         if (!WijkETag.Matches(ifMatch, wijk))
         {
@@ -277,17 +272,17 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         return WijkWriteResult.Ok(wijk);
     }
 
-    private async Task<WijkWriteResult> ChangeAsync(Actor actor, long id, WijkWijzigingVerzoek verzoek, WijkWijziging wijziging,
+    private async Task<WijkWriteResult> ChangeAsync(Actor actor, long id, WijkWijzigingInvoer verzoek, WijkWijziging wijziging,
         CancellationToken ct)
     {
         var wijk = await FindAsync(actor.GemeenteId, id, ct);
         if (wijk is null)
         {
-            return WijkWriteResult.Refused(Problems.NotFound("Wijk", id));
+            return new WijkFout.NotFound("Wijk", id);
         }
         if (await IsArchivedAsync(actor.GemeenteId, wijk.WijkindelingId, ct))
         {
-            return Archived(wijk.WijkindelingId);
+            return new WijkFout.Archived(wijk.WijkindelingId);
         }
         if (!WijkETag.Matches(verzoek.IfMatch, wijk))
         {
@@ -299,11 +294,11 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             var (rd, problem) = validation.ToValidStorage(verzoek.Geometrie, verzoek.Crs);
             if (problem is not null)
             {
-                return Refused(problem);
+                return new WijkFout.InvalidGeometry(problem);
             }
-            if (await OverlapAsync(actor.GemeenteId, wijk.WijkindelingId, wijk.Id, rd!, verzoek.Crs, ct) is { } overlap)
+            if (await OverlapAsync(actor.GemeenteId, wijk.WijkindelingId, wijk.Id, rd!, ct) is { } overlap)
             {
-                return WijkWriteResult.Refused(overlap);
+                return overlap;
             }
             geometrie = rd!;
         }
@@ -323,16 +318,12 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         return WijkWriteResult.Ok(wijk);
     }
 
-    private static WijkWriteResult DuplicateCode(string code, long bestaandId) =>
-        WijkWriteResult.Refused(Problems.Conflict("duplicate-code", "Wijkcode bestaat al",
-            $"Wijk '{code}' bestaat al in deze wijkindeling (id {bestaandId}).", new Dictionary<string, object?> { ["id"] = bestaandId }));
-
     /// <summary>True when the stored wijk already has this name and geometry (a re-import then adds no version).</summary>
     public static bool IsUnchanged(Wijk wijk, string naam, MultiPolygon rd) =>
         wijk.Naam == naam && wijk.Geometrie.EqualsExact(rd);
 
-    private async Task<ProblemHttpResult?> OverlapAsync(string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon rd,
-        OutputCrs crs, CancellationToken ct)
+    private async Task<WijkFout.Overlap?> OverlapAsync(string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon rd,
+        CancellationToken ct)
     {
         var overlap = await db.Wijken.AsNoTracking()
             .Where(w => w.GemeenteId == gemeenteId && w.WijkindelingId == wijkindelingId && w.Id != zelf && w.Geometrie.Intersects(rd))
@@ -344,14 +335,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return null;
         }
-        var area = Math.Round(overlap.Overlap.Area, 2);
-        return Problems.Conflict("wijk-overlap", "Overlap met een andere wijk",
-            $"De wijk overlapt wijk '{overlap.Code}' ({overlap.Naam}) over {area} m².",
-            new Dictionary<string, object?>
-            {
-                ["wijkId"] = overlap.Id, ["wijkCode"] = overlap.Code, ["overlapM2"] = area,
-                ["overlap"] = crs.FromStorage(overlap.Overlap),
-            });
+        return new WijkFout.Overlap(overlap.Id, overlap.Code, overlap.Naam, Math.Round(overlap.Overlap.Area, 2), overlap.Overlap);
     }
 
     private async Task AppendVersionAsync(Wijk wijk, WijkWijziging wijziging, string? reden, DateTimeOffset now, CancellationToken ct)
@@ -387,25 +371,16 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         }
     }
 
-    /// <summary>412 naming the ETag of the wijk as it is now in the database (another writer may have just changed it).</summary>
+    /// <summary>Stale, naming the version of the wijk as it is now in the database (another writer may have just changed it).</summary>
     private async Task<WijkWriteResult> StaleAsync(Wijk wijk, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var current = await FindAsync(wijk.GemeenteId, wijk.Id, ct);
-        return WijkWriteResult.Refused(current is null
-            ? Problems.NotFound("Wijk", wijk.Id)
-            : Problems.PreconditionFailed(WijkETag.For(current.Id, current.Versie, OutputCrs.Crs84)));
+        return current is null ? new WijkFout.NotFound("Wijk", wijk.Id) : new WijkFout.Stale(current.Id, current.Versie);
     }
 
     private Task<bool> IsArchivedAsync(string gemeenteId, long wijkindelingId, CancellationToken ct) =>
         db.Wijkindelingen.AnyAsync(w => w.GemeenteId == gemeenteId && w.Id == wijkindelingId && w.Status == WijkindelingStatus.Gearchiveerd, ct);
-
-    private static WijkWriteResult Archived(long wijkindelingId) =>
-        WijkWriteResult.Refused(Problems.Conflict("archived-wijkindeling", "Gearchiveerde wijkindeling",
-            $"Wijkindeling {wijkindelingId} is gearchiveerd; wijzig het actieve of een concept."));
-
-    private static WijkWriteResult Refused(GeometryProblem problem) =>
-        WijkWriteResult.Refused(Problems.Unprocessable(problem.Type, problem.Title, problem.Detail, problem.Extensions));
 }
 
 internal static class WijkenSql

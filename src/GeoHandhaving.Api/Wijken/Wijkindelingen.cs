@@ -1,7 +1,6 @@
 using GeoHandhaving.Api.Data;
-using GeoHandhaving.Api.Platform;
+using GeoHandhaving.Api.Meldingen;
 using Hangfire;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeoHandhaving.Api.Wijken;
@@ -52,23 +51,21 @@ public sealed class Wijkindelingen(GeoHandhavingDbContext db, CoverageQueries co
     /// Activates a draft when its coverage check passes, archiving the previous active wijkindeling in the same
     /// transaction, then enqueues the reassignment of meldingen to the new wijken.
     /// </summary>
-    public async Task<(Wijkindeling? Actief, DekkingsRapport? Rapport, ProblemHttpResult? Problem)> ActivateAsync(
-        Actor actor, long id, CancellationToken ct)
+    public async Task<(Wijkindeling? Actief, WijkFout? Fout)> ActivateAsync(Actor actor, long id, CancellationToken ct)
     {
         var concept = await db.Wijkindelingen.FirstOrDefaultAsync(w => w.GemeenteId == actor.GemeenteId && w.Id == id, ct);
         if (concept is null)
         {
-            return (null, null, Problems.NotFound("Wijkindeling", id));
+            return (null, new WijkFout.NotFound("Wijkindeling", id));
         }
         if (concept.Status != WijkindelingStatus.Concept)
         {
-            return (null, null, Problems.Conflict("not-a-draft", "Geen concept",
-                $"Wijkindeling {id} heeft status {concept.Status}; alleen een concept kan worden geactiveerd."));
+            return (null, new WijkFout.NotADraft(id, concept.Status));
         }
         var rapport = await coverage.CheckAsync(actor.GemeenteId, id, ct);
         if (!rapport.Dekkend)
         {
-            return (null, rapport, null);
+            return (null, new WijkFout.CoverageFailed(rapport));
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Archive first: the partial unique index allows one active wijkindeling per gemeente at any moment.
@@ -79,6 +76,6 @@ public sealed class Wijkindelingen(GeoHandhavingDbContext db, CoverageQueries co
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         jobs.Enqueue<MeldingenHerverdelenJob>(job => job.RunAsync(actor.GemeenteId, id, CancellationToken.None));
-        return (concept, rapport, null);
+        return (concept, null);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GeoHandhaving.Core.TimeWindows;
 using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Cli.Demo;
@@ -68,7 +69,7 @@ public static class DemoFiles
 
     /// <summary>ISO 8601 with the Europe/Amsterdam offset of that instant (+01:00 in winter, +02:00 in summer).</summary>
     public static string Timestamp(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, DemoMeldingen.Amsterdam).ToString("yyyy-MM-dd'T'HH:mm:sszzz", Invariant);
+        AmsterdamTime.ToLocal(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", Invariant);
 
     private static Feature SchoolFeature(School s)
     {

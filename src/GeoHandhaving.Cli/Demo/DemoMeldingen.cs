@@ -1,4 +1,5 @@
 using System.Globalization;
+using GeoHandhaving.Core.TimeWindows;
 using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Cli.Demo;
@@ -36,7 +37,6 @@ public sealed class DemoMeldingen
     public const string RepeatPattern = "herhaalmelder";
     public const string BackgroundPattern = "achtergrond";
 
-    public static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>Haal- en brengtijden: every school day 07:45–08:45; afternoons 14:15–15:30, on Wednesday 12:00–13:00.</summary>
     public static (TimeOnly From, int Minutes)[] SchoolWindows(DayOfWeek day) =>
@@ -299,7 +299,7 @@ public sealed class DemoMeldingen
         var counters = new Dictionary<string, int>();
         return drafts.Select(m =>
         {
-            var local = TimeZoneInfo.ConvertTime(m.GemeldOp, Amsterdam);
+            var local = AmsterdamTime.ToLocal(m.GemeldOp);
             var (prefix, digits) = m.Bron switch
             {
                 "KCC" => (string.Create(CultureInfo.InvariantCulture, $"KCC-{local.Year}-"), 6),
@@ -318,7 +318,7 @@ public sealed class DemoMeldingen
     {
         var bron = incident.Reporter?.Bron ?? DrawBron(incident.Local.Hour);
         var pointOnly = incident.Reporter is null && _rng.NextDouble() < bron switch { "app" => 0.85, "boa" => 0.3, _ => 0.0 };
-        var waargenomen = ToInstant(incident.Local.AddSeconds(bron is "app" or "boa" ? _rng.Next(60) : 0));
+        var waargenomen = AmsterdamTime.ToInstant(incident.Local.AddSeconds(bron is "app" or "boa" ? _rng.Next(60) : 0));
         var gemeld = GemeldOp(bron, waargenomen);
         var melder = incident.Reporter?.Melder
                      ?? (_rng.NextDouble() < bron switch { "KCC" => 0.85, "app" => 0.8, _ => 0.0 } ? NewMelder() : null);
@@ -345,29 +345,19 @@ public sealed class DemoMeldingen
     /// </summary>
     private DateTimeOffset GemeldOp(string bron, DateTimeOffset waargenomen)
     {
-        var local = TimeZoneInfo.ConvertTime(waargenomen, Amsterdam);
+        var local = AmsterdamTime.ToLocal(waargenomen);
         return bron switch
         {
             "app" => waargenomen.AddSeconds(_rng.Next(30, 1200)),
             "boa" => waargenomen.AddSeconds(_rng.Next(0, 600)),
             "KCC" when local.Hour is >= 8 and < 20 || _rng.NextDouble() < 0.33 => waargenomen.AddMinutes(_rng.Next(5, 180)),
-            "KCC" => ToInstant(DateOnly.FromDateTime(local.Hour >= 20 ? local.Date.AddDays(1) : local.Date)
+            "KCC" => AmsterdamTime.ToInstant(DateOnly.FromDateTime(local.Hour >= 20 ? local.Date.AddDays(1) : local.Date)
                 .ToDateTime(new TimeOnly(8, 0)).AddMinutes(_rng.Next(5, 240))),
-            _ => Max(waargenomen.AddMinutes(10), ToInstant(local.Date.AddHours(local.Hour < 15 ? 16 : 23.5).AddMinutes(_rng.Next(0, 25)))),
+            _ => Max(waargenomen.AddMinutes(10), AmsterdamTime.ToInstant(local.Date.AddHours(local.Hour < 15 ? 16 : 23.5).AddMinutes(_rng.Next(0, 25)))),
         };
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    /// <summary>Local wall time to an instant; a time in the spring-forward gap moves on an hour, an autumn double hour is read as winter time.</summary>
-    public static DateTimeOffset ToInstant(DateTime local)
-    {
-        if (Amsterdam.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-        return new DateTimeOffset(local, Amsterdam.GetUtcOffset(local));
-    }
 
     private static readonly string[] Voornamen =
     [

@@ -28,13 +28,13 @@ internal static class DemoImport
             string F(string name) => Path.Combine(dir, name);
             const string gemeente = DemoTown.GemeenteCode;
             var actor = new Actor(gemeente, "geoh:demo");
-            await using var services = CliHost.BuildServices(s => WijkenServices.AddGeoHandhavingWijken(s, CliHost.Configuration)
+            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration)
                 .AddGeocoding().AddMeldingen().AddGeoHandhavingJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
             await using (var scope = services.CreateAsyncScope())
             {
                 var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
                 await import.GemeenteAsync(gemeente, "Demodorp", ct);
-                await import.SetGrensAsync(gemeente, await ReferenceImports.ReadJsonAsync(F("gemeente.geojson"), ct), ct);
+                Check("gemeentegrens", await import.SetGrensAsync(gemeente, await ReferenceImports.ReadJsonAsync(F("gemeente.geojson"), ct), ct));
                 Report("buurten", await import.ImportBuurtenAsync(actor, await ReferenceImports.ReadJsonAsync(F("buurten.geojson"), ct), new ImportOpties(), ct));
                 Report("wijken", await import.ImportWijkenAsync(actor, await ReferenceImports.ReadJsonAsync(F("wijken.geojson"), ct), new ImportOpties(), ct));
             }
@@ -79,7 +79,19 @@ internal static class DemoImport
         return command;
     }
 
-    private static void Report(string what, ImportRapport rapport)
+    /// <summary>The demo files ship with the code: a refused file is a bug, not user input.</summary>
+    private static void Check(string what, WijkFout? fout)
+    {
+        if (fout is not null) throw new InvalidOperationException($"{what}: {fout.Omschrijving}");
+    }
+
+    private static void Report(string what, ImportResult result)
+    {
+        Check(what, result.Fout);
+        Report(what, result.Rapport!);
+    }
+
+    private static void Report(string what, ImportUitvoer rapport)
     {
         Console.WriteLine($"{what}: {rapport.Aangemaakt} aangemaakt, {rapport.Gewijzigd} gewijzigd, {rapport.Ongewijzigd} ongewijzigd, {rapport.Afgewezen.Count} afgewezen");
         foreach (var a in rapport.Afgewezen.Take(10)) Console.Error.WriteLine($"  feature {a.Index} ({a.Code}): {a.Veld}: {a.Reden}");

@@ -91,7 +91,7 @@ internal static class ImportCommands
         var command = new Command("boas", "Import boa's and their wijken (the first boa of a wijk is primary).") { file, Gemeente };
         command.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => WijkenServices.AddGeoHandhavingWijken(s, CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration));
             var gemeente = await CliHost.EnsureGemeenteAsync(services, pr.GetValue(Gemeente)!, ct);
             var (boas, wijken) = await ReferenceImports.BoasAsync(services, gemeente, pr.GetValue(file)!.FullName, ct);
             Console.WriteLine($"{boas} boa's in {wijken} wijken");

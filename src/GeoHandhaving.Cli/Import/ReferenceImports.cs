@@ -15,7 +15,7 @@ internal static class ReferenceImports
     public static Task<JsonElement> ReadJsonAsync(string path, CancellationToken ct) =>
         Wijken.WijkenImportCommands.ReadAsync(new FileInfo(path), ct);
 
-    public static async Task<ImportRapport> ScholenAsync(IServiceProvider services, string gemeente, string path, CancellationToken ct)
+    public static async Task<ImportUitvoer> ScholenAsync(IServiceProvider services, string gemeente, string path, CancellationToken ct)
     {
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ScholenImport>().ImportAsync(gemeente, await ReadJsonAsync(path, ct), ct);

@@ -37,7 +37,7 @@ internal static class WijkenCommands
         var check = new Command("check", "Check a wijkindeling for gaps, overlaps and slivers; exit code 1 when it has any.") { gemeente, wijkindeling };
         check.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => WijkenServices.AddGeoHandhavingWijken(s, CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => WijkenServices.AddWijken(s, CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var gemeenteId = pr.GetValue(gemeente)!;
             var indeling = await scope.ServiceProvider.GetRequiredService<WijkenStore>().WijkindelingAsync(gemeenteId, pr.GetValue(wijkindeling), ct);

@@ -26,7 +26,7 @@ internal static class WijkenImportCommands
         import.Subcommands.Add(GemeenteImport());
     }
 
-    private delegate Task<ImportRapport> ImportAction(WijkenImport import, Actor actor, JsonElement json, ImportOpties opties, CancellationToken ct);
+    private delegate Task<ImportResult> ImportAction(WijkenImport import, Actor actor, JsonElement json, ImportOpties opties, CancellationToken ct);
 
     private static Command FeatureImport(string name, string description, ImportAction action, params Option[] extra)
     {
@@ -38,17 +38,22 @@ internal static class WijkenImportCommands
         }
         command.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => s.AddGeoHandhavingWijken(CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
             var gemeente = await import.GemeenteAsync(pr.GetValue(Gemeente)!, pr.GetValue(GemeenteNaam), ct);
-            if (pr.GetValue(Grens) is { } grens)
+            if (pr.GetValue(Grens) is { } grens && await import.SetGrensAsync(gemeente.Id, await ReadAsync(grens, ct), ct) is { } grensFout)
             {
-                await import.SetGrensAsync(gemeente.Id, await ReadAsync(grens, ct), ct);
+                return Refused(grens, grensFout);
             }
             var opties = new ImportOpties(pr.GetValue(CodeProperty), pr.GetValue(NameProperty),
                 extra.Contains(Wijkindeling) ? pr.GetValue(Wijkindeling) : null);
-            var rapport = await action(import, new Actor(gemeente.Id, "geoh:" + Environment.UserName), await ReadAsync(pr.GetValue(file)!, ct), opties, ct);
+            var result = await action(import, new Actor(gemeente.Id, "geoh:" + Environment.UserName), await ReadAsync(pr.GetValue(file)!, ct), opties, ct);
+            if (result.Fout is { } fout)
+            {
+                return Refused(pr.GetValue(file)!, fout);
+            }
+            var rapport = result.Rapport!;
             Console.WriteLine($"{name}: {rapport.Aangemaakt} aangemaakt, {rapport.Gewijzigd} gewijzigd, {rapport.Ongewijzigd} ongewijzigd, {rapport.Afgewezen.Count} afgewezen");
             foreach (var afgewezen in rapport.Afgewezen)
             {
@@ -65,15 +70,25 @@ internal static class WijkenImportCommands
         var command = new Command("gemeente", "Create the gemeente if missing and set its gemeentegrens.") { file, Gemeente, GemeenteNaam };
         command.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => s.AddGeoHandhavingWijken(CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
             var gemeente = await import.GemeenteAsync(pr.GetValue(Gemeente)!, pr.GetValue(GemeenteNaam), ct);
-            await import.SetGrensAsync(gemeente.Id, await ReadAsync(pr.GetValue(file)!, ct), ct);
+            if (await import.SetGrensAsync(gemeente.Id, await ReadAsync(pr.GetValue(file)!, ct), ct) is { } fout)
+            {
+                return Refused(pr.GetValue(file)!, fout);
+            }
             Console.WriteLine($"gemeentegrens van {gemeente.Id} ({gemeente.Naam}) gezet");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The file as a whole cannot be imported: the reason on stderr, exit code 2.</summary>
+    private static int Refused(FileInfo file, WijkFout fout)
+    {
+        Console.Error.WriteLine($"{file.Name}: {fout.Omschrijving}");
+        return 2;
     }
 
     /// <summary>A GeoJSON file, or the first feature table of a GeoPackage (.gpkg), as a FeatureCollection.</summary>

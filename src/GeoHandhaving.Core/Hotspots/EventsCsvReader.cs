@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using GeoHandhaving.Core.TimeWindows;
 
 namespace GeoHandhaving.Core.Hotspots;
 
@@ -61,8 +62,8 @@ public static class EventsCsvReader
         }
         if (parsed.Kind == DateTimeKind.Unspecified)
         {
-            // Wall clock in the zone; in the autumn overlap the first (summer-time) reading is taken.
-            return new DateTimeOffset(parsed, zone.GetUtcOffset(parsed));
+            // Wall clock in the zone, by the one rule for gaps and overlaps.
+            return AmsterdamTime.ToInstant(parsed, zone);
         }
         return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
     }

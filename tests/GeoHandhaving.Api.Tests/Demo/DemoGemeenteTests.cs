@@ -139,10 +139,10 @@ public class DemoGemeenteTests(SmallDemoGemeente fixture) : IClassFixture<SmallD
         var meldingen = fixture.Demo.Meldingen;
         Assert.All(meldingen.GroupBy(m => m.Bron), g => Assert.Equal(g.Count(), g.Select(m => m.ExternId).Distinct().Count()));
         Assert.All(meldingen, m => Assert.True(m.GemeldOp >= m.WaargenomenOp));
-        Assert.Equal("2026-01-15T10:00:00+01:00", DemoFiles.Timestamp(DemoMeldingen.ToInstant(new DateTime(2026, 1, 15, 10, 0, 0))));
-        Assert.Equal("2026-07-15T10:00:00+02:00", DemoFiles.Timestamp(DemoMeldingen.ToInstant(new DateTime(2026, 7, 15, 10, 0, 0))));
+        Assert.Equal("2026-01-15T10:00:00+01:00", DemoFiles.Timestamp(GeoHandhaving.Core.TimeWindows.AmsterdamTime.ToInstant(new DateTime(2026, 1, 15, 10, 0, 0))));
+        Assert.Equal("2026-07-15T10:00:00+02:00", DemoFiles.Timestamp(GeoHandhaving.Core.TimeWindows.AmsterdamTime.ToInstant(new DateTime(2026, 7, 15, 10, 0, 0))));
         // 02:30 does not exist on the last Sunday of March: the clock jumps from 02:00 to 03:00.
-        Assert.Equal("2026-03-29T03:30:00+02:00", DemoFiles.Timestamp(DemoMeldingen.ToInstant(new DateTime(2026, 3, 29, 2, 30, 0))));
+        Assert.Equal("2026-03-29T03:30:00+02:00", DemoFiles.Timestamp(GeoHandhaving.Core.TimeWindows.AmsterdamTime.ToInstant(new DateTime(2026, 3, 29, 2, 30, 0))));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public class DemoGemeenteTests(SmallDemoGemeente fixture) : IClassFixture<SmallD
         }
     }
 
-    private static DateTimeOffset Local(Melding m) => TimeZoneInfo.ConvertTime(m.WaargenomenOp, DemoMeldingen.Amsterdam);
+    private static DateTimeOffset Local(Melding m) => GeoHandhaving.Core.TimeWindows.AmsterdamTime.ToLocal(m.WaargenomenOp);
 
     private static DateOnly LocalDay(Melding m) => DateOnly.FromDateTime(Local(m).DateTime);
 

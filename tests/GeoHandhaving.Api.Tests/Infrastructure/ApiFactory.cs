@@ -31,6 +31,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Limits:RequestsPerMinutePerClient", "1000000");
     }
 
+    /// <summary>
+    /// A free loopback port for a test that runs a real Kestrel: UseKestrel(0) falls back to port 5000, which the test runs
+    /// of other checkouts on the same machine may hold.
+    /// </summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public async Task<ApiFactory> MigratedAsync()
     {
         await MigrateOnce.WaitAsync();

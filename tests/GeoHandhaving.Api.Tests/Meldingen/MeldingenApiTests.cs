@@ -7,6 +7,7 @@ using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Geocoding;
 using GeoHandhaving.Api.Tests.Infrastructure;
 using GeoHandhaving.Testing;
+using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Core.Geometry;
 using NetTopologySuite.Geometries;
@@ -82,13 +83,17 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
         string categorie = "parkeeroverlast", string gemeldOp = "2026-11-10T08:15:00+01:00", object? melder = null) =>
         new { bron = "KCC", externId, categorie, gemeldOp, adres, lon, lat, omschrijving = "auto op de stoep", melder };
 
+    /// <summary>Registers one melding and returns it as the list shows it: 201 with Location and the melding itself.</summary>
     private async Task<JsonElement> RegistreerAsync(object melding)
     {
         var response = await (await As(Roles.Intake)).PostAsJsonAsync("/api/v1/meldingen", melding);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var rapport = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var id = rapport.GetProperty("nieuweIds")[0].GetInt64();
-        return await (await As(Roles.Teamleider)).GetFromJsonAsync<JsonElement>($"/api/v1/meldingen/{id}");
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt64();
+        Assert.Equal($"/api/v1/meldingen/{id}", response.Headers.Location?.OriginalString);
+        var stored = await (await As(Roles.Teamleider)).GetFromJsonAsync<JsonElement>(response.Headers.Location);
+        Assert.Equal(stored.GetProperty("properties").GetRawText(), created.GetProperty("properties").GetRawText());
+        return stored;
     }
 
     [Fact]
@@ -143,10 +148,11 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
     public async Task Registering_the_same_bron_and_extern_id_twice_creates_one_melding()
     {
         var externId = Guid.NewGuid().ToString();
-        await RegistreerAsync(Melding(externId, Adres(data.WestAdres)));
+        var first = await RegistreerAsync(Melding(externId, Adres(data.WestAdres)));
         var again = await (await As(Roles.Intake)).PostAsJsonAsync("/api/v1/meldingen", Melding(externId, Adres(data.WestAdres)));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal(1, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alBekend").GetInt32());
+        Assert.Equal(first.GetProperty("id").GetInt64(), (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+        Assert.Equal($"/api/v1/meldingen/{first.GetProperty("id").GetInt64()}", again.Content.Headers.ContentLocation?.OriginalString);
         Assert.Equal(1, _api.WithDb(db => db.Meldingen.Count(m => m.GemeenteId == data.Gemeente && m.ExternId == externId)));
     }
 

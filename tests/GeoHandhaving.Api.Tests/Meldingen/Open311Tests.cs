@@ -111,7 +111,7 @@ public class Open311Tests(ApiFixture fixture)
     {
         var response = await _api.ClientAs(gemeente, Roles.Intake).PostAsJsonAsync("/api/v1/meldingen",
             new { bron = "KCC", externId = Guid.NewGuid().ToString(), categorie, gemeldOp, lon = 4.87, lat });
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("nieuweIds")[0].GetInt64();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
     private async Task<HttpClient> KccAsync(string gemeente, string naam = "KCC")

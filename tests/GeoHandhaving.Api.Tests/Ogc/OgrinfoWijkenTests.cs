@@ -35,7 +35,7 @@ public class OgrinfoWijkenTests(ApiFixture fixture)
 
     private static async Task OgrinfoScenarioAsync()
     {
-        var port = FreePort();
+        var port = ApiFactory.FreePort();
         await using var api = new ApiFactory();
         api.UseKestrel(port);
         api.StartServer();
@@ -72,12 +72,5 @@ public class OgrinfoWijkenTests(ApiFixture fixture)
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         Assert.True(process.ExitCode == 0, await error);
         return await output;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

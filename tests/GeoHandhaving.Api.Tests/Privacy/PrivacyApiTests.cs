@@ -21,7 +21,7 @@ public class PrivacyApiTests(ApiFixture fixture)
             lon = 4.87, lat = 52.35, omschrijving, melder,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("nieuweIds")[0].GetInt64();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
     private HttpClient Privacy(string gemeente) => _api.ClientAs(gemeente, Roles.Privacy);

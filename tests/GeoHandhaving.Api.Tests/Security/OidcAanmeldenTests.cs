@@ -37,7 +37,7 @@ public sealed class OidcOmgeving : IAsyncLifetime
             if (Provider is not null) return;
             GemeenteA = await api.NewGemeenteAsync("Gemeente A");
             GemeenteB = await api.NewGemeenteAsync("Gemeente B");
-            var (poort, kortePoort) = (OidcTestProvider.FreePort(), OidcTestProvider.FreePort());
+            var (poort, kortePoort) = (ApiFactory.FreePort(), ApiFactory.FreePort());
             (ApiBase, KortApiBase) = ($"http://127.0.0.1:{poort}", $"http://127.0.0.1:{kortePoort}");
             var users = new Dictionary<string, OidcGebruiker>
             {

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GeoHandhaving.Api.Tests.Heatmap;
+using GeoHandhaving.Api.Tests.Infrastructure;
 using GeoHandhaving.Testing;
 
 namespace GeoHandhaving.Api.Tests.Security;
@@ -47,7 +47,7 @@ public sealed class OidcTestProvider : IAsyncDisposable
         }
         var config = JsonSerializer.Serialize(new
         {
-            port = FreePort(),
+            port = ApiFactory.FreePort(),
             clients = clients.Select(c => (object)new Dictionary<string, object>
             {
                 ["client_id"] = c.Id, ["client_secret"] = c.Secret, ["grant_types"] = new[] { "authorization_code", "refresh_token" },
@@ -93,13 +93,6 @@ public sealed class OidcTestProvider : IAsyncDisposable
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -26,7 +26,7 @@ public class PrivacyTests(ApiFixture fixture)
             lon = 4.87, lat = 52.35, omschrijving, melder = email is null ? null : new { naam = "P. Rivacy", email },
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("nieuweIds")[0].GetInt64();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class TenancyTests : IClassFixture<ApollobuurtMetWijken>
             lon = 4.87, lat = 52.35, omschrijving = "vuilniszakken", melder = new { naam = "A. Melder", email = "a.melder@example.nl" },
         });
         Assert.Equal(HttpStatusCode.Created, registratie.StatusCode);
-        var meldingId = (await registratie.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("nieuweIds")[0].GetInt64();
+        var meldingId = (await registratie.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         _api.WithDb(db =>
         {
             db.HotspotRuns.Add(new HotspotRun { GemeenteId = _a.Gemeente, Aanleiding = "tenancy-test", Parameters = "{}", GestartOp = DateTimeOffset.UtcNow });

@@ -14,10 +14,10 @@ public class WijkenImportTests(ApiFixture fixture)
     private readonly ApiFactory _api = fixture.Api;
 
     // Amsterdam is imported once for the whole class: it is the slow part.
-    private static Task<(string Gemeente, ImportRapport Wijken, ImportRapport Buurten)>? _amsterdam;
+    private static Task<(string Gemeente, ImportUitvoer Wijken, ImportUitvoer Buurten)>? _amsterdam;
     private static readonly Lock AmsterdamLock = new();
 
-    private Task<(string Gemeente, ImportRapport Wijken, ImportRapport Buurten)> AmsterdamAsync()
+    private Task<(string Gemeente, ImportUitvoer Wijken, ImportUitvoer Buurten)> AmsterdamAsync()
     {
         lock (AmsterdamLock)
         {
@@ -25,7 +25,7 @@ public class WijkenImportTests(ApiFixture fixture)
         }
     }
 
-    private static async Task<(string, ImportRapport, ImportRapport)> ImportAmsterdamAsync(ApiFactory api)
+    private static async Task<(string, ImportUitvoer, ImportUitvoer)> ImportAmsterdamAsync(ApiFactory api)
     {
         var gemeente = await api.NewGemeenteAsync("Amsterdam");
         var wijken = await ImportAsync(api, gemeente, "wijken.geojson");

@@ -59,22 +59,24 @@ public static class WijkenTestData
     }
 
     /// <summary>Imports a file straight through <see cref="WijkenImport"/>, the code the CLI and the HTTP endpoint share.</summary>
-    public static async Task<ImportRapport> ImportAsync(ApiFactory api, string gemeente, string file, bool buurten = false)
+    public static async Task<ImportUitvoer> ImportAsync(ApiFactory api, string gemeente, string file, bool buurten = false)
     {
         await using var scope = api.Services.CreateAsyncScope();
         var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
         using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(AmsterdamFile(file)));
         var actor = new Actor(gemeente, "test-import");
-        return buurten
+        var result = buurten
             ? await import.ImportBuurtenAsync(actor, json.RootElement, new ImportOpties(), CancellationToken.None)
             : await import.ImportWijkenAsync(actor, json.RootElement, new ImportOpties(), CancellationToken.None);
+        Assert.Null(result.Fout);
+        return result.Rapport!;
     }
 
     public static async Task SetGrensAsync(ApiFactory api, string gemeente, string file)
     {
         await using var scope = api.Services.CreateAsyncScope();
         using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(AmsterdamFile(file)));
-        await scope.ServiceProvider.GetRequiredService<WijkenImport>().SetGrensAsync(gemeente, json.RootElement, CancellationToken.None);
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<WijkenImport>().SetGrensAsync(gemeente, json.RootElement, CancellationToken.None));
     }
 
     public static HttpClient Analist(this ApiFactory api, string gemeente) => api.ClientAs(gemeente, Roles.GisAnalist);

@@ -1,4 +1,5 @@
 using GeoHandhaving.Api.Gemeenten;
+using GeoHandhaving.Api.Voorstel;
 using GeoHandhaving.Api.Wijken;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -4,12 +4,15 @@ using System.Text.Json;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Hotspots;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Api.Voorstel;
 using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Core.Districting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GeoHandhaving.Api.Tests.Wijken;
+using GeoHandhaving.Api.Tests.Wijken;
+
+namespace GeoHandhaving.Api.Tests.Voorstel;
 
 [Collection(ApiCollection.Name)]
 public class WijkindelingVoorstelTests : IClassFixture<DemoGemeenteFixture>
@@ -62,7 +65,7 @@ public class WijkindelingVoorstelTests : IClassFixture<DemoGemeenteFixture>
     {
         await using var scope = _api.Services.CreateAsyncScope();
         var runs = scope.ServiceProvider.GetRequiredService<VoorstelRuns>();
-        var run = await runs.QueueAsync(new Actor(Gemeente, "test"), new VoorstelVerzoek(8), CancellationToken.None);
+        var run = await runs.QueueAsync(new Actor(Gemeente, "test"), new VoorstelInvoer(8), CancellationToken.None);
         await runs.StartAsync(Gemeente, run.Id, CancellationToken.None);
         await runs.ReportAsync(Gemeente, run.Id, new DistrictingProgress(DistrictingPhase.Annealing, 250_000, 1_000_000, 2, 4), CancellationToken.None);
 
@@ -87,7 +90,7 @@ public class WijkindelingVoorstelTests : IClassFixture<DemoGemeenteFixture>
         var runs = scope.ServiceProvider.GetRequiredService<VoorstelRuns>();
         // As if the buurt was removed after the request was accepted: the job finds it no more.
         var run = await runs.QueueAsync(new Actor(Gemeente, "test"),
-            new VoorstelVerzoek(8, VastgezetteBuurten: new Dictionary<string, int> { ["BU9999XX99"] = 1 }), CancellationToken.None);
+            new VoorstelInvoer(8, VastgezetteBuurten: new Dictionary<string, int> { ["BU9999XX99"] = 1 }), CancellationToken.None);
 
         await Assert.ThrowsAnyAsync<Exception>(() =>
             scope.ServiceProvider.GetRequiredService<WijkindelingVoorstelJob>().RunAsync(Gemeente, run.Id, CancellationToken.None));

@@ -10,17 +10,9 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using CoreBuurt = GeoHandhaving.Core.Districting.Buurt;
 
-namespace GeoHandhaving.Api.Wijken;
+using GeoHandhaving.Api.Wijken;
 
-/// <summary>What a balanced proposal is asked for: how many wijken, which workload, and what to keep.</summary>
-/// <param name="Werklast">"meldingen" (last year, weighted per categorie, optionally only inside a time window) or "adressen".</param>
-/// <param name="Venster">A window of the gemeente by name (schoolbrengen, uur-di-08, …: its categories and school days count) or a
-/// definition such as "ma-vr 07:00-09:00".</param>
-/// <param name="VastgezetteBuurten">Buurt code → wijk number (1..aantal, the proposal's wijk V01 is 1) the buurt must end up in.</param>
-public sealed record VoorstelVerzoek(
-    int? Aantal, int? Seed = null, string? Werklast = null, IReadOnlyDictionary<string, double>? CategorieGewichten = null,
-    string? Venster = null, double? Compactheid = null, double? HuidigeBehouden = null,
-    IReadOnlyDictionary<string, int>? VastgezetteBuurten = null);
+namespace GeoHandhaving.Api.Voorstel;
 
 /// <summary>
 /// Draws a workload-balanced, compact, contiguous wijkindeling from the buurten (Core/Districting) and stores it as a
@@ -54,7 +46,7 @@ public sealed class WijkindelingVoorstelJob(
         await runs.StartAsync(gemeenteId, voorstelId, ct);
         try
         {
-            var (conceptId, samenvatting) = await ProposeAsync(run, JsonSerializer.Deserialize<VoorstelVerzoek>(run.Verzoek, VoorstelRuns.Json)!, ct);
+            var (conceptId, samenvatting) = await ProposeAsync(run, JsonSerializer.Deserialize<VoorstelInvoer>(run.Verzoek, VoorstelRuns.Json)!, ct);
             await runs.CompleteAsync(gemeenteId, voorstelId, conceptId, samenvatting, ct);
             return conceptId;
         }
@@ -65,7 +57,7 @@ public sealed class WijkindelingVoorstelJob(
         }
     }
 
-    private async Task<(long ConceptId, VoorstelSamenvatting Samenvatting)> ProposeAsync(VoorstelRun run, VoorstelVerzoek verzoek, CancellationToken ct)
+    private async Task<(long ConceptId, VoorstelSamenvatting Samenvatting)> ProposeAsync(VoorstelRun run, VoorstelInvoer verzoek, CancellationToken ct)
     {
         var gemeenteId = run.GemeenteId;
         var buurtRows = await db.Buurten.AsNoTracking().Where(b => b.GemeenteId == gemeenteId).OrderBy(b => b.Code).ToListAsync(ct);
@@ -97,10 +89,10 @@ public sealed class WijkindelingVoorstelJob(
         foreach (var wijk in result.Wijken)
         {
             var stored = await store.CreateAsync(actor, concept.Id, wijk.Code, $"{wijk.Code} ({wijk.BuurtCount} buurten)", wijk.Geometry,
-                OutputCrs.RdNewCrs, $"voorstel: werklast {wijk.Workload:F0}, Polsby-Popper {wijk.PolsbyPopper:F2}", ct);
-            if (stored.Problem is { } problem)
+                Crs.RdNewCrs, $"voorstel: werklast {wijk.Workload:F0}, Polsby-Popper {wijk.PolsbyPopper:F2}", ct);
+            if (stored.Fout is { } fout)
             {
-                throw new InvalidOperationException($"Voorgestelde wijk {wijk.Code} geweigerd: {problem.ProblemDetails.Detail}");
+                throw new InvalidOperationException($"Voorgestelde wijk {wijk.Code} geweigerd: {fout.Omschrijving}");
             }
         }
         log.LogInformation("Proposal {Concept} for {Gemeente}: {Count} wijken, max deviation {Deviation:P1}, mean PP {PP:F2} in {Ms} ms; {Reason}",
@@ -141,7 +133,7 @@ public sealed class WijkindelingVoorstelJob(
     /// Meldingen of the last year per buurt, each weighted by its categorie; with a window only those the window counts
     /// for the hotspots too (its time, categories and school days).
     /// </summary>
-    private async Task<Dictionary<string, double>> MeldingenPerBuurtAsync(string gemeenteId, VoorstelVerzoek verzoek, CancellationToken ct)
+    private async Task<Dictionary<string, double>> MeldingenPerBuurtAsync(string gemeenteId, VoorstelInvoer verzoek, CancellationToken ct)
     {
         Func<DateTimeOffset, string, bool> telt = (_, _) => true;
         if (verzoek.Venster is { Length: > 0 } text)

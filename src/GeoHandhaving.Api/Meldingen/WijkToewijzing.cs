@@ -1,7 +1,7 @@
 using GeoHandhaving.Api.Hotspots;
 using Npgsql;
 
-namespace GeoHandhaving.Api.Wijken;
+namespace GeoHandhaving.Api.Meldingen;
 
 /// <summary>Why a melding has no owner, in words.</summary>
 public static class Toewijzing

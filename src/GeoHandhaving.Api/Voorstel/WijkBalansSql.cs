@@ -1,0 +1,28 @@
+namespace GeoHandhaving.Api.Voorstel;
+
+internal static class WijkBalansSql
+{
+    /// <summary>The proposal's workload: every melding of the period with its buurt, categorie and time (windows are applied in C#, as the hotspots do).</summary>
+    public const string MeldingenVanHetJaar = """
+        SELECT buurt_code, categorie, gemeld_op FROM melding WHERE gemeente_id = @gemeente AND buurt_code IS NOT NULL AND gemeld_op >= @van
+        """;
+
+    public const string PerWijk = """
+        SELECT w.code, w.naam,
+            (SELECT count(*) FROM melding m WHERE m.gemeente_id = w.gemeente_id AND m.gemeld_op >= @van AND ST_Covers(w.geometrie, m.locatie)),
+            (SELECT count(*) FROM adres a WHERE a.gemeente_id = w.gemeente_id AND ST_Covers(w.geometrie, a.punt)),
+            (SELECT count(*) FROM buurt b WHERE b.gemeente_id = w.gemeente_id AND ST_Covers(w.geometrie, ST_PointOnSurface(b.geometrie))),
+            (SELECT count(*) FROM school s WHERE s.gemeente_id = w.gemeente_id AND ST_Covers(w.geometrie, s.punt)),
+            ST_Area(w.geometrie), ST_Perimeter(w.geometrie)
+        FROM wijk w WHERE w.gemeente_id = @gemeente AND w.wijkindeling_id = @indeling
+        ORDER BY w.code
+        """;
+
+    /// <summary>Today's wijk of every buurt: the active wijk that covers a point inside the buurt.</summary>
+    public const string HuidigeWijkPerBuurt = """
+        SELECT b.code, w.code FROM buurt b
+        JOIN wijk w ON w.gemeente_id = b.gemeente_id AND ST_Covers(w.geometrie, ST_PointOnSurface(b.geometrie))
+        JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
+        WHERE b.gemeente_id = @gemeente
+        """;
+}
