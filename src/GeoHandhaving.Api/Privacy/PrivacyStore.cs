@@ -29,8 +29,8 @@ public sealed record MelderSleutel(string? Email, string? Telefoon)
 
 /// <summary>
 /// The audit of personal data (table contact_inzage: who, role, what, when, why) and the AVG requests. The contacts
-/// are encrypted with a random IV, so no index can find a melder: a request decrypts the gemeente's contacts once
-/// (about 1 s per 100 000), which suits a request that comes a few times a year.
+/// are encrypted with a random IV, so no index can find a melder: a request decrypts each of the gemeente's contacts
+/// once, which suits a request that comes a few times a year.
 /// </summary>
 public sealed class PrivacyStore(GeoHandhavingDbContext db, MelderContactBescherming bescherming, CurrentUser user, TimeProvider clock)
 {

@@ -32,7 +32,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// A free loopback port for a test that runs a real Kestrel: UseKestrel(0) falls back to port 5000, which the test runs
+    /// A free loopback port for a test that runs a real Kestrel, given as UseKestrel(o => o.Listen(IPAddress.Loopback, port)):
+    /// UseKestrel(0) and UseKestrel(port) on a derived factory left Kestrel on its default port 5000, which the test runs
     /// of other checkouts on the same machine may hold.
     /// </summary>
     public static int FreePort()

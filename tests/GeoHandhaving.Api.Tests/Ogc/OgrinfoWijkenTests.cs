@@ -37,7 +37,7 @@ public class OgrinfoWijkenTests(ApiFixture fixture)
     {
         var port = ApiFactory.FreePort();
         await using var api = new ApiFactory();
-        api.UseKestrel(port);
+        api.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, port));
         api.StartServer();
         var gemeente = await api.NewGemeenteAsync("Amsterdam");
         var report = await WijkenTestData.ImportAsync(api, gemeente, "wijken.geojson");

@@ -36,7 +36,7 @@ public class HardeningTests(ApiFixture fixture)
     public async Task Oversized_body_is_413_problem_details()
     {
         await using var limited = With(("Limits:MaxRequestBodyBytes", "1000"));
-        limited.UseKestrel(ApiFactory.FreePort());
+        limited.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, ApiFactory.FreePort()));
         limited.StartServer();
         var gemeente = await _api.NewGemeenteAsync();
         var client = limited.CreateClient();
