@@ -2,6 +2,7 @@
 # Installs the Debian packages GeoHandhaving needs when they are missing (idempotent, quick when present).
 #   scripts/install-deps.sh run    PostgreSQL 15 + PostGIS 3
 #   scripts/install-deps.sh test   + GDAL (ogrinfo: the real OGC API / MVT client in tests) + Chromium and Node (map page test)
+#                                  + QGIS (python3-qgis, qgis-providers: the OAPIF client in tests)
 set -euo pipefail
 purpose=${1:-run}
 need=()
@@ -11,6 +12,9 @@ if [ "$purpose" = test ]; then
   # The map page's browser test: the system Chromium, driven by playwright-core from npm (tests/…/Heatmap/browser).
   command -v chromium >/dev/null || need+=(chromium)
   command -v npm >/dev/null || need+=(nodejs npm)
+  # QGIS as the GIS analyst's client (OGC API Features over HTTP Basic), headless: tests/…/Ogc/qgis. ~2 min, 243 packages.
+  [ -f /usr/lib/python3/dist-packages/qgis/core/__init__.py ] || need+=(python3-qgis)
+  [ -f /usr/lib/qgis/plugins/libprovider_wfs.so ] || need+=(qgis-providers)
 fi
 command -v dotnet >/dev/null || { echo "the .NET 10 SDK is required (https://dot.net)" >&2; exit 1; }
 [ ${#need[@]} -eq 0 ] && exit 0

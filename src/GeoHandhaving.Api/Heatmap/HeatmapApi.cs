@@ -92,7 +92,7 @@ public static class HeatmapApi
         var version = await s.Queries.DataVersionAsync(ct);
         var request = s.Http.Request;
         var query = filter!.QueryString;
-        var template = $"{request.Scheme}://{request.Host}{request.PathBase}/api/v1/tiles/{tileLayer!.Id}/{{z}}/{{x}}/{{y}}.mvt" + (query == "" ? "" : "?" + query);
+        var template = request.Absolute($"/api/v1/tiles/{tileLayer!.Id}/{{z}}/{{x}}/{{y}}.mvt") + (query == "" ? "" : "?" + query);
         if (NotModified(s.Http, ETag(s.Queries.GemeenteId, tileLayer.Id, template, version.ToString())))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);

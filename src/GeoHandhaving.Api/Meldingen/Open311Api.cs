@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Xml.Linq;
-using GeoHandhaving.Api.Data;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Core.Geometry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace GeoHandhaving.Api.Meldingen;
 
@@ -89,7 +87,7 @@ public static class Open311Api
 
     internal static Results<Ok<Open311Discovery>, ContentHttpResult> Discovery(string format, HttpRequest request)
     {
-        var endpoint = new Open311Endpoint(Specificatie, $"{request.Scheme}://{request.Host}{request.PathBase}/open311/v2", Changeset, "production",
+        var endpoint = new Open311Endpoint(Specificatie, request.Absolute("/open311/v2"), Changeset, "production",
             [GeoReportFormaat.XmlMediaType, "application/json"]);
         var discovery = new Open311Discovery(Changeset, "Vragen over deze koppeling: de afdeling handhaving van de gemeente.",
             "Een API-sleutel (rol intake) maakt de beheerder van de gemeente aan met POST /api/v1/api-keys.", [endpoint]);
@@ -109,7 +107,7 @@ public static class Open311Api
     }
 
     internal static async Task<Results<Created<Open311Aangemaakt[]>, Ok<Open311Aangemaakt[]>, ContentHttpResult>> Create(
-        string format, HttpRequest request, MeldingenIntake intake, GeoHandhavingDbContext db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        string format, HttpRequest request, MeldingenIntake intake, MeldingenQueries queries, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -152,12 +150,15 @@ public static class Open311Api
                 : TypedResults.Created($"/open311/v2/requests/{id}.{format}", aangemaakt);
         }
         // Already known by its key: the first request, not a second melding.
-        var eerste = await db.Meldingen.AsNoTracking().Where(m => m.GemeenteId == user.GemeenteId && m.Bron == Bron && m.ExternId == invoer.ExternId)
-            .Select(m => m.Id).SingleAsync(ct);
+        if (await queries.VindAsync(Bron, invoer.ExternId, ct) is not { } eerste)
+        {
+            // Known by its key but outside this caller's scope: never another client's melding.
+            return GeoReportFormaat.Fout(format, StatusCodes.Status409Conflict, "external_id", "deze sleutel hoort al bij een melding die u niet kunt lezen.");
+        }
         request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
         return format == GeoReportFormaat.Xml
-            ? GeoReportFormaat.AlsXml(GeoReportFormaat.Lijst("service_requests", "request", Aangemaakt(eerste)))
-            : TypedResults.Ok(Aangemaakt(eerste));
+            ? GeoReportFormaat.AlsXml(GeoReportFormaat.Lijst("service_requests", "request", Aangemaakt(eerste.Id)))
+            : TypedResults.Ok(Aangemaakt(eerste.Id));
     }
 
     internal static async Task<Results<Ok<Open311Request[]>, ContentHttpResult>> List(

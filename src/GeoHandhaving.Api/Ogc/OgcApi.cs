@@ -81,8 +81,8 @@ public static class OgcApi
             "Wijken (active wijkindeling) and buurten of your gemeente; storage in RD New (EPSG:28992).",
         [
             new(root, "self", "application/json", "This document"),
-            new($"{http.Request.PathBase}/openapi/ogc.json", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "OpenAPI 3.0 definition"),
-            new($"{http.Request.PathBase}/docs", "service-doc", "text/html", "API documentation"),
+            new(http.Request.Absolute("/openapi/ogc.json"), "service-desc", "application/vnd.oai.openapi+json;version=3.0", "OpenAPI 3.0 definition"),
+            new(http.Request.Absolute("/docs/index.html"), "service-doc", "text/html", "API documentation"),
             new(root + "/conformance", "conformance", "application/json", "Conformance classes"),
             new(root + "/collections", "data", "application/json", "Collections"),
         ]));
@@ -144,7 +144,7 @@ public static class OgcApi
             matched = indeling is null ? 0 : await s.Store.Query(s.GemeenteId, indeling.Id, box).LongCountAsync(ct);
             features = await s.FeaturesAsync(wijken, output, ct);
         }
-        var collection = new GeoJsonFeatureCollection(features)
+        var collection = new GeoJsonFeatureCollection(features.Select(OgcProperties.Flat).ToList())
         {
             NumberMatched = matched, NumberReturned = features.Count, TimeStamp = clock.GetUtcNow(),
             Links = PagingLinks(s.Http, skip, take, features.Count, matched),
@@ -169,7 +169,7 @@ public static class OgcApi
         };
         if (feature is null) return Problems.NotFound("Feature", featureId);
         var self = $"{Root(s.Http)}/collections/{collectionId}/items/{featureId}";
-        return TypedResults.Json(feature with
+        return TypedResults.Json(OgcProperties.Flat(feature) with
         {
             Links = [new(self, "self", GeoJsonMediaType), new($"{Root(s.Http)}/collections/{collectionId}", "collection", "application/json")],
         }, contentType: GeoJsonMediaType);
@@ -225,7 +225,7 @@ public static class OgcApi
         return TypedResults.NoContent();
     }
 
-    private static string Root(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/ogc";
+    private static string Root(HttpContext http) => http.Request.Absolute("/ogc");
 
     private static async Task<OgcCollection?> DescribeAsync(WijkenHandlerServices s, string id, CancellationToken ct)
     {
@@ -258,6 +258,6 @@ public static class OgcApi
             .ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
         query["offset"] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
         query["limit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return QueryHelpers.AddQueryString($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}", query);
+        return QueryHelpers.AddQueryString(http.Request.Absolute(http.Request.Path), query);
     }
 }

@@ -22,6 +22,7 @@ public static class PlatformServices
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPublicUrls(builder.Configuration);
         builder.Services.AddScoped<FilterValues>();
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -86,10 +87,16 @@ public static class PlatformServices
                     Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = ApiKeyAuthenticationHandler.Header,
                     Description = "For machine clients (briefing screen, KCC intake): a key from POST /api/v1/api-keys (admin) or scripts/geoh apikey create",
                 };
+                document.Components.SecuritySchemes["basic"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http, Scheme = "basic",
+                    Description = "For GIS clients (QGIS): any user name, the API key as password; on reads and /ogc only",
+                };
                 document.Security =
                 [
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] },
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] },
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("basic", document)] = [] },
                 ];
                 return Task.CompletedTask;
             });
@@ -99,6 +106,7 @@ public static class PlatformServices
 
     public static WebApplication UseGeoHandhavingPlatform(this WebApplication app)
     {
+        app.UsePublicUrls();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

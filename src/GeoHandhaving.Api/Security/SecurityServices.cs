@@ -20,11 +20,15 @@ public static class SecurityServices
 
         services.AddSingleton<ApiKeyLookup>().AddScoped<ApiKeyStore>();
 
-        // A request with an Authorization header or an API key is a machine client (BearerOrApiKey decides which);
-        // everything else is a person's browser with a session cookie (BrowserSessieServices), or anonymous.
+        // A request with an Authorization header (bearer, HTTP Basic with an API key) or an API key is a machine client
+        // (BearerOrApiKey decides which); one with the session cookie, or a page a person opens, is a browser
+        // (BrowserSessieServices: sign-in on challenge); any other anonymous call is challenged as a machine (401 with
+        // WWW-Authenticate Bearer, and Basic on /ogc).
         services.AddAuthentication(MachineOrBrowser)
             .AddPolicyScheme(MachineOrBrowser, "Machine credentials or browser session", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.ContainsKey("Authorization") || ApiKeyAuthenticationHandler.Carries(ctx.Request) ? BearerOrApiKey : BrowserSessieServices.CookieScheme)
+                ctx.Request.Headers.ContainsKey("Authorization") || ApiKeyAuthenticationHandler.Carries(ctx.Request) ? BearerOrApiKey
+                : ctx.Request.Cookies.ContainsKey(BrowserSessieServices.CookieNaam) || BrowserSessieServices.IsBrowserPagina(ctx.Request) ? BrowserSessieServices.CookieScheme
+                : BearerOrApiKey)
             .AddBrowserSessie(auth)
             .AddPolicyScheme(BearerOrApiKey, "JWT bearer or API key", o => o.ForwardDefaultSelector = ctx =>
                 ApiKeyAuthenticationHandler.Carries(ctx.Request) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
@@ -51,6 +55,14 @@ public static class SecurityServices
             {
                 o.TokenValidationParameters.IssuerSigningKey = LocalTokenIssuer.SigningKey(auth);
             }
+            o.Events = new JwtBearerEvents
+            {
+                OnChallenge = ctx =>
+                {
+                    ApiKeyAuthenticationHandler.OfferBasic(ctx.HttpContext);
+                    return Task.CompletedTask;
+                },
+            };
         });
 
         services.AddAuthorization(o =>

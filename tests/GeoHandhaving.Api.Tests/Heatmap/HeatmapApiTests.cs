@@ -245,7 +245,7 @@ public class HeatmapApiTests(ApiFixture fixture)
     {
         var client = _api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var root = await client.GetAsync("/");
-        Assert.Equal("/kaart", root.Headers.Location?.ToString());
+        Assert.Equal("http://localhost/kaart", root.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/kaart")).StatusCode);
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _api.Token(await _api.NewGemeenteAsync(), Roles.Planner));
         var page = await client.GetAsync("/kaart");

@@ -90,7 +90,7 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetInt64();
-        Assert.Equal($"/api/v1/meldingen/{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"http://localhost/api/v1/meldingen/{id}", response.Headers.Location?.OriginalString);
         var stored = await (await As(Roles.Teamleider)).GetFromJsonAsync<JsonElement>(response.Headers.Location);
         Assert.Equal(stored.GetProperty("properties").GetRawText(), created.GetProperty("properties").GetRawText());
         return stored;
@@ -152,7 +152,7 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
         var again = await (await As(Roles.Intake)).PostAsJsonAsync("/api/v1/meldingen", Melding(externId, Adres(data.WestAdres)));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(first.GetProperty("id").GetInt64(), (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
-        Assert.Equal($"/api/v1/meldingen/{first.GetProperty("id").GetInt64()}", again.Content.Headers.ContentLocation?.OriginalString);
+        Assert.Equal($"http://localhost/api/v1/meldingen/{first.GetProperty("id").GetInt64()}", again.Content.Headers.ContentLocation?.OriginalString);
         Assert.Equal(1, _api.WithDb(db => db.Meldingen.Count(m => m.GemeenteId == data.Gemeente && m.ExternId == externId)));
     }
 

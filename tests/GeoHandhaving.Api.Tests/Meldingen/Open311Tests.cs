@@ -40,7 +40,7 @@ public class Open311Tests(ApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("service_request_id").GetString();
-        Assert.Equal($"/open311/v2/requests/{id}.json", response.Headers.Location?.OriginalString);
+        Assert.Equal($"http://localhost/open311/v2/requests/{id}.json", response.Headers.Location?.OriginalString);
         var melding = await _api.ClientAs(gemeente, Roles.Teamleider).GetFromJsonAsync<JsonElement>($"/api/v1/meldingen/{id}");
         Assert.Equal("open311", melding.GetProperty("properties").GetProperty("bron").GetString());
         Assert.Equal("afval", melding.GetProperty("properties").GetProperty("categorie").GetString());

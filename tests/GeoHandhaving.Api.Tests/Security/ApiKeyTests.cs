@@ -18,7 +18,7 @@ public class ApiKeyTests(ApiFixture fixture)
         var response = await _api.ClientAs(gemeente, Roles.Admin).PostAsJsonAsync("/api/v1/api-keys", new { naam = "briefingscherm post Noord", rollen });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal($"/api/v1/api-keys/{body.GetProperty("id").GetInt64()}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"http://localhost/api/v1/api-keys/{body.GetProperty("id").GetInt64()}", response.Headers.Location?.OriginalString);
         return (gemeente, body.GetProperty("id").GetInt64(), body.GetProperty("sleutel").GetString()!);
     }
 

@@ -32,7 +32,7 @@ public class WijkindelingVoorstelTests : IClassFixture<DemoGemeenteFixture>
         var client = _api.ClientAs(Gemeente, Roles.GisAnalist);
         var posted = await client.PostAsJsonAsync("/api/v1/wijkindelingen/voorstel", new { aantal = 8, seed = 7 });
         Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
-        Assert.Matches(@"^/api/v1/wijkindelingen/voorstel/\d+$", posted.Headers.Location!.OriginalString);
+        Assert.Matches(@"^http://localhost/api/v1/wijkindelingen/voorstel/\d+$", posted.Headers.Location!.OriginalString);
         Assert.Equal("wachtrij", (await posted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
         var seen = new List<string>();
