@@ -49,7 +49,7 @@ public sealed class AmsterdamOgcFixture : IAsyncLifetime
         var sleutel = (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sleutel").GetString()!;
 
         _kestrel = api.Variant(_ => { });
-        _kestrel.UseKestrel(ApiFactory.FreePort());
+        _kestrel.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, ApiFactory.FreePort()));
         _kestrel.StartServer();
         var address = _kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AmsterdamOgc(gemeente, sleutel, address.Replace("localhost", "127.0.0.1") + "/ogc");

@@ -48,7 +48,7 @@ public class LokaleAanmeldingTests(ApiFixture fixture)
             ("gemeente", gemeente), ("rol", Roles.Teamleider), ("gebruiker", "t.leider")));
 
         Assert.Equal(HttpStatusCode.Redirect, aanmelden.StatusCode);
-        Assert.Equal("/kaart", aanmelden.Headers.Location!.OriginalString);
+        Assert.Equal("http://localhost/kaart", aanmelden.Headers.Location!.OriginalString);
         var sessie = await browser.GetFromJsonAsync<JsonElement>("/api/v1/sessie");
         Assert.Equal(("t.leider", gemeente, "lokaal"), (sessie.GetProperty("gebruiker").GetString(), sessie.GetProperty("gemeente").GetString(), sessie.GetProperty("aanmelding").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/kaart")).StatusCode);
@@ -81,7 +81,7 @@ public class LokaleAanmeldingTests(ApiFixture fixture)
         var browser = Browser(_api);
         var response = await browser.PostAsync("/aanmelden", await FormulierAsync(browser, "/aanmelden?terug=%2F%2Fevil.example%2F",
             ("gemeente", gemeente), ("rol", Roles.Planner), ("gebruiker", "p")));
-        Assert.Equal("/kaart", response.Headers.Location!.OriginalString);
+        Assert.Equal("http://localhost/kaart", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
