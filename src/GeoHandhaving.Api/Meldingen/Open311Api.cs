@@ -71,21 +71,21 @@ public static class Open311Api
     {
         var api = app.MapGroup("/open311/v2").WithTags("Open311");
         var format = $"{{format:{GeoReportFormaat.Constraint}}}";
-        api.MapGet($"/discovery.{format}", Discovery).AllowAnonymous().WithName("Open311Discovery")
+        api.MapGet($"/discovery.{format}", LeesDiscovery).AllowAnonymous().WithName("Open311Discovery")
             .WithSummary("GeoReport v2 service discovery: specification, URL and formats of this endpoint");
-        api.MapGet($"/services.{format}", Services).RequireAuthorization(Policies.MeldingenRegistreren).WithName("Open311Services")
+        api.MapGet($"/services.{format}", LijstServices).RequireAuthorization(Policies.MeldingenRegistreren).WithName("Open311Services")
             .WithSummary("GeoReport v2 service list: the gemeente's categorieën");
-        api.MapPost($"/requests.{format}", Create).RequireAuthorization(Policies.MeldingenRegistreren).WithName("Open311PostRequest")
+        api.MapPost($"/requests.{format}", Registreer).RequireAuthorization(Policies.MeldingenRegistreren).WithName("Open311PostRequest")
             .DisableAntiforgery()
             .WithSummary("GeoReport v2 POST request (form: service_code, lat+long (WGS84) or address_string, description, email, first_name, last_name, phone, external_id; header Idempotency-Key): registers a melding, a retry returns the first");
-        api.MapGet($"/requests.{format}", List).RequireAuthorization(Policies.MeldingenLezen).WithName("Open311GetRequests")
+        api.MapGet($"/requests.{format}", Lijst).RequireAuthorization(Policies.MeldingenLezen).WithName("Open311GetRequests")
             .WithSummary("GeoReport v2 GET requests: service_request_id (comma list), service_code, start_date, end_date (at most 90 days, default the last 90), status (open, closed)");
-        api.MapGet($"/requests/{{id:long}}.{format}", Read).RequireAuthorization(Policies.MeldingenLezen).WithName("Open311GetRequest")
+        api.MapGet($"/requests/{{id:long}}.{format}", Lees).RequireAuthorization(Policies.MeldingenLezen).WithName("Open311GetRequest")
             .WithSummary("GeoReport v2 request status (open, or closed once afgehandeld)");
         return app;
     }
 
-    internal static Results<Ok<Open311Discovery>, ContentHttpResult> Discovery(string format, HttpRequest request)
+    internal static Results<Ok<Open311Discovery>, ContentHttpResult> LeesDiscovery(string format, HttpRequest request)
     {
         var endpoint = new Open311Endpoint(Specificatie, request.Absolute("/open311/v2"), Changeset, "production",
             [GeoReportFormaat.XmlMediaType, "application/json"]);
@@ -99,14 +99,14 @@ public static class Open311Api
                 new XElement("type", endpoint.Type), new XElement("formats", endpoint.Formats.Select(f => new XElement("format", f)))))));
     }
 
-    internal static async Task<Results<Ok<Open311Service[]>, ContentHttpResult>> Services(string format, CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct)
+    internal static async Task<Results<Ok<Open311Service[]>, ContentHttpResult>> LijstServices(string format, CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct)
     {
         var services = (await taxonomie.AllAsync(user.GemeenteId, ct)).Where(c => c.ParentCode is null)
             .Select(c => new Open311Service(c.Code, c.Naam, c.Naam, false, "realtime", c.Code, "handhaving")).ToArray();
         return format == GeoReportFormaat.Xml ? GeoReportFormaat.AlsXml(GeoReportFormaat.Lijst("services", "service", services)) : TypedResults.Ok(services);
     }
 
-    internal static async Task<Results<Created<Open311Aangemaakt[]>, Ok<Open311Aangemaakt[]>, ContentHttpResult>> Create(
+    internal static async Task<Results<Created<Open311Aangemaakt[]>, Ok<Open311Aangemaakt[]>, ContentHttpResult>> Registreer(
         string format, HttpRequest request, MeldingenIntake intake, MeldingenQueries queries, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
         if (!request.HasFormContentType)
@@ -161,7 +161,7 @@ public static class Open311Api
             : TypedResults.Ok(Aangemaakt(eerste.Id));
     }
 
-    internal static async Task<Results<Ok<Open311Request[]>, ContentHttpResult>> List(
+    internal static async Task<Results<Ok<Open311Request[]>, ContentHttpResult>> Lijst(
         string format, [AsParameters] Open311Zoekparameters p, MeldingenQueries queries, TimeProvider clock, CancellationToken ct)
     {
         MeldingFilter filter;
@@ -197,7 +197,7 @@ public static class Open311Api
         return format == GeoReportFormaat.Xml ? GeoReportFormaat.AlsXml(GeoReportFormaat.Lijst("service_requests", "request", requests)) : TypedResults.Ok(requests);
     }
 
-    internal static async Task<Results<Ok<Open311Request[]>, ContentHttpResult>> Read(
+    internal static async Task<Results<Ok<Open311Request[]>, ContentHttpResult>> Lees(
         long id, string format, MeldingenQueries queries, CancellationToken ct)
     {
         if (await queries.VindAsync(id, ct) is not { } melding) return GeoReportFormaat.Fout(format, StatusCodes.Status404NotFound, "service_request_id", $"geen melding {id} in deze gemeente.");

@@ -30,16 +30,16 @@ public static class PrivacyApi
     public static IEndpointRouteBuilder MapPrivacyApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/privacy").WithTags("Privacy").RequireAuthorization(Policies.Privacytoezicht);
-        api.MapGet("/inzages", Inzages).WithName("LeesInzages")
+        api.MapGet("/inzages", LijstInzages).WithName("LeesInzages")
             .WithSummary("The audit of personal data: who read or erased which melder's data, when and why; filters gebruiker, melding, van, tot; paging");
-        api.MapPost("/avg/inzage", Inzage).WithName("AvgInzage")
+        api.MapPost("/avg/inzage", GeefInzage).WithName("AvgInzage")
             .WithSummary("AVG inzage: every melding of the melder with this e-mail and/or phone, with contact, history and who read it; audited");
-        api.MapPost("/avg/wissing", Wissing).WithName("AvgWissing")
+        api.MapPost("/avg/wissing", Wis).WithName("AvgWissing")
             .WithSummary("AVG erasure: the melder's contact anonymised in every melding and his name, e-mail and phone removed from the descriptions; audited");
         return app;
     }
 
-    internal static async Task<Results<Ok<InzagesUitvoer>, ProblemHttpResult>> Inzages(
+    internal static async Task<Results<Ok<InzagesUitvoer>, ProblemHttpResult>> LijstInzages(
         [AsParameters] InzagesZoekParameters p, PrivacyStore store, CancellationToken ct)
     {
         var (paging, problem) = Paging.From(p.Offset, p.Limit);
@@ -49,13 +49,13 @@ public static class PrivacyApi
         return TypedResults.Ok(new InzagesUitvoer(inzages, totaal));
     }
 
-    internal static async Task<Results<Ok<AvgInzageUitvoer>, ProblemHttpResult>> Inzage(AvgVerzoekInvoer verzoek, PrivacyStore store, CancellationToken ct)
+    internal static async Task<Results<Ok<AvgInzageUitvoer>, ProblemHttpResult>> GeefInzage(AvgVerzoekInvoer verzoek, PrivacyStore store, CancellationToken ct)
     {
         if (Controleer(verzoek) is { } problem) return problem;
         return TypedResults.Ok(new AvgInzageUitvoer(verzoek.Verzoek!.Trim(), await store.InzageAsync(MelderSleutel.Van(verzoek.Email, verzoek.Telefoon), verzoek.Verzoek.Trim(), ct)));
     }
 
-    internal static async Task<Results<Ok<AvgWissingUitvoer>, ProblemHttpResult>> Wissing(AvgVerzoekInvoer verzoek, PrivacyStore store, CancellationToken ct)
+    internal static async Task<Results<Ok<AvgWissingUitvoer>, ProblemHttpResult>> Wis(AvgVerzoekInvoer verzoek, PrivacyStore store, CancellationToken ct)
     {
         if (Controleer(verzoek) is { } problem) return problem;
         var (meldingen, geanonimiseerd) = await store.WisAsync(MelderSleutel.Van(verzoek.Email, verzoek.Telefoon), verzoek.Verzoek!.Trim(), ct);

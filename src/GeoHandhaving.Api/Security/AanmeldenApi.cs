@@ -23,19 +23,19 @@ public static class AanmeldenApi
     public static IEndpointRouteBuilder MapAanmeldenApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("").WithTags("Aanmelden");
-        api.MapGet(BrowserSessieServices.AanmeldPad, Aanmelden).AllowAnonymous().WithName("Aanmelden")
+        api.MapGet(BrowserSessieServices.AanmeldPad, MeldAan).AllowAnonymous().WithName("Aanmelden")
             .WithSummary("Sign in: to the gemeente's OpenID Provider (code + PKCE), or without one the local development page");
         api.MapPost(BrowserSessieServices.AanmeldPad, MeldLokaalAan).AllowAnonymous().WithName("MeldLokaalAan")
             .Accepts<IFormCollection>("application/x-www-form-urlencoded").DisableAntiforgery()
             .WithSummary("Local development sign-in (form: gemeente, rol, gebruiker); refused in Production unless Auth:LokaleAanmelding");
-        api.MapPost("/afmelden", Afmelden).AllowAnonymous().WithName("Afmelden")
+        api.MapPost("/afmelden", MeldAf).AllowAnonymous().WithName("Afmelden")
             .WithSummary("Sign out: ends the server-side session, and the provider's session when signed in there");
-        api.MapGet("/api/v1/sessie", Sessie).RequireAuthorization(Policies.Aangemeld).WithName("Sessie")
+        api.MapGet("/api/v1/sessie", LeesSessie).RequireAuthorization(Policies.Aangemeld).WithName("Sessie")
             .WithSummary("Who is signed in: user, gemeente, roles, and when the session and its access token expire");
         return app;
     }
 
-    internal static async Task<Results<ChallengeHttpResult, ContentHttpResult, ProblemHttpResult>> Aanmelden(
+    internal static async Task<Results<ChallengeHttpResult, ContentHttpResult, ProblemHttpResult>> MeldAan(
         string? terug, HttpContext http, IOptions<AuthOptions> auth, IHostEnvironment env, IAntiforgery antiforgery, GeoHandhavingDbContext db, CancellationToken ct)
     {
         var doel = LokaalPad(terug);
@@ -87,7 +87,7 @@ public static class AanmeldenApi
         return TypedResults.LocalRedirect(LokaalPad(form["terug"]));
     }
 
-    internal static async Task<Results<SignOutHttpResult, RedirectHttpResult>> Afmelden(HttpContext http, IOptions<AuthOptions> auth)
+    internal static async Task<Results<SignOutHttpResult, RedirectHttpResult>> MeldAf(HttpContext http, IOptions<AuthOptions> auth)
     {
         var sessie = await http.AuthenticateAsync(BrowserSessieServices.CookieScheme);
         var bijProvider = auth.Value.BrowserOidc && sessie.Properties?.GetTokenValue("id_token") is not null;
@@ -102,7 +102,7 @@ public static class AanmeldenApi
         return TypedResults.SignOut(properties, [BrowserSessieServices.CookieScheme, BrowserSessieServices.OidcScheme]);
     }
 
-    internal static async Task<Ok<SessieUitvoer>> Sessie(HttpContext http, CurrentUser user)
+    internal static async Task<Ok<SessieUitvoer>> LeesSessie(HttpContext http, CurrentUser user)
     {
         var sessie = await http.AuthenticateAsync(BrowserSessieServices.CookieScheme);
         var token = sessie.Properties?.GetTokenValue("expires_at") is { } tekst

@@ -11,7 +11,7 @@ public static class SecurityServices
     /// <summary>The default scheme: machine credentials when a request carries them, else the browser session cookie.</summary>
     private const string MachineOrBrowser = "MachineOrBrowser";
 
-    public static IServiceCollection AddGeoHandhavingSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));

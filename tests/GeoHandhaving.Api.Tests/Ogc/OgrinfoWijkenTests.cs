@@ -37,7 +37,7 @@ public class OgrinfoWijkenTests(ApiFixture fixture)
     {
         var port = ApiFactory.FreePort();
         await using var api = new ApiFactory();
-        api.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, port));
+        api.UseKestrel(port);
         api.StartServer();
         var gemeente = await api.NewGemeenteAsync("Amsterdam");
         var report = await WijkenTestData.ImportAsync(api, gemeente, "wijken.geojson");

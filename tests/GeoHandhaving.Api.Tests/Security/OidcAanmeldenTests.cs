@@ -73,8 +73,9 @@ public sealed class OidcOmgeving : IAsyncLifetime
             b.UseSetting("Auth:Scopes", "openid profile offline_access api");
             b.UseSetting("Auth:SleutelVerversing", "00:00:01");
             b.UseSetting("Kaart:BasemapUrl", "");
+            b.UseSetting("urls", $"http://127.0.0.1:{poort}");
         });
-        kestrel.UseKestrel(o => o.Listen(IPAddress.Loopback, poort));
+        kestrel.UseKestrel();
         kestrel.StartServer();
         _opruimen.Add(kestrel);
     }
