@@ -67,10 +67,20 @@ public sealed class OidcTestProvider : IAsyncDisposable
         var process = Process.Start(start)!;
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-        Assert.True(line is not null, "the OpenID Provider did not start");
-        return new OidcTestProvider(process, JsonDocument.Parse(line).RootElement.GetProperty("issuer").GetString()!);
+        // Generous: on a loaded machine Node takes a while to load oidc-provider.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            Assert.True(line is not null, "the OpenID Provider did not start");
+            return new OidcTestProvider(process, JsonDocument.Parse(line).RootElement.GetProperty("issuer").GetString()!);
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The second key of the fixed JWKS signs from now on (both stay published), without restarting anything.</summary>
