@@ -21,6 +21,7 @@ public static class Capabilities
         .AddGeocoding()
         .AddMeldingen()
         .AddHotspots(configuration)
+        .AddBriefing()
         .AddHeatmap(configuration)
         .AddPrivacy();
 

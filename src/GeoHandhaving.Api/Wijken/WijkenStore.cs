@@ -1,5 +1,6 @@
 using GeoHandhaving.Api.Data;
 using GeoHandhaving.Api.Platform;
+using GeoHandhaving.Core.Geometry;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
@@ -168,23 +169,60 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return new WijkFout.DuplicateCode(code, bestaand.Id);
         }
-        if (await OverlapAsync(actor.GemeenteId, wijkindelingId, null, rd!, ct) is { } overlap)
+        var (fitted, overlap) = await FitAsync(actor.GemeenteId, wijkindelingId, null, rd!, ct);
+        if (overlap is not null)
         {
             return overlap;
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var wijk = await InsertAsync(actor, wijkindelingId, code, naam, fitted!, reden, ct);
+        await tx.CommitAsync(ct);
+        return WijkWriteResult.Ok(wijk);
+    }
+
+    private async Task<Wijk> InsertAsync(Actor actor, long wijkindelingId, string code, string naam, MultiPolygon rd, string? reden,
+        CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var wijk = new Wijk
         {
-            GemeenteId = actor.GemeenteId, WijkindelingId = wijkindelingId, Code = code, Naam = naam, Geometrie = rd!,
+            GemeenteId = actor.GemeenteId, WijkindelingId = wijkindelingId, Code = code, Naam = naam, Geometrie = rd,
             Versie = 1, GewijzigdOp = now, GewijzigdDoor = actor.Naam,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Wijken.Add(wijk);
         await db.SaveChangesAsync(ct);
         await AppendVersionAsync(wijk, WijkWijziging.Aangemaakt, reden, now, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return WijkWriteResult.Ok(wijk);
+        return wijk;
+    }
+
+    /// <summary>
+    /// Writes an import that was checked as a whole (validity, slivers snapped, no overlap left): a version for every wijk
+    /// created or changed, in the caller's transaction so the file lands whole or not at all.
+    /// </summary>
+    public async Task WriteImportAsync(Actor actor, long wijkindelingId, IReadOnlyList<(string Code, string Naam, MultiPolygon Geometrie)> wijken,
+        string reden, CancellationToken ct)
+    {
+        foreach (var (code, naam, geometrie) in wijken)
+        {
+            if (await FindByCodeAsync(actor.GemeenteId, wijkindelingId, code, ct) is not { } wijk)
+            {
+                await InsertAsync(actor, wijkindelingId, code, naam, geometrie, reden, ct);
+                continue;
+            }
+            Apply(wijk, naam, geometrie, actor);
+            await AppendVersionAsync(wijk, WijkWijziging.Gewijzigd, reden, wijk.GewijzigdOp, ct);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private void Apply(Wijk wijk, string naam, MultiPolygon geometrie, Actor actor)
+    {
+        wijk.Naam = naam;
+        wijk.Geometrie = geometrie;
+        wijk.Versie++;
+        wijk.GewijzigdOp = clock.GetUtcNow();
+        wijk.GewijzigdDoor = actor.Naam;
     }
 
     public async Task<WijkWriteResult> UpdateAsync(Actor actor, long id, WijkWijzigingInvoer verzoek, CancellationToken ct) =>
@@ -221,7 +259,8 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return new WijkFout.DuplicateCode(oud.Code, bestaand.Id);
         }
-        if (await OverlapAsync(actor.GemeenteId, laatste.WijkindelingId, null, oud.Geometrie!, ct) is { } overlap)
+        var (fitted, overlap) = await FitAsync(actor.GemeenteId, laatste.WijkindelingId, null, oud.Geometrie!, ct);
+        if (overlap is not null)
         {
             return overlap;
         }
@@ -229,7 +268,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         var wijk = new Wijk
         {
             GemeenteId = actor.GemeenteId, Id = oud.WijkId, WijkindelingId = laatste.WijkindelingId, Code = oud.Code, Naam = oud.Naam,
-            Geometrie = oud.Geometrie!, Versie = laatste.Versie + 1, GewijzigdOp = now, GewijzigdDoor = actor.Naam,
+            Geometrie = fitted!, Versie = laatste.Versie + 1, GewijzigdOp = now, GewijzigdDoor = actor.Naam,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync(WijkenSql.InsertUnderOwnId,
@@ -296,20 +335,25 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             {
                 return new WijkFout.InvalidGeometry(problem);
             }
-            if (await OverlapAsync(actor.GemeenteId, wijk.WijkindelingId, wijk.Id, rd!, ct) is { } overlap)
+            // The same shape, read in any CRS the API offers and sent back, is no change and so never a conflict.
+            if (!ShapeComparison.SameShape(wijk.Geometrie, rd!, options.SameShapeToleranceM))
             {
-                return overlap;
+                var (fitted, overlap) = await FitAsync(actor.GemeenteId, wijk.WijkindelingId, wijk, rd!, ct);
+                if (overlap is not null)
+                {
+                    return overlap;
+                }
+                geometrie = fitted!;
             }
-            geometrie = rd!;
         }
-        var now = clock.GetUtcNow();
+        var naam = verzoek.Naam ?? wijk.Naam;
+        if (wijziging == WijkWijziging.Gewijzigd && naam == wijk.Naam && ReferenceEquals(geometrie, wijk.Geometrie))
+        {
+            return WijkWriteResult.Ok(wijk);
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        wijk.Naam = verzoek.Naam ?? wijk.Naam;
-        wijk.Geometrie = geometrie;
-        wijk.Versie++;
-        wijk.GewijzigdOp = now;
-        wijk.GewijzigdDoor = actor.Naam;
-        await AppendVersionAsync(wijk, wijziging, verzoek.Reden, now, ct);
+        Apply(wijk, naam, geometrie, actor);
+        await AppendVersionAsync(wijk, wijziging, verzoek.Reden, wijk.GewijzigdOp, ct);
         if (!await SaveOrStaleAsync(ct))
         {
             return await StaleAsync(wijk, ct);
@@ -318,24 +362,25 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         return WijkWriteResult.Ok(wijk);
     }
 
-    /// <summary>True when the stored wijk already has this name and geometry (a re-import then adds no version).</summary>
-    public static bool IsUnchanged(Wijk wijk, string naam, MultiPolygon rd) =>
-        wijk.Naam == naam && wijk.Geometrie.EqualsExact(rd);
-
-    private async Task<WijkFout.Overlap?> OverlapAsync(string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon rd,
-        CancellationToken ct)
+    /// <summary>
+    /// The overlap check of a write: the geometry as it will be stored, snapped to the neighbours in its wijkindeling where
+    /// they differ by a sliver (<see cref="WijkenOptions.Slivers"/>); the largest real overlap when there is one.
+    /// </summary>
+    private async Task<(MultiPolygon? Geometrie, WijkFout.Overlap? Overlap)> FitAsync(string gemeenteId, long wijkindelingId, Wijk? zelf,
+        MultiPolygon rd, CancellationToken ct)
     {
-        var overlap = await db.Wijken.AsNoTracking()
-            .Where(w => w.GemeenteId == gemeenteId && w.WijkindelingId == wijkindelingId && w.Id != zelf && w.Geometrie.Intersects(rd))
-            .Select(w => new { w.Id, w.Code, w.Naam, Overlap = w.Geometrie.Intersection(rd) })
-            .Where(o => o.Overlap.Area > options.OverlapToleranceM2)
-            .OrderByDescending(o => o.Overlap.Area)
-            .FirstOrDefaultAsync(ct);
-        if (overlap is null)
+        var zelfId = zelf?.Id;
+        var buren = await db.Wijken.AsNoTracking()
+            .Where(w => w.GemeenteId == gemeenteId && w.WijkindelingId == wijkindelingId && w.Id != zelfId
+                && w.Geometrie.IsWithinDistance(rd, options.SliverMaxWidthM))
+            .Select(w => new { w.Id, w.Code, w.Naam, w.Geometrie }).ToListAsync(ct);
+        var snap = BoundarySnapping.Snap(rd, buren.Select(b => (b.Code, (Geometry)b.Geometrie)).ToList(), options.Slivers, zelf?.Geometrie);
+        if (snap.Overlappen.MaxBy(o => o.OppervlakteM2) is not { } echte)
         {
-            return null;
+            return (snap.Geometrie, null);
         }
-        return new WijkFout.Overlap(overlap.Id, overlap.Code, overlap.Naam, Math.Round(overlap.Overlap.Area, 2), overlap.Overlap);
+        var buur = buren.First(b => b.Code == echte.Buur);
+        return (null, new WijkFout.Overlap(buur.Id, buur.Code, buur.Naam, echte.OppervlakteM2, echte.Gebied));
     }
 
     private async Task AppendVersionAsync(Wijk wijk, WijkWijziging wijziging, string? reden, DateTimeOffset now, CancellationToken ct)

@@ -1,17 +1,17 @@
-using CoverageQueries = GeoHandhaving.Api.Wijken.CoverageQueries;
-using WijkenServices = GeoHandhaving.Api.Wijken.WijkenServices;
-using WijkenStore = GeoHandhaving.Api.Wijken.WijkenStore;
-using GeoHandhaving.Cli.Infrastructure;
-using GeoHandhaving.Core.Addresses;
-using Microsoft.Extensions.DependencyInjection;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
+using GeoHandhaving.Cli.Infrastructure;
+using GeoHandhaving.Core.Addresses;
 using GeoHandhaving.Core.Districting;
+using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using CoverageQueries = GeoHandhaving.Api.Wijken.CoverageQueries;
+using WijkenServices = GeoHandhaving.Api.Wijken.WijkenServices;
+using WijkenStore = GeoHandhaving.Api.Wijken.WijkenStore;
 
 namespace GeoHandhaving.Cli.Wijken;
 

@@ -19,7 +19,6 @@ namespace GeoHandhaving.Api.Tests.Heatmap;
 public class KaartBrowserTests : IClassFixture<DemoGemeenteFixture>
 {
     private readonly ApiFactory _api;
-    private static readonly string BrowserFolder = SharedData.Repo("tests/GeoHandhaving.Api.Tests/Heatmap/browser");
 
     public KaartBrowserTests(ApiFixture fixture, DemoGemeenteFixture demo)
     {
@@ -30,14 +29,9 @@ public class KaartBrowserTests : IClassFixture<DemoGemeenteFixture>
     /// <summary>Runs kaart-test.mjs against <paramref name="baseUrl"/>, signing in as <paramref name="aanmelding"/> says.</summary>
     public static async Task<JsonElement> RunBrowserAsync(string baseUrl, object aanmelding, string screenshotName, bool kort = false)
     {
-        if (!Directory.Exists(Path.Combine(BrowserFolder, "node_modules", "playwright-core")))
-        {
-            var install = await ExternalTool.RunAsync("npm", BrowserFolder, "ci", "--no-audit", "--no-fund");
-            Assert.True(install.ExitCode == 0, install.Error);
-        }
         var screenshot = SharedData.Repo($".artifacts/{screenshotName}");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        var run = await ExternalTool.RunAsync("node", BrowserFolder, ["kaart-test.mjs", baseUrl, JsonSerializer.Serialize(aanmelding), screenshot, .. kort ? new[] { "kort" } : []]);
+        var run = await ExternalTool.RunBrowserScriptAsync("kaart-test.mjs", [baseUrl, JsonSerializer.Serialize(aanmelding), screenshot, .. kort ? new[] { "kort" } : []]);
         Assert.True(run.ExitCode == 0, run.Error);
         var report = JsonDocument.Parse(run.Output).RootElement;
         Assert.Empty(report.GetProperty("errors").EnumerateArray());
