@@ -109,7 +109,7 @@ internal static class BriefingSql
         SELECT w.code, w.naam,
                coalesce((SELECT array_agg(b.naam ORDER BY wb.primair DESC, b.naam) FROM wijk_boa wb
                          JOIN boa b ON b.gemeente_id = wb.gemeente_id AND b.id = wb.boa_id
-                         WHERE wb.gemeente_id = w.gemeente_id AND wb.wijk_code = w.code), '{}')
+                         WHERE wb.gemeente_id = w.gemeente_id AND wb.wijkindeling_id = w.wijkindeling_id AND wb.wijk_code = w.code), '{}')
         FROM wijk w JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
         WHERE w.gemeente_id = @gemeente ORDER BY w.code
         """;

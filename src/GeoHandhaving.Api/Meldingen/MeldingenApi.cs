@@ -30,8 +30,6 @@ public static class MeldingenApi
             .AddScoped<MeldingenIntake>()
             .AddScoped<MeldingenQueries>()
             .AddScoped<MeldingenBehandeling>()
-            .AddScoped<WijkToewijzing>()
-            .AddScoped<MeldingenHerverdelenJob>()
             .AddSingleton<MelderContactBescherming>();
     }
 

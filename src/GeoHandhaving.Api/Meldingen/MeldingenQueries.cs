@@ -37,7 +37,8 @@ public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser us
     /// <summary>Restricts a boa to the wijken assigned to him or her (by token subject = boa.gebruikersnaam); also used by the meldingen tile layer.</summary>
     internal const string BoaScope = """
         m.wijk_code IN (SELECT wb.wijk_code FROM wijk_boa wb JOIN boa eigen ON eigen.gemeente_id = wb.gemeente_id AND eigen.id = wb.boa_id
-                        WHERE wb.gemeente_id = @gemeente AND eigen.gebruikersnaam = @gebruiker)
+                        WHERE wb.gemeente_id = @gemeente AND eigen.gebruikersnaam = @gebruiker
+                          AND wb.wijkindeling_id = (SELECT id FROM wijkindeling WHERE gemeente_id = @gemeente AND status = 'Actief'))
         """;
 
     private bool AlleenEigenWijken => AlleenEigenWijkenVoor(user);

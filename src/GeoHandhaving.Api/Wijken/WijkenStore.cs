@@ -1,4 +1,5 @@
 using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Platform;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -12,7 +13,7 @@ public sealed record Actor(string GemeenteId, string Naam);
 public sealed record WijkWijzigingInvoer(string? Naam, Geometry? Geometrie, Crs Crs, string? Reden, string? IfMatch = null);
 
 /// <summary>
-/// Reads and writes wijken. Every write is validated (<see cref="WijkValidation"/>, overlap within the wijkindeling),
+/// Reads and writes wijken. Every write is validated (<see cref="WijkValidation"/>; in the active wijkindeling no overlap and no gap),
 /// honours If-Match when given, and appends a <see cref="WijkVersie"/> (who, when, why) in the same transaction.
 /// REST, OGC API Features and the import all write through here.
 /// </summary>
@@ -132,13 +133,11 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         return buurten.OrderBy(b => b.Code);
     }
 
-    /// <summary>The RD New extent of the active wijkindeling's wijken, or of the buurten; null when there are none.</summary>
-    public async Task<Envelope?> ExtentAsync(string gemeenteId, bool wijken, CancellationToken ct)
+    /// <summary>The RD New extent of a wijkindeling's wijken, or (null) of the buurten; null when there are none.</summary>
+    public async Task<Envelope?> ExtentAsync(string gemeenteId, long? wijkindelingId, CancellationToken ct)
     {
-        var envelopes = wijken
-            ? await db.Wijken.Where(w => w.GemeenteId == gemeenteId && db.Wijkindelingen.Any(i =>
-                    i.GemeenteId == gemeenteId && i.Id == w.WijkindelingId && i.Status == WijkindelingStatus.Actief))
-                .Select(w => w.Geometrie.Envelope).ToListAsync(ct)
+        var envelopes = wijkindelingId is { } indeling
+            ? await db.Wijken.Where(w => w.GemeenteId == gemeenteId && w.WijkindelingId == indeling).Select(w => w.Geometrie.Envelope).ToListAsync(ct)
             : await db.Buurten.Where(b => b.GemeenteId == gemeenteId).Select(b => b.Geometrie.Envelope).ToListAsync(ct);
         if (envelopes.Count == 0) return null;
         var extent = new Envelope();
@@ -168,9 +167,10 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return new WijkFout.DuplicateCode(code, bestaand.Id);
         }
-        if (await OverlapAsync(actor.GemeenteId, wijkindelingId, null, rd!, ct) is { } overlap)
+        var actief = await IsActiveAsync(actor.GemeenteId, wijkindelingId, ct);
+        if (await CoverageRuleAsync(actief, actor.GemeenteId, wijkindelingId, null, null, rd, ct) is { } dekking)
         {
-            return overlap;
+            return dekking;
         }
         var now = clock.GetUtcNow();
         var wijk = new Wijk
@@ -183,6 +183,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         await db.SaveChangesAsync(ct);
         await AppendVersionAsync(wijk, WijkWijziging.Aangemaakt, reden, now, ct);
         await db.SaveChangesAsync(ct);
+        await OwnersFollowAsync(actief, actor.GemeenteId, null, wijk.Geometrie, now, ct);
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
     }
@@ -221,9 +222,10 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return new WijkFout.DuplicateCode(oud.Code, bestaand.Id);
         }
-        if (await OverlapAsync(actor.GemeenteId, laatste.WijkindelingId, null, oud.Geometrie!, ct) is { } overlap)
+        var actief = await IsActiveAsync(actor.GemeenteId, laatste.WijkindelingId, ct);
+        if (await CoverageRuleAsync(actief, actor.GemeenteId, laatste.WijkindelingId, null, null, oud.Geometrie, ct) is { } dekking)
         {
-            return overlap;
+            return dekking;
         }
         var now = clock.GetUtcNow();
         var wijk = new Wijk
@@ -242,6 +244,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         ], ct);
         await AppendVersionAsync(wijk, WijkWijziging.Hersteld, reden, now, ct);
         await db.SaveChangesAsync(ct);
+        await OwnersFollowAsync(actief, actor.GemeenteId, null, wijk.Geometrie, now, ct);
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
     }
@@ -253,9 +256,18 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return new WijkFout.NotFound("Wijk", id);
         }
+        if (await IsArchivedAsync(actor.GemeenteId, wijk.WijkindelingId, ct))
+        {
+            return new WijkFout.Archived(wijk.WijkindelingId);
+        }
         if (!WijkETag.Matches(ifMatch, wijk))
         {
             return await StaleAsync(wijk, ct);
+        }
+        var actief = await IsActiveAsync(actor.GemeenteId, wijk.WijkindelingId, ct);
+        if (await CoverageRuleAsync(actief, actor.GemeenteId, wijk.WijkindelingId, wijk.Id, wijk.Geometrie, null, ct) is { } dekking)
+        {
+            return dekking;
         }
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -268,6 +280,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return await StaleAsync(wijk, ct);
         }
+        await OwnersFollowAsync(actief, actor.GemeenteId, wijk.Geometrie, null, now, ct);
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
     }
@@ -289,6 +302,8 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             return await StaleAsync(wijk, ct);
         }
         var geometrie = wijk.Geometrie;
+        var oud = wijk.Geometrie;
+        var actief = await IsActiveAsync(actor.GemeenteId, wijk.WijkindelingId, ct);
         if (verzoek.Geometrie is not null)
         {
             var (rd, problem) = validation.ToValidStorage(verzoek.Geometrie, verzoek.Crs);
@@ -296,9 +311,9 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             {
                 return new WijkFout.InvalidGeometry(problem);
             }
-            if (await OverlapAsync(actor.GemeenteId, wijk.WijkindelingId, wijk.Id, rd!, ct) is { } overlap)
+            if (await CoverageRuleAsync(actief, actor.GemeenteId, wijk.WijkindelingId, wijk.Id, wijk.Geometrie, rd, ct) is { } dekking)
             {
-                return overlap;
+                return dekking;
             }
             geometrie = rd!;
         }
@@ -314,6 +329,10 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return await StaleAsync(wijk, ct);
         }
+        if (!geometrie.EqualsExact(oud))
+        {
+            await OwnersFollowAsync(actief, actor.GemeenteId, oud, geometrie, now, ct);
+        }
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
     }
@@ -321,6 +340,56 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
     /// <summary>True when the stored wijk already has this name and geometry (a re-import then adds no version).</summary>
     public static bool IsUnchanged(Wijk wijk, string naam, MultiPolygon rd) =>
         wijk.Naam == naam && wijk.Geometrie.EqualsExact(rd);
+
+    /// <summary>
+    /// The coverage rule of a write that replaces <paramref name="oud"/> (null: a new wijk) by <paramref name="nieuw"/>
+    /// (null: a deletion). A draft may hold gaps and overlaps until its activation checks the whole. The active
+    /// wijkindeling never holds one: the new geometry may not overlap another wijk, and what the old one covered inside
+    /// the gemeentegrens must stay covered (without a grens no gap can be told).
+    /// </summary>
+    private async Task<WijkFout?> CoverageRuleAsync(bool actief, string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon? oud,
+        MultiPolygon? nieuw, CancellationToken ct)
+    {
+        if (!actief)
+        {
+            return null;
+        }
+        if (nieuw is not null && await OverlapAsync(gemeenteId, wijkindelingId, zelf, nieuw, ct) is { } overlap)
+        {
+            return overlap;
+        }
+        return oud is null ? null : await GapAsync(gemeenteId, wijkindelingId, zelf, oud, nieuw, ct);
+    }
+
+    private async Task<WijkFout.Gap?> GapAsync(string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon oud, MultiPolygon? nieuw,
+        CancellationToken ct)
+    {
+        var gat = await db.Database.SqlQueryRaw<GatRij>(WijkenSql.NieuwGat,
+            new Npgsql.NpgsqlParameter("gemeente", gemeenteId), new Npgsql.NpgsqlParameter("wijkindeling", wijkindelingId),
+            new Npgsql.NpgsqlParameter("zelf", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)zelf ?? DBNull.Value }, new Npgsql.NpgsqlParameter("oud", oud),
+            new Npgsql.NpgsqlParameter("nieuw", (object?)nieuw ?? DBNull.Value) { DataTypeName = "geometry" },
+            new Npgsql.NpgsqlParameter("tolerantie", options.OverlapToleranceM2)).FirstOrDefaultAsync(ct);
+        return gat is null ? null : new WijkFout.Gap(Math.Round(gat.Oppervlakte, 2), gat.Geometrie);
+    }
+
+    private sealed record GatRij(double Oppervlakte, Geometry Geometrie);
+
+    private Task<bool> IsActiveAsync(string gemeenteId, long wijkindelingId, CancellationToken ct) =>
+        db.Wijkindelingen.AnyAsync(w => w.GemeenteId == gemeenteId && w.Id == wijkindelingId && w.Status == WijkindelingStatus.Actief, ct);
+
+    /// <summary>
+    /// Owners follow the wijk: when the active wijkindeling's geometry changes, the open meldingen in the old or new
+    /// area move to their wijk and owner now, in the caller's transaction (a draft's edits move nobody).
+    /// </summary>
+    private async Task OwnersFollowAsync(bool actief, string gemeenteId, Geometry? oud, Geometry? nieuw, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!actief) return;
+        // The box around both: only meldingen whose assignment really changes are written, so a wider net is harmless.
+        var gebied = new Envelope(oud?.EnvelopeInternal ?? nieuw!.EnvelopeInternal);
+        gebied.ExpandToInclude(nieuw?.EnvelopeInternal ?? gebied);
+        await WijkToewijzing.HerverdeelAsync(db, gemeenteId,
+            new Herverdeling(Toewijzing.WijkgrensAangepast, Core.Geometry.RdNew.RdFactory.ToGeometry(gebied)), now, ct);
+    }
 
     private async Task<WijkFout.Overlap?> OverlapAsync(string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon rd,
         CancellationToken ct)
@@ -397,6 +466,27 @@ internal static class WijkenSql
         WHERE v.gemeente_id = @gemeente AND v.geometrie IS NOT NULL
           AND NOT isempty(tstzrange(v.geldig_van, v.geldig_tot, '[)') * i.actief)
           AND tstzrange(v.geldig_van, v.geldig_tot, '[)') * i.actief && tstzrange(@van, @tot, '[]')
+        """;
+
+    /// <summary>
+    /// The largest piece that a change of one wijk (@oud to @nieuw, NULL for a deletion) leaves inside the gemeentegrens
+    /// and outside every other wijk of the wijkindeling, when it is larger than @tolerantie; no row without a grens.
+    /// </summary>
+    public const string NieuwGat = """
+        WITH weg AS (
+            SELECT ST_Intersection(ST_Difference(@oud, coalesce(@nieuw, ST_GeomFromText('POLYGON EMPTY', 28992))), g.grens) AS geometrie
+            FROM gemeente g WHERE g.id = @gemeente AND g.grens IS NOT NULL
+        ), open AS (
+            SELECT ST_Difference(weg.geometrie, coalesce((
+                SELECT ST_Union(w.geometrie) FROM wijk w
+                WHERE w.gemeente_id = @gemeente AND w.wijkindeling_id = @wijkindeling AND w.id IS DISTINCT FROM @zelf
+                  AND w.geometrie && weg.geometrie), ST_GeomFromText('POLYGON EMPTY', 28992))) AS geometrie
+            FROM weg
+        )
+        SELECT ST_Area(d.geom) AS oppervlakte, d.geom AS geometrie
+        FROM open CROSS JOIN LATERAL ST_Dump(ST_CollectionExtract(open.geometrie, 3)) d
+        WHERE ST_Area(d.geom) > @tolerantie
+        ORDER BY ST_Area(d.geom) DESC LIMIT 1
         """;
 
     /// <summary>A restored wijk keeps its id: the identity column must be told to take the given value.</summary>
