@@ -4,15 +4,15 @@ using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddGeoHandhavingPlatform();
+builder.AddPlatform();
 builder.Services
-    .AddGeoHandhavingData(builder.Configuration)
-    .AddGeoHandhavingSecurity(builder.Configuration)
-    .AddGeoHandhavingJobs(builder.Configuration)
+    .AddData(builder.Configuration)
+    .AddSecurity(builder.Configuration)
+    .AddJobs(builder.Configuration)
     .AddCapabilities(builder.Configuration);
 
 var app = builder.Build();
-app.UseGeoHandhavingPlatform();
+app.UsePlatform();
 app.MapHealthApi();
 app.MapApiDocumentation();
 app.MapJobsDashboard();

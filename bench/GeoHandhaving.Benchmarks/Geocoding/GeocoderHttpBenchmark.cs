@@ -161,7 +161,7 @@ internal static class GeocoderHttpBenchmark
 
     private static async Task<GeocodeUitvoer[]> PostBatchAsync(HttpClient client, List<string> texts)
     {
-        using var response = await client.PostAsJsonAsync("/api/v1/geocode/batch", new GeocodeBatchVerzoek(texts), ApiJson);
+        using var response = await client.PostAsJsonAsync("/api/v1/geocode/batch", new GeocodeBatchInvoer(texts), ApiJson);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<GeocodeUitvoer[]>(ApiJson))!;
     }

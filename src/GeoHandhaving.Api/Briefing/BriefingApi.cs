@@ -33,13 +33,13 @@ public static class BriefingApi
 
     public static IEndpointRouteBuilder MapBriefingApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/briefing", GetBriefing).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.Name).WithTags("Briefing").WithName("Briefing")
+        app.MapGet("/api/v1/briefing", Lees).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.Name).WithTags("Briefing").WithName("Briefing")
             .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk (or one: wijk=) and hour the hotspots, and melders to contact; JSON or HTML")
             .Produces<BriefingUitvoer>(200, "application/json").Produces(200, contentType: "text/html");
         return app;
     }
 
-    internal static async Task<Results<Ok<BriefingUitvoer>, ContentHttpResult, ProblemHttpResult>> GetBriefing(
+    internal static async Task<Results<Ok<BriefingUitvoer>, ContentHttpResult, ProblemHttpResult>> Lees(
         [FromQuery] string? datum, [FromQuery] string? dienst, [FromQuery] string? wijk, [FromQuery] string? format, HttpRequest request,
         CurrentHotspots current, NpgsqlDataSource dataSource, FilterValues filters, CurrentUser user, CancellationToken ct)
     {
@@ -101,32 +101,4 @@ public static class BriefingApi
         }
         return rows.ToLookup(x => x.Wijk, x => x.Verzoek);
     }
-}
-
-internal static class BriefingSql
-{
-    public const string ActieveWijken = """
-        SELECT w.code, w.naam,
-               coalesce((SELECT array_agg(b.naam ORDER BY wb.primair DESC, b.naam) FROM wijk_boa wb
-                         JOIN boa b ON b.gemeente_id = wb.gemeente_id AND b.id = wb.boa_id
-                         WHERE wb.gemeente_id = w.gemeente_id AND wb.wijkindeling_id = w.wijkindeling_id AND wb.wijk_code = w.code), '{}')
-        FROM wijk w JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
-        WHERE w.gemeente_id = @gemeente ORDER BY w.code
-        """;
-
-    /// <summary>
-    /// Per active wijk the oldest open meldingen whose melder left contact details (not anonymised): the boa calls back.
-    /// Walks ix_melding_open_per_wijk per wijk and stops after @perWijk, however many meldingen are open.
-    /// </summary>
-    public const string OpenMetMelderContact = $"""
-        SELECT w.code, o.id, o.categorie, o.adres_tekst, o.gemeld_op, o.status
-        FROM wijk w JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
-        CROSS JOIN LATERAL (
-            SELECT m.id, m.categorie, m.adres_tekst, m.gemeld_op, m.status FROM melding m
-            WHERE m.gemeente_id = w.gemeente_id AND m.wijk_code = w.code AND m.{MeldingSql.IsOpen}
-              AND EXISTS (SELECT 1 FROM melder_contact c WHERE c.gemeente_id = m.gemeente_id AND c.melding_id = m.id AND c.versleuteld IS NOT NULL)
-            ORDER BY m.gemeld_op, m.id LIMIT @perWijk) o
-        WHERE w.gemeente_id = @gemeente
-        ORDER BY w.code, o.gemeld_op, o.id
-        """;
 }

@@ -9,13 +9,14 @@ public static class DataServices
 {
     public const string ConnectionStringName = "GeoHandhaving";
 
-    public static IServiceCollection AddGeoHandhavingData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddData(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set (scripts/run.sh and scripts/test.sh set it for the local PostGIS).");
         var dataSource = BuildDataSource(connectionString);
         services.AddSingleton(dataSource);
+        services.AddScoped<Gemeenten.GemeenteStore>();
         services.AddDbContext<GeoHandhavingDbContext>(o => Configure(o, dataSource));
         // Keys in the database, so every API instance can read what another encrypted; encrypted themselves when configured.
         services.AddDataProtection().SetApplicationName("GeoHandhaving").PersistKeysToDbContext<GeoHandhavingDbContext>()

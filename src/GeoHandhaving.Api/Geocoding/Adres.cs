@@ -4,7 +4,7 @@ using NetTopologySuite.Geometries;
 namespace GeoHandhaving.Api.Geocoding;
 
 /// <summary>A BAG address (nummeraanduiding), unique by postcode + huisnummer + huisletter + toevoeging.</summary>
-public class Adres : ITenantOwned
+public class Adres
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
@@ -19,7 +19,7 @@ public class Adres : ITenantOwned
 }
 
 /// <summary>A school location; school hotspots are reported with the schools within 300 m.</summary>
-public class School : ITenantOwned
+public class School
 {
     public required string GemeenteId { get; set; }
     public required string Code { get; set; }

@@ -55,7 +55,7 @@ public sealed class BagImport(NpgsqlDataSource dataSource)
             fill.Parameters.AddWithValue("gemeente", gemeenteId);
             await fill.ExecuteNonQueryAsync(ct);
         }
-        await using (var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @gemeente)", conn, tx))
+        await using (var notify = new NpgsqlCommand(GeocodingSql.Notify, conn, tx))
         {
             notify.Parameters.AddWithValue("channel", BagChangeListener.Channel);
             notify.Parameters.AddWithValue("gemeente", gemeenteId);

@@ -23,7 +23,7 @@ public sealed record GeocodeUitvoer(string Query, string Status, double Score, s
         r.MatchType, r.Address is null ? null : AdresUitvoer.From(r.Address), r.Candidates.Select(AdresUitvoer.From).ToList(), r.Reason);
 }
 
-public sealed record GeocodeBatchVerzoek(IReadOnlyList<string>? Queries);
+public sealed record GeocodeBatchInvoer(IReadOnlyList<string>? Queries);
 
 public sealed record ReverseUitvoer(AdresUitvoer Adres, double AfstandMeter);
 
@@ -40,19 +40,19 @@ public static class GeocodingApi
     public static IEndpointRouteBuilder MapGeocodingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Geocoding");
-        api.MapGet("/geocode", Geocode).RequireAuthorization(Policies.Geocoderen).WithName("Geocode")
+        api.MapGet("/geocode", Geocodeer).RequireAuthorization(Policies.Geocoderen).WithName("Geocode")
             .WithSummary("Geocode one address text against the BAG of the caller's gemeente (offline, in memory)");
-        api.MapPost("/geocode/batch", GeocodeBatch).RequireAuthorization(Policies.Geocoderen).WithName("GeocodeBatch")
+        api.MapPost("/geocode/batch", GeocodeerBatch).RequireAuthorization(Policies.Geocoderen).WithName("GeocodeBatch")
             .WithSummary($"Geocode up to {MaxBatch:N0} address texts in one request");
-        api.MapGet("/reverse", Reverse).RequireAuthorization(Policies.Geocoderen).WithName("ReverseGeocode")
+        api.MapGet("/reverse", LeesAdresOpPunt).RequireAuthorization(Policies.Geocoderen).WithName("ReverseGeocode")
             .WithSummary("Nearest BAG address to a point (lon/lat WGS84, or x/y RD New) within a radius");
-        api.MapPost("/bag/import", Import).RequireAuthorization(Policies.ReferentiedataBeheren).WithName("ImportBag")
+        api.MapPost("/bag/import", ImporteerBag).RequireAuthorization(Policies.ReferentiedataBeheren).WithName("ImportBag")
             .WithSummary("Load BAG addresses (CSV, see data/README.md) for the caller's gemeente; idempotent")
             .Accepts<string>("text/csv");
         return app;
     }
 
-    internal static async Task<Results<Ok<GeocodeUitvoer>, ProblemHttpResult>> Geocode(
+    internal static async Task<Results<Ok<GeocodeUitvoer>, ProblemHttpResult>> Geocodeer(
         [FromQuery] string? q, GeocoderRegistry registry, CurrentUser user)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > 300)
@@ -63,8 +63,8 @@ public static class GeocodingApi
         return TypedResults.Ok(GeocodeUitvoer.From(q, geocoder.Geocode(q)));
     }
 
-    internal static async Task<Results<Ok<GeocodeUitvoer[]>, ProblemHttpResult>> GeocodeBatch(
-        GeocodeBatchVerzoek verzoek, GeocoderRegistry registry, CurrentUser user)
+    internal static async Task<Results<Ok<GeocodeUitvoer[]>, ProblemHttpResult>> GeocodeerBatch(
+        GeocodeBatchInvoer verzoek, GeocoderRegistry registry, CurrentUser user)
     {
         if (verzoek.Queries is not { Count: > 0 } queries)
         {
@@ -85,7 +85,7 @@ public static class GeocodingApi
         return TypedResults.Ok(queries.Select((q, i) => GeocodeUitvoer.From(q, results[i])).ToArray());
     }
 
-    internal static async Task<Results<Ok<ReverseUitvoer>, ProblemHttpResult>> Reverse(
+    internal static async Task<Results<Ok<ReverseUitvoer>, ProblemHttpResult>> LeesAdresOpPunt(
         [FromQuery] double? lon, [FromQuery] double? lat, [FromQuery] double? x, [FromQuery] double? y,
         [FromQuery] double? straal, GeocoderRegistry registry, CurrentUser user)
     {
@@ -104,7 +104,7 @@ public static class GeocodingApi
             : TypedResults.Ok(new ReverseUitvoer(AdresUitvoer.From(nearest.Address), Math.Round(nearest.DistanceMetres, 2)));
     }
 
-    internal static async Task<Results<Ok<BagImportRapport>, ProblemHttpResult>> Import(
+    internal static async Task<Results<Ok<BagImportRapport>, ProblemHttpResult>> ImporteerBag(
         HttpRequest request, BagImport import, CurrentUser user, CancellationToken ct)
     {
         using var reader = await request.BufferedTextAsync(ct);

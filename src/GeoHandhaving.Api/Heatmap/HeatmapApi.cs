@@ -46,24 +46,24 @@ public static class HeatmapApi
         var tiles = app.MapGroup("/api/v1/tiles").WithTags("Heatmap")
             // Every role reads some layer; each layer then demands its own policy (see TileLayers).
             .RequireAuthorization(Policies.WijkenLezen);
-        tiles.MapGet("/{layer}/{z}/{x}/{y}.mvt", Tegel).WithName("HeatmapTegel")
+        tiles.MapGet("/{layer}/{z}/{x}/{y}.mvt", LeesTegel).WithName("HeatmapTegel")
             .WithSummary("Mapbox vector tile of layer heatmap, hotspots, wijken or meldingen; filters categorie, venster, dag, uur, van, tot; 204 when empty")
             .Produces(StatusCodes.Status200OK, contentType: MvtMediaType);
-        tiles.MapGet("/{layer}.json", TileJsonVan).WithName("HeatmapTileJson")
+        tiles.MapGet("/{layer}.json", LeesTileJson).WithName("HeatmapTileJson")
             .WithSummary("TileJSON 3.0.0 of a layer; the tile URL template carries the given filters");
-        app.MapGet("/api/v1/heatmap", Cellen).RequireAuthorization(Policies.HotspotsLezen).WithTags("Heatmap").WithName("HeatmapCellen")
+        app.MapGet("/api/v1/heatmap", LijstCellen).RequireAuthorization(Policies.HotspotsLezen).WithTags("Heatmap").WithName("HeatmapCellen")
             .WithSummary("The heatmap as GeoJSON cell polygons (CRS84) with count and weight (meldingen per hectare), for clients without vector tiles");
 
         app.MapGet("/", () => TypedResults.Redirect("/kaart")).AllowAnonymous().WithTags("Kaart").WithName("Start")
             .WithSummary("Redirects to the map page");
-        app.MapGet("/kaart", Kaart).AllowAnonymous().WithTags("Kaart").WithName("Kaart")
+        app.MapGet("/kaart", LeesKaart).AllowAnonymous().WithTags("Kaart").WithName("Kaart")
             .WithSummary("The map page (MapLibre, served by the API itself; asks for a token)");
-        app.MapGet("/kaart/config.json", KaartConfiguratie).AllowAnonymous().WithTags("Kaart").WithName("KaartConfig")
+        app.MapGet("/kaart/config.json", LeesKaartConfiguratie).AllowAnonymous().WithTags("Kaart").WithName("KaartConfig")
             .WithSummary("Settings of the map page: basemap URL (may be empty), privacy minimum");
         return app;
     }
 
-    internal static async Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> Tegel(
+    internal static async Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> LeesTegel(
         string layer, string z, string x, string y, [AsParameters] HeatmapFilterParameters p, [AsParameters] HeatmapServices s, CancellationToken ct)
     {
         var (tileLayer, layerProblem) = await ReadableLayerAsync(layer, s);
@@ -81,7 +81,7 @@ public static class HeatmapApi
         return bytes.Length == 0 ? TypedResults.NoContent() : TypedResults.File(bytes, MvtMediaType);
     }
 
-    internal static async Task<Results<Ok<TileJson>, StatusCodeHttpResult, ProblemHttpResult>> TileJsonVan(
+    internal static async Task<Results<Ok<TileJson>, StatusCodeHttpResult, ProblemHttpResult>> LeesTileJson(
         string layer, [AsParameters] HeatmapFilterParameters p, [AsParameters] HeatmapServices s, CancellationToken ct)
     {
         var (tileLayer, layerProblem) = await ReadableLayerAsync(layer, s);
@@ -103,7 +103,7 @@ public static class HeatmapApi
             bounds, center, [new VectorLayer(tileLayer.Id, tileLayer.Description, tileLayer.MinZoom, tileLayer.MaxZoom, tileLayer.Fields)]));
     }
 
-    internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Cellen(
+    internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> LijstCellen(
         [AsParameters] HeatmapCellenParameters c, [AsParameters] HeatmapFilterParameters p, HeatmapQueries queries, HotspotWindows windows,
         FilterValues filters, HttpResponse response, CancellationToken ct)
     {
@@ -125,10 +125,10 @@ public static class HeatmapApi
         return TypedResults.Ok(new GeoJsonFeatureCollection(features) { NumberMatched = features.Count, NumberReturned = features.Count });
     }
 
-    internal static PhysicalFileHttpResult Kaart(IWebHostEnvironment environment) =>
+    internal static PhysicalFileHttpResult LeesKaart(IWebHostEnvironment environment) =>
         TypedResults.PhysicalFile(Path.Combine(environment.WebRootPath, "kaart", "index.html"), "text/html; charset=utf-8");
 
-    internal static Ok<KaartConfig> KaartConfiguratie(IOptions<KaartOptions> kaart, IOptions<HeatmapOptions> heatmap) =>
+    internal static Ok<KaartConfig> LeesKaartConfiguratie(IOptions<KaartOptions> kaart, IOptions<HeatmapOptions> heatmap) =>
         TypedResults.Ok(new KaartConfig(string.IsNullOrWhiteSpace(kaart.Value.BasemapUrl) ? null : kaart.Value.BasemapUrl,
             kaart.Value.BasemapAttributie, heatmap.Value.MinimumPerCel));
 
@@ -167,8 +167,8 @@ public static class HeatmapApi
         filter = filter with { Venster = venster, Categorie = categorie };
         // For the layers of meldingen a venster is the gemeente's own definition, the one its hotspots are computed for.
         if (!layer.ReadsMeldingen || venster is null) return (filter, null);
-        var definitie = (await windows.ForGemeenteAsync(gemeente, ct)).First(w => w.Name == venster);
-        return (filter with { VensterDefinitie = definitie, SchoolRegio = await windows.RegioAsync(gemeente, ct) }, null);
+        var context = await windows.ContextAsync(gemeente, ct);
+        return (filter with { VensterDefinitie = context.Windows.First(w => w.Name == venster), SchoolRegio = context.Regio }, null);
     }
 
     /// <summary>A strong ETag over everything the response depends on; the data version makes it change when the data does.</summary>

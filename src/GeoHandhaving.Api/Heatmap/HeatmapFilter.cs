@@ -67,8 +67,8 @@ public sealed record HeatmapFilter(string? Categorie, string? Venster, int? Dag,
         if (Categorie is not null) Add("m.categorie = @categorie", "categorie", Categorie);
         if (Van is not null) Add("m.gemeld_op >= @van", "van", Van.Value.UtcDateTime);
         if (Tot is not null) Add("m.gemeld_op < @tot", "tot", Tot.Value.UtcDateTime);
-        if (Dag is not null) Add("extract(isodow FROM m.gemeld_op AT TIME ZONE 'Europe/Amsterdam') = @dag", "dag", Dag.Value);
-        if (Uur is not null) Add("extract(hour FROM m.gemeld_op AT TIME ZONE 'Europe/Amsterdam') = @uur", "uur", Uur.Value);
+        if (Dag is not null) Add($"{AmsterdamTimeSql.Weekdag("m.gemeld_op")} = @dag", "dag", Dag.Value);
+        if (Uur is not null) Add($"{AmsterdamTimeSql.Uur("m.gemeld_op")} = @uur", "uur", Uur.Value);
         if (VensterDefinitie is not null) conditions.Add(TimeWindowSql.Condition(VensterDefinitie, "m.gemeld_op", SchoolRegio, command));
         return conditions.Count == 0 ? "" : " AND " + string.Join(" AND ", conditions);
     }

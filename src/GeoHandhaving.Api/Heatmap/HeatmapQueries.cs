@@ -56,7 +56,7 @@ public sealed class HeatmapQueries(NpgsqlDataSource dataSource, CurrentUser user
         if (layer == TileLayers.Heatmap) AddCellParameters(command, HeatmapGrid.CelVoorZoom(tile.Z));
         if (Scope(layer) != "")
         {
-            conditions += " AND " + MeldingenQueries.BoaScope;
+            conditions += " AND " + MeldingenSql.BoaScope;
             command.Parameters.AddWithValue("gebruiker", user.Naam);
         }
         command.CommandText = HeatmapSql.Tile(layer, conditions);

@@ -1,3 +1,6 @@
+using GeoHandhaving.Api.Wijken;
+using GeoHandhaving.Api.Platform;
+
 namespace GeoHandhaving.Api.Heatmap;
 
 /// <summary>
@@ -63,7 +66,7 @@ internal static class HeatmapSql
         "wijken" => $"""
             WITH {Tegel}, laag AS (
                 SELECT ST_AsMVTGeom(ST_Transform(w.geometrie, 3857), tegel.web, 4096, 64, true) AS geom, w.code, w.naam
-                FROM wijk w JOIN wijkindeling i ON i.gemeente_id = w.gemeente_id AND i.id = w.wijkindeling_id AND i.status = 'Actief', tegel
+                FROM wijk w {ActieveWijkindelingSql.Join}, tegel
                 WHERE w.gemeente_id = @gemeente AND w.geometrie && tegel.rd
             )
             SELECT ST_AsMVT(laag, 'wijken', 4096, 'geom') FROM laag WHERE geom IS NOT NULL
@@ -71,7 +74,7 @@ internal static class HeatmapSql
         "meldingen" => $"""
             WITH {Tegel}, laag AS (
                 SELECT ST_AsMVTGeom(ST_Transform(m.locatie, 3857), tegel.web, 4096, 64, true) AS geom, m.id, m.categorie, m.status,
-                       to_char(m.gemeld_op AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD"T"HH24:MI') AS gemeld_op
+                       to_char({AmsterdamTimeSql.Local("m.gemeld_op")}, 'YYYY-MM-DD"T"HH24:MI') AS gemeld_op
                 FROM melding m, tegel
                 WHERE m.gemeente_id = @gemeente AND m.locatie && tegel.rd{conditions}
             )
@@ -81,12 +84,12 @@ internal static class HeatmapSql
     };
 
     /// <summary>The lon/lat box of the gemeente's meldingen and active wijken (null when it has neither).</summary>
-    public const string DataExtent = """
+    public const string DataExtent = $"""
         WITH alles AS (
             SELECT locatie AS g FROM melding WHERE gemeente_id = @gemeente AND locatie IS NOT NULL
             UNION ALL
             SELECT w.geometrie FROM wijk w
-            JOIN wijkindeling i ON i.gemeente_id = w.gemeente_id AND i.id = w.wijkindeling_id AND i.status = 'Actief'
+            {ActieveWijkindelingSql.Join}
             WHERE w.gemeente_id = @gemeente
         ), box AS (
             SELECT ST_Transform(ST_SetSRID(ST_Extent(g)::geometry, 28992), 4326) AS b FROM alles

@@ -1,3 +1,4 @@
+using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Core.TimeWindows;
 using Npgsql;
 
@@ -12,7 +13,7 @@ internal static class TimeWindowSql
 {
     public static string Condition(TimeWindow window, string column, SchoolRegio regio, NpgsqlCommand command)
     {
-        var local = $"({column} AT TIME ZONE 'Europe/Amsterdam')";
+        var local = AmsterdamTimeSql.Local(column);
         var yesterday = $"({local} - interval '1 day')";
         var ranges = new List<string>();
         for (var i = 0; i < window.Parts.Count; i++)

@@ -68,10 +68,7 @@ public sealed class CurrentHotspots(NpgsqlDataSource dataSource, IServiceScopeFa
                 r.GetString(11), r.GetFieldValue<string[]>(12), r.GetFieldValue<string[]>(13), r.GetFieldValue<string[]>(14)));
         }
         await using var scope = scopes.CreateAsyncScope();
-        var windows = scope.ServiceProvider.GetRequiredService<HotspotWindows>();
-        var vensters = await windows.ForGemeenteAsync(gemeenteId, ct);
-        var kalender = await scope.ServiceProvider.GetRequiredService<SchoolCalendarStore>().LoadAsync(ct);
-        return new HotspotSnapshot(runId, hotspots, hotspots.ToLookup(h => h.Venster), vensters, kalender,
-            await windows.RegioAsync(gemeenteId, ct));
+        var context = await scope.ServiceProvider.GetRequiredService<HotspotWindows>().ContextAsync(gemeenteId, ct);
+        return new HotspotSnapshot(runId, hotspots, hotspots.ToLookup(h => h.Venster), context.Windows, context.Calendar, context.Regio);
     }
 }

@@ -18,7 +18,7 @@ namespace GeoHandhaving.Api.Hotspots;
 /// alike); Hangfire's DisableConcurrentExecution keeps the scheduled ones from queueing up on the workers.
 /// </summary>
 public sealed class HotspotRecomputeJob(
-    GeoHandhavingDbContext db, NpgsqlDataSource dataSource, HotspotWindows windows, SchoolCalendarStore calendars,
+    GeoHandhavingDbContext db, NpgsqlDataSource dataSource, HotspotWindows windows,
     TimeProvider clock, ILogger<HotspotRecomputeJob> log)
 {
     public static readonly HotspotParameters DefaultParameters = new(CellSize: 100);
@@ -59,8 +59,9 @@ public sealed class HotspotRecomputeJob(
         var started = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
         await MarkAbandonedRunsAsync(gemeenteId, ct);
-        var regio = await windows.RegioAsync(gemeenteId, ct);
-        var parameters = DefaultParameters with { Reference = now, SchoolCalendar = await calendars.LoadAsync(ct), SchoolRegio = regio };
+        var context = await windows.ContextAsync(gemeenteId, ct);
+        var regio = context.Regio;
+        var parameters = DefaultParameters with { Reference = now, SchoolCalendar = context.Calendar, SchoolRegio = regio };
         var run = new HotspotRun
         {
             GemeenteId = gemeenteId, Status = HotspotRunStatus.Bezig, GestartOp = now, Aanleiding = aanleiding,
@@ -77,12 +78,11 @@ public sealed class HotspotRecomputeJob(
         try
         {
             var events = await LoadEventsAsync(gemeenteId, now, ct);
-            var windowList = await windows.ForGemeenteAsync(gemeenteId, ct);
             var groups = new List<CategoryGroup> { CategoryGroup.All };
             groups.AddRange(events.Select(e => e.Category).Distinct().Order().Select(c => new CategoryGroup(c, new HashSet<string> { c })));
             var result = events.Count == 0
                 ? new HotspotResult(null!, [])
-                : HotspotEngine.Compute(events, windowList, parameters with { CategoryGroups = groups });
+                : HotspotEngine.Compute(events, context.Windows, parameters with { CategoryGroups = groups });
             var count = await StoreAsync(run, result, events.Count, started, ct);
             log.LogInformation("Hotspot run {Run} for {Gemeente}: {Events} meldingen, {Hotspots} hotspots in {Ms} ms",
                 run.Id, gemeenteId, events.Count, count, started.ElapsedMilliseconds);

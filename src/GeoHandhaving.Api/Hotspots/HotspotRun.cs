@@ -9,7 +9,7 @@ public enum HotspotRunStatus { Bezig, Voltooid, Mislukt }
 /// One recompute of all hotspots of a gemeente. Readers use the newest completed run, so a running or failed
 /// recompute never shows half results.
 /// </summary>
-public class HotspotRun : ITenantOwned
+public class HotspotRun
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
@@ -25,7 +25,7 @@ public class HotspotRun : ITenantOwned
     public string? Fout { get; set; }
 }
 
-public class Hotspot : ITenantOwned
+public class Hotspot
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
@@ -46,7 +46,7 @@ public class Hotspot : ITenantOwned
 }
 
 /// <summary>A named recurring time window (compact form such as "ma-vr 07:45-08:45"), evaluated in Europe/Amsterdam.</summary>
-public class Tijdvenster : ITenantOwned
+public class Tijdvenster
 {
     public required string GemeenteId { get; set; }
     public required string Code { get; set; }

@@ -4,9 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GeoHandhaving.Api.Hotspots;
 
-/// <summary>The windows hotspots are computed for: the shipped defaults plus the gemeente's own named windows.</summary>
-public sealed class HotspotWindows(GeoHandhavingDbContext db)
+/// <summary>What deciding "is this instant in that window" needs for one gemeente: its windows, the school holidays, its region.</summary>
+public sealed record WindowContext(IReadOnlyList<TimeWindow> Windows, SchoolCalendar Calendar, SchoolRegio Regio);
+
+/// <summary>
+/// The windows hotspots are computed for: the shipped defaults plus the gemeente's own named windows; and the one
+/// place the window context (<see cref="WindowContext"/>) is loaded, for the recompute, the snapshots, the heatmap and the proposal.
+/// </summary>
+public sealed class HotspotWindows(GeoHandhavingDbContext db, SchoolCalendarStore calendars)
 {
+    public async Task<WindowContext> ContextAsync(string gemeenteId, CancellationToken ct) =>
+        new(await ForGemeenteAsync(gemeenteId, ct), await calendars.LoadAsync(ct), await RegioAsync(gemeenteId, ct));
+
     public async Task<IReadOnlyList<TimeWindow>> ForGemeenteAsync(string gemeenteId, CancellationToken ct)
     {
         var own = await db.Tijdvensters.AsNoTracking().Where(t => t.GemeenteId == gemeenteId).ToListAsync(ct);
@@ -36,7 +45,7 @@ public sealed class HotspotWindows(GeoHandhavingDbContext db)
     }
 
     /// <summary>The school holiday region whose calendar decides the gemeente's school days (noord when not set).</summary>
-    public async Task<SchoolRegio> RegioAsync(string gemeenteId, CancellationToken ct)
+    private async Task<SchoolRegio> RegioAsync(string gemeenteId, CancellationToken ct)
     {
         var regio = await db.Gemeenten.Where(g => g.Id == gemeenteId).Select(g => g.SchoolRegio).SingleOrDefaultAsync(ct);
         return Enum.TryParse<SchoolRegio>(regio, ignoreCase: true, out var waarde) ? waarde : SchoolRegio.Noord;

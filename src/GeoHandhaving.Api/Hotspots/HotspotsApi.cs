@@ -14,7 +14,7 @@ public sealed record HotspotRunUitvoer(long Id, HotspotRunStatus Status, DateTim
 
 public sealed record TijdvensterUitvoer(string Code, string Definitie, string[] Categorieen, bool AlleenSchooldagen);
 
-public sealed record HerberekeningGepland(string JobId);
+public sealed record HerberekeningUitvoer(string JobId);
 
 public static class HotspotsApi
 {
@@ -36,18 +36,18 @@ public static class HotspotsApi
     public static IEndpointRouteBuilder MapHotspotsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/hotspots").WithTags("Hotspots").RequireAuthorization(Policies.HotspotsLezen);
-        api.MapGet("/active", Actief).WithName("ActieveHotspots").CacheOutput(GemeenteReadCache.Name)
+        api.MapGet("/active", LijstActief).WithName("ActieveHotspots").CacheOutput(GemeenteReadCache.Name)
             .WithSummary("Hotspots active at a local time (at=2026-12-01T08:15, Europe/Amsterdam) or weekday+hour (dag=di&uur=8), ranked, with the reason in words; GeoJSON, CRS84 unless crs asks RD New");
         api.MapGet("", Lijst).WithName("Hotspots").WithSummary("Hotspots of the current run, optionally of one window (venster) or categorie; GeoJSON");
-        api.MapGet("/runs", Runs).WithName("HotspotRuns").WithSummary("The recent recompute runs with parameters, counts and duration");
+        api.MapGet("/runs", LijstRuns).WithName("HotspotRuns").WithSummary("The recent recompute runs with parameters, counts and duration");
         api.MapPost("/herbereken", Herbereken).WithName("HerberekenHotspots").RequireAuthorization(Policies.Beheer)
             .WithSummary("Queue a recompute now (admin); it never runs twice at once");
-        app.MapGet("/api/v1/tijdvensters", Tijdvensters).RequireAuthorization(Policies.HotspotsLezen).WithTags("Hotspots")
+        app.MapGet("/api/v1/tijdvensters", LijstTijdvensters).RequireAuthorization(Policies.HotspotsLezen).WithTags("Hotspots")
             .WithName("Tijdvensters").WithSummary("The time windows hotspots are computed for (Europe/Amsterdam local time)");
         return app;
     }
 
-    internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Actief(
+    internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> LijstActief(
         [FromQuery] string? at, [FromQuery] string? dag, [FromQuery] int? uur, [FromQuery] string? categorie, [FromQuery] int? limit,
         [FromQuery] string? crs, CurrentHotspots current, FilterValues filters, CurrentUser user, HttpResponse response, CancellationToken ct)
     {
@@ -96,15 +96,15 @@ public static class HotspotsApi
         return TypedResults.Ok(new GeoJsonFeatureCollection(hotspots.Select(h => ToFeature(h, output, h.Rang)).ToList()) { NumberMatched = hotspots.Count, NumberReturned = hotspots.Count });
     }
 
-    internal static async Task<Ok<HotspotRunUitvoer[]>> Runs(Data.GeoHandhavingDbContext db, CurrentUser user, CancellationToken ct) =>
+    internal static async Task<Ok<HotspotRunUitvoer[]>> LijstRuns(Data.GeoHandhavingDbContext db, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok(await db.HotspotRuns.AsNoTracking().Where(r => r.GemeenteId == user.GemeenteId).OrderByDescending(r => r.Id).Take(20)
             .Select(r => new HotspotRunUitvoer(r.Id, r.Status, r.GestartOp, r.VoltooidOp, r.Aanleiding, r.AantalMeldingen, r.AantalHotspots,
                 r.DuurSeconden, r.Fout, r.Parameters)).ToArrayAsync(ct));
 
-    internal static Accepted<HerberekeningGepland> Herbereken(HotspotRecomputeScheduler scheduler, CurrentUser user) =>
-        TypedResults.Accepted("/api/v1/hotspots/runs", new HerberekeningGepland(scheduler.RunNow(user.GemeenteId, $"handmatig door {user.Naam}")));
+    internal static Accepted<HerberekeningUitvoer> Herbereken(HotspotRecomputeScheduler scheduler, CurrentUser user) =>
+        TypedResults.Accepted("/api/v1/hotspots/runs", new HerberekeningUitvoer(scheduler.RunNow(user.GemeenteId, $"handmatig door {user.Naam}")));
 
-    internal static async Task<Ok<TijdvensterUitvoer[]>> Tijdvensters(HotspotWindows windows, CurrentUser user, CancellationToken ct) =>
+    internal static async Task<Ok<TijdvensterUitvoer[]>> LijstTijdvensters(HotspotWindows windows, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok((await windows.ForGemeenteAsync(user.GemeenteId, ct)).Select(w => new TijdvensterUitvoer(w.Name,
             TimeWindowText.Format(w), [.. w.Categories.Order()], w.SchoolDaysOnly)).ToArray());
 

@@ -1,3 +1,5 @@
+using GeoHandhaving.Api.Wijken;
+
 namespace GeoHandhaving.Api.Hotspots;
 
 /// <summary>The SQL of the hotspot recompute and its readers, in one named place.</summary>
@@ -22,11 +24,11 @@ internal static class HotspotsSql
         """;
 
     /// <summary>Wijken of the active wijkindeling and schools within 300 m, for every hotspot of a run.</summary>
-    public const string Enrich = """
+    public const string Enrich = $"""
         UPDATE hotspot h SET
             wijk_codes = coalesce((
                 SELECT array_agg(w.code ORDER BY ST_Area(ST_Intersection(w.geometrie, h.geometrie)) DESC)
-                FROM wijk w JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
+                FROM wijk w {ActieveWijkindelingSql.Join}
                 WHERE w.gemeente_id = h.gemeente_id AND ST_Intersects(w.geometrie, h.geometrie)), ARRAY[]::text[]),
             scholen = coalesce((
                 SELECT array_agg(s.naam ORDER BY ST_Distance(s.punt, h.geometrie))

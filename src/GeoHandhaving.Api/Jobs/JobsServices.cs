@@ -18,7 +18,7 @@ public sealed class JobsOptions
 
 public static class JobsServices
 {
-    public static IServiceCollection AddGeoHandhavingJobs(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
@@ -52,7 +52,7 @@ public static class JobsServices
     /// Only a Hangfire client (to enqueue jobs), for the CLI. Unlike AddHangfire it does not install the ASP.NET Core log
     /// provider in Hangfire's static configuration, which would outlive this short-lived service provider.
     /// </summary>
-    public static IServiceCollection AddGeoHandhavingJobClient(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddJobClient(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(Data.DataServices.ConnectionStringName)!;
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()),

@@ -15,7 +15,7 @@ internal static class MeldingSql
 /// A report about public space. The melder's contact details live in <see cref="MelderContact"/>, apart and
 /// encrypted, so that no query of meldingen can leak them by accident.
 /// </summary>
-public class Melding : ITenantOwned
+public class Melding
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
@@ -44,7 +44,7 @@ public class Melding : ITenantOwned
 }
 
 /// <summary>The melder's contact details, encrypted at rest; anonymised by the retention job.</summary>
-public class MelderContact : ITenantOwned
+public class MelderContact
 {
     public required string GemeenteId { get; set; }
     public long MeldingId { get; set; }
@@ -54,7 +54,7 @@ public class MelderContact : ITenantOwned
 }
 
 /// <summary>Append-only status history of a melding.</summary>
-public class MeldingGebeurtenis : ITenantOwned
+public class MeldingGebeurtenis
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
@@ -66,7 +66,7 @@ public class MeldingGebeurtenis : ITenantOwned
 }
 
 /// <summary>One node of the configurable category taxonomy (a categorie, or a subcategorie when it has a parent).</summary>
-public class Categorie : ITenantOwned
+public class Categorie
 {
     public required string GemeenteId { get; set; }
     public required string Code { get; set; }
@@ -78,7 +78,7 @@ public class Categorie : ITenantOwned
 }
 
 /// <summary>Every read of a melder's contact details, for the AVG.</summary>
-public class ContactInzage : ITenantOwned
+public class ContactInzage
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }

@@ -7,7 +7,7 @@ using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Api.Meldingen;
 
-public sealed record StatusWijziging(MeldingStatus? Status, string? Toelichting);
+public sealed record StatusInvoer(MeldingStatus? Status, string? Toelichting);
 
 public sealed record MeldingGebeurtenisUitvoer(MeldingStatus Status, DateTimeOffset Op, string Door, string? Toelichting);
 
@@ -51,9 +51,9 @@ public static class MeldingenApi
             .WithSummary("The melder's contact details, for the boa of the wijk or the teamleider; every read is audited with its purpose");
         api.MapPost("/{id:long}/status", ZetStatus).RequireAuthorization(Policies.MeldingenBehandelen).WithName("ZetMeldingStatus")
             .WithSummary("Move a melding through nieuw → toegewezen → in behandeling → afgehandeld (heropend)");
-        api.MapGet("/{id:long}/historie", Historie).RequireAuthorization(Policies.MeldingenLezen).WithName("MeldingHistorie")
+        api.MapGet("/{id:long}/historie", LeesHistorie).RequireAuthorization(Policies.MeldingenLezen).WithName("MeldingHistorie")
             .WithSummary("The append-only status history of a melding");
-        app.MapGet("/api/v1/categorieen", Categorieen).RequireAuthorization(Policies.WijkenLezen).WithTags("Meldingen")
+        app.MapGet("/api/v1/categorieen", LijstCategorieen).RequireAuthorization(Policies.WijkenLezen).WithTags("Meldingen")
             .WithName("Categorieen").WithSummary("The categorie taxonomy of the gemeente");
         return app;
     }
@@ -177,7 +177,7 @@ public static class MeldingenApi
     }
 
     internal static async Task<Results<Ok<MeldingGebeurtenisUitvoer>, ProblemHttpResult>> ZetStatus(
-        long id, StatusWijziging wijziging, MeldingenQueries queries, MeldingenBehandeling behandeling, CancellationToken ct)
+        long id, StatusInvoer wijziging, MeldingenQueries queries, MeldingenBehandeling behandeling, CancellationToken ct)
     {
         if (wijziging.Status is not { } naar)
         {
@@ -195,7 +195,7 @@ public static class MeldingenApi
         };
     }
 
-    internal static async Task<Results<Ok<MeldingGebeurtenisUitvoer[]>, ProblemHttpResult>> Historie(
+    internal static async Task<Results<Ok<MeldingGebeurtenisUitvoer[]>, ProblemHttpResult>> LeesHistorie(
         long id, MeldingenQueries queries, MeldingenBehandeling behandeling, CancellationToken ct)
     {
         if (await queries.VindAsync(id, ct) is null) return Problems.NotFound("Melding", id);
@@ -203,7 +203,7 @@ public static class MeldingenApi
         return TypedResults.Ok(historie.Select(g => new MeldingGebeurtenisUitvoer(g.Status, g.Op, g.Door, g.Toelichting)).ToArray());
     }
 
-    internal static async Task<Ok<CategorieUitvoer[]>> Categorieen(CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct) =>
+    internal static async Task<Ok<CategorieUitvoer[]>> LijstCategorieen(CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok((await taxonomie.AllAsync(user.GemeenteId, ct)).Select(c => new CategorieUitvoer(c.Code, c.Naam, c.ParentCode)).ToArray());
 
     private static GeoJsonFeature ToFeature(MeldingRij r, Crs crs) =>

@@ -23,24 +23,6 @@ public sealed record MeldingRij(long Id, string Bron, string ExternId, string Ca
 /// </summary>
 public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser user)
 {
-    private const string Select = """
-        SELECT m.id, m.bron, m.extern_id, m.categorie, m.subcategorie, m.gemeld_op, m.waargenomen_op, m.omschrijving,
-               m.adres_tekst, m.locatie, m.geocode_status, m.wijk_code, m.buurt_code, m.eigenaar_boa_id, b.code, b.naam,
-               m.eigenaar_reden, m.status, m.mogelijk_duplicaat_van_id, c.versleuteld IS NOT NULL
-        FROM melding m
-        LEFT JOIN boa b ON b.gemeente_id = m.gemeente_id AND b.id = m.eigenaar_boa_id
-        -- A join on the primary key, not EXISTS: PostgreSQL hashed the whole melder_contact table for the EXISTS on
-        -- every page (150 ms at 165,000 contacts); the join reads the ten rows of a page by key (3 ms).
-        LEFT JOIN melder_contact c ON c.gemeente_id = m.gemeente_id AND c.melding_id = m.id
-        """;
-
-    /// <summary>Restricts a boa to the wijken assigned to him or her (by token subject = boa.gebruikersnaam); also used by the meldingen tile layer.</summary>
-    internal const string BoaScope = """
-        m.wijk_code IN (SELECT wb.wijk_code FROM wijk_boa wb JOIN boa eigen ON eigen.gemeente_id = wb.gemeente_id AND eigen.id = wb.boa_id
-                        WHERE wb.gemeente_id = @gemeente AND eigen.gebruikersnaam = @gebruiker
-                          AND wb.wijkindeling_id = (SELECT id FROM wijkindeling WHERE gemeente_id = @gemeente AND status = 'Actief'))
-        """;
-
     private bool AlleenEigenWijken => AlleenEigenWijkenVoor(user);
 
     /// <summary>A boa (without a wider role) sees only the meldingen of his or her own wijken; parameter @gebruiker = <see cref="CurrentUser.Naam"/>.</summary>
@@ -63,8 +45,8 @@ public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser us
         if (filter.Status is not null) Add("m.status = @status", "status", filter.Status.Value.ToString());
         if (filter.Van is not null) Add("m.gemeld_op >= @van", "van", filter.Van.Value.UtcDateTime);
         if (filter.Tot is not null) Add("m.gemeld_op < @tot", "tot", filter.Tot.Value.UtcDateTime);
-        if (filter.Weekdag is not null) Add("extract(isodow FROM m.gemeld_op AT TIME ZONE 'Europe/Amsterdam') = @weekdag", "weekdag", filter.Weekdag.Value);
-        if (filter.Uur is not null) Add("extract(hour FROM m.gemeld_op AT TIME ZONE 'Europe/Amsterdam') = @uur", "uur", filter.Uur.Value);
+        if (filter.Weekdag is not null) Add($"{AmsterdamTimeSql.Weekdag("m.gemeld_op")} = @weekdag", "weekdag", filter.Weekdag.Value);
+        if (filter.Uur is not null) Add($"{AmsterdamTimeSql.Uur("m.gemeld_op")} = @uur", "uur", filter.Uur.Value);
         if (filter.ZonderEigenaar is true) where.Append(" AND m.eigenaar_boa_id IS NULL");
         if (filter.BboxRd is { } box)
         {
@@ -76,11 +58,11 @@ public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser us
         }
         if (AlleenEigenWijken)
         {
-            where.Append(" AND ").Append(BoaScope);
+            where.Append(" AND ").Append(MeldingenSql.BoaScope);
             command.Parameters.AddWithValue("gebruiker", user.Naam);
         }
         command.CommandText = $"""
-            {Select} WHERE {where} ORDER BY m.gemeld_op DESC, m.id DESC OFFSET @offset LIMIT @limit;
+            {MeldingenSql.Rij} WHERE {where} ORDER BY m.gemeld_op DESC, m.id DESC OFFSET @offset LIMIT @limit;
             SELECT count(*) FROM melding m WHERE {where};
             """;
         command.Parameters.AddWithValue("offset", paging.Offset);
@@ -104,7 +86,7 @@ public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser us
     private async Task<MeldingRij?> VindEenAsync(string condition, NpgsqlParameter[] parameters, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand();
-        command.CommandText = $"{Select} WHERE m.gemeente_id = @gemeente AND {condition}" + (AlleenEigenWijken ? $" AND {BoaScope}" : "");
+        command.CommandText = $"{MeldingenSql.Rij} WHERE m.gemeente_id = @gemeente AND {condition}" + (AlleenEigenWijken ? $" AND {MeldingenSql.BoaScope}" : "");
         command.Parameters.AddWithValue("gemeente", user.GemeenteId);
         command.Parameters.AddRange(parameters);
         if (AlleenEigenWijken) command.Parameters.AddWithValue("gebruiker", user.Naam);

@@ -30,21 +30,6 @@ public sealed class MeldingenRetentie(NpgsqlDataSource dataSource, IOptions<Rete
 {
     public const string NightlyJobId = "retentie-nachtelijk";
 
-    private const string AnonimiseerContacten = """
-        UPDATE melder_contact c SET versleuteld = NULL, geanonimiseerd_op = @nu
-        FROM melding m
-        WHERE m.gemeente_id = c.gemeente_id AND m.id = c.melding_id AND c.versleuteld IS NOT NULL
-          AND m.status = 'Afgehandeld' AND m.afgehandeld_op < @nu - make_interval(days => @dagen)
-        """;
-
-    private const string VerwijderMeldingen = """
-        DELETE FROM melding m
-        WHERE m.status = 'Afgehandeld'
-          AND m.gemeld_op < @nu - make_interval(years => COALESCE(
-                (SELECT t.jaren FROM unnest(@categorieen, @jaren) AS t(categorie, jaren) WHERE t.categorie = m.categorie),
-                @standaardJaren))
-        """;
-
     public static void RegisterNightly(IRecurringJobManager recurring, RetentieOptions options) =>
         recurring.AddOrUpdate<MeldingenRetentie>(NightlyJobId, j => j.RunAsync(CancellationToken.None), options.NightlyCron,
             new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
@@ -57,12 +42,12 @@ public sealed class MeldingenRetentie(NpgsqlDataSource dataSource, IOptions<Rete
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
 
-        await using var anonimiseer = new NpgsqlCommand(AnonimiseerContacten, connection, transaction);
+        await using var anonimiseer = new NpgsqlCommand(MeldingenSql.AnonimiseerContacten, connection, transaction);
         anonimiseer.Parameters.AddWithValue("nu", nu);
         anonimiseer.Parameters.AddWithValue("dagen", retentie.ContactNaAfhandelingDagen);
         var geanonimiseerd = await anonimiseer.ExecuteNonQueryAsync(ct);
 
-        await using var verwijder = new NpgsqlCommand(VerwijderMeldingen, connection, transaction);
+        await using var verwijder = new NpgsqlCommand(MeldingenSql.VerwijderMeldingen, connection, transaction);
         verwijder.Parameters.AddWithValue("nu", nu);
         verwijder.Parameters.AddWithValue("categorieen", retentie.MeldingBewaartermijnJarenPerCategorie.Keys.Select(k => k.ToLowerInvariant()).ToArray());
         verwijder.Parameters.AddWithValue("jaren", retentie.MeldingBewaartermijnJarenPerCategorie.Values.ToArray());

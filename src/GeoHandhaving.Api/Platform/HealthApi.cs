@@ -16,7 +16,7 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealth)
+        app.MapGet("/health", Lees)
             .AllowAnonymous()
             .WithName("Health")
             .WithSummary("Database reachable, migrations current, this instance's Hangfire server up (when it runs one); 503 otherwise")
@@ -24,7 +24,7 @@ public static class HealthApi
         return app;
     }
 
-    internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetHealth(
+    internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Lees(
         GeoHandhavingDbContext db, IServiceProvider services, CancellationToken ct)
     {
         bool database;

@@ -16,7 +16,7 @@ public sealed class LimitsOptions
 
 public static class PlatformServices
 {
-    public static WebApplicationBuilder AddGeoHandhavingPlatform(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
@@ -104,7 +104,7 @@ public static class PlatformServices
         return builder;
     }
 
-    public static WebApplication UseGeoHandhavingPlatform(this WebApplication app)
+    public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UsePublicUrls();
         app.UseSecurityHeaders();

@@ -5,7 +5,7 @@ using GeoHandhaving.Api.Data;
 namespace GeoHandhaving.Api.Security;
 
 /// <summary>A key for a machine client (such as the briefing screen); only its SHA-256 hash is stored.</summary>
-public class ApiKey : ITenantOwned
+public class ApiKey
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }

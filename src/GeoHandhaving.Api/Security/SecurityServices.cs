@@ -12,7 +12,7 @@ public static class SecurityServices
     public const string TokenCookie = "geoh_token";
     private const string BearerOrApiKey = "BearerOrApiKey";
 
-    public static IServiceCollection AddGeoHandhavingSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));

@@ -9,7 +9,7 @@ public enum VoorstelRunStatus { Wachtrij, Bezig, Voltooid, Mislukt }
 /// One asked-for wijkindeling proposal: the request, where the Hangfire job is (phase, step, share done) and how it
 /// ended. In the database, so every API instance can answer the status, whichever instance runs the job.
 /// </summary>
-public class VoorstelRun : ITenantOwned
+public class VoorstelRun
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }

@@ -1,3 +1,5 @@
+using GeoHandhaving.Api.Wijken;
+
 namespace GeoHandhaving.Api.Voorstel;
 
 internal static class WijkBalansSql
@@ -19,10 +21,10 @@ internal static class WijkBalansSql
         """;
 
     /// <summary>Today's wijk of every buurt: the active wijk that covers a point inside the buurt.</summary>
-    public const string HuidigeWijkPerBuurt = """
+    public const string HuidigeWijkPerBuurt = $"""
         SELECT b.code, w.code FROM buurt b
         JOIN wijk w ON w.gemeente_id = b.gemeente_id AND ST_Covers(w.geometrie, ST_PointOnSurface(b.geometrie))
-        JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
+        {ActieveWijkindelingSql.Join}
         WHERE b.gemeente_id = @gemeente
         """;
 }

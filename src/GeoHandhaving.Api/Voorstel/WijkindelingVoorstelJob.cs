@@ -22,7 +22,7 @@ namespace GeoHandhaving.Api.Voorstel;
 /// </summary>
 public sealed class WijkindelingVoorstelJob(
     GeoHandhavingDbContext db, NpgsqlDataSource dataSource, Wijkindelingen indelingen, WijkenStore store, VoorstelRuns runs,
-    HotspotWindows windows, SchoolCalendarStore calendars, TimeProvider clock, ILogger<WijkindelingVoorstelJob> log)
+    HotspotWindows windows, TimeProvider clock, ILogger<WijkindelingVoorstelJob> log)
 {
     public const string WerklastMeldingen = "meldingen";
     public const string WerklastAdressen = "adressen";
@@ -140,7 +140,7 @@ public sealed class WijkindelingVoorstelJob(
         {
             var (venster, fout) = await windows.ResolveAsync(gemeenteId, text, ct);
             if (venster is null) throw new InvalidOperationException($"venster: {fout}");
-            var (kalender, regio) = (await calendars.LoadAsync(ct), await windows.RegioAsync(gemeenteId, ct));
+            var (_, kalender, regio) = await windows.ContextAsync(gemeenteId, ct);
             telt = (op, categorie) => (venster.Categories.Count == 0 || venster.Categories.Contains(categorie)) && venster.Contains(op, kalender, regio);
         }
         var totals = new Dictionary<string, double>();

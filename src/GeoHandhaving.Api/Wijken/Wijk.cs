@@ -6,7 +6,7 @@ namespace GeoHandhaving.Api.Wijken;
 public enum WijkindelingStatus { Concept, Actief, Gearchiveerd }
 
 /// <summary>A set of wijken that together cover the gemeente: one is active, others are drafts or history.</summary>
-public class Wijkindeling : ITenantOwned
+public class Wijkindeling
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
@@ -18,7 +18,7 @@ public class Wijkindeling : ITenantOwned
 }
 
 /// <summary>The current state of one wijk in a wijkindeling; every change also lands in <see cref="WijkVersie"/>.</summary>
-public class Wijk : ITenantOwned
+public class Wijk
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
@@ -35,7 +35,7 @@ public class Wijk : ITenantOwned
 public enum WijkWijziging { Aangemaakt, Gewijzigd, Verwijderd, Hersteld }
 
 /// <summary>Append-only history of a wijk: who changed what, when and why; valid from/to for as-of queries.</summary>
-public class WijkVersie : ITenantOwned
+public class WijkVersie
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
@@ -54,7 +54,7 @@ public class WijkVersie : ITenantOwned
 }
 
 /// <summary>A CBS buurt: the building block of wijken and the unit of the districting proposal.</summary>
-public class Buurt : ITenantOwned
+public class Buurt
 {
     public required string GemeenteId { get; set; }
     public required string Code { get; set; }
@@ -64,7 +64,7 @@ public class Buurt : ITenantOwned
 }
 
 /// <summary>A boa (buitengewoon opsporingsambtenaar) of the handhavingsteam.</summary>
-public class Boa : ITenantOwned
+public class Boa
 {
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
@@ -79,7 +79,7 @@ public class Boa : ITenantOwned
 /// draft's boa's never touch the active wijkindeling, and activation carries the active ones over by code to every
 /// wijk of the draft that has none of its own.
 /// </summary>
-public class WijkBoa : ITenantOwned
+public class WijkBoa
 {
     public required string GemeenteId { get; set; }
     public long WijkindelingId { get; set; }

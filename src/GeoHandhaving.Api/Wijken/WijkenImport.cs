@@ -124,19 +124,6 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
         return new ImportUitvoer(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
     }
 
-    /// <summary>Creates the gemeente when it does not exist yet (CLI imports for a new tenant).</summary>
-    public async Task<Gemeente> GemeenteAsync(string gemeenteId, string? naam, CancellationToken ct)
-    {
-        var gemeente = await db.Gemeenten.FirstOrDefaultAsync(g => g.Id == gemeenteId, ct);
-        if (gemeente is null)
-        {
-            gemeente = new Gemeente { Id = gemeenteId, Naam = naam ?? gemeenteId };
-            db.Gemeenten.Add(gemeente);
-            await db.SaveChangesAsync(ct);
-        }
-        return gemeente;
-    }
-
     /// <summary>Sets the gemeentegrens to the union of all polygons in the file; the reason when the file cannot be one.</summary>
     public async Task<WijkFout?> SetGrensAsync(string gemeenteId, JsonElement featureCollection, CancellationToken ct)
     {

@@ -41,7 +41,7 @@ internal static class DemoCommand
         };
         command.SetAction((ParseResult pr, CancellationToken ct) =>
         {
-            var calendar = SchoolCalendar.Load(pr.GetValue(holidaysOption)!, "noord");
+            var calendar = DemoSchoolDays.Load(pr.GetValue(holidaysOption)!, "noord");
             var demo = DemoGemeente.Generate(pr.GetValue(seedOption), pr.GetValue(scaleOption), calendar);
             var output = pr.GetValue(outOption)!;
             DemoFiles.WriteAll(demo, output);

@@ -9,7 +9,7 @@ public sealed record DemoGemeente(
     /// Deterministic for (<paramref name="seed"/>, <paramref name="scale"/>): one seeded System.Random drives every draw in a fixed order.
     /// <paramref name="scale"/> multiplies the number of addresses and meldingen; the geometry does not change with it.
     /// </summary>
-    public static DemoGemeente Generate(int seed, double scale, SchoolCalendar calendar)
+    public static DemoGemeente Generate(int seed, double scale, DemoSchoolDays calendar)
     {
         var rng = new Random(seed);
         var town = DemoTown.Build(rng);

@@ -102,8 +102,8 @@ public sealed class DemoMeldingen
 
     private readonly DemoTown _town;
     private readonly IReadOnlyList<Address> _addresses;
-    private readonly AddressIndex _index;
-    private readonly SchoolCalendar _calendar;
+    private readonly AddressGrid _index;
+    private readonly DemoSchoolDays _calendar;
     private readonly double _scale;
     private readonly Random _rng;
     private readonly List<Incident> _incidents = [];
@@ -112,15 +112,15 @@ public sealed class DemoMeldingen
 
     private sealed record RepeatReporter(Melder Melder, string Bron, string Adres);
 
-    private DemoMeldingen(DemoTown town, IReadOnlyList<Address> addresses, SchoolCalendar calendar, double scale, Random rng)
+    private DemoMeldingen(DemoTown town, IReadOnlyList<Address> addresses, DemoSchoolDays calendar, double scale, Random rng)
     {
         (_town, _addresses, _calendar, _scale, _rng) = (town, addresses, calendar, scale, rng);
-        _index = new AddressIndex(addresses);
+        _index = new AddressGrid(addresses);
     }
 
     public static List<Melding> Generate(
         DemoTown town, IReadOnlyList<Address> addresses, IReadOnlyList<School> schools, IReadOnlyList<Container> containers,
-        SchoolCalendar calendar, double scale, Random rng)
+        DemoSchoolDays calendar, double scale, Random rng)
     {
         var model = new DemoMeldingen(town, addresses, calendar, scale, rng);
         model.SchoolParking(schools);

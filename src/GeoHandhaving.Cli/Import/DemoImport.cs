@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Data;
 using GeoHandhaving.Api.Geocoding;
 using GeoHandhaving.Api.Hotspots;
@@ -29,11 +30,11 @@ internal static class DemoImport
             const string gemeente = DemoTown.GemeenteCode;
             var actor = new Actor(gemeente, "geoh:demo");
             await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration)
-                .AddGeocoding().AddMeldingen().AddGeoHandhavingJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
+                .AddGeocoding().AddMeldingen().AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
             await using (var scope = services.CreateAsyncScope())
             {
                 var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
-                await import.GemeenteAsync(gemeente, "Demodorp", ct);
+                await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(gemeente, "Demodorp", ct);
                 Check("gemeentegrens", await import.SetGrensAsync(gemeente, await ReferenceImports.ReadJsonAsync(F("gemeente.geojson"), ct), ct));
                 Report("buurten", await import.ImportBuurtenAsync(actor, await ReferenceImports.ReadJsonAsync(F("buurten.geojson"), ct), new ImportOpties(), ct));
                 Report("wijken", await import.ImportWijkenAsync(actor, await ReferenceImports.ReadJsonAsync(F("wijken.geojson"), ct), new ImportOpties(), ct));

@@ -118,7 +118,7 @@ internal static class ImportCommands
     public static async Task<IntakeRapport> ImportMeldingenAsync(string path, string gemeenteId, string door, CancellationToken ct)
     {
         await using var services = CliHost.BuildServices(s => s.AddGeocoding().AddMeldingen()
-            .AddGeoHandhavingJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
+            .AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
         var gemeente = await CliHost.EnsureGemeenteAsync(services, gemeenteId, ct);
         using var reader = OpenText(path);
         var ndjson = path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ internal static class CliHost
             // EF logs the probe of a missing history table as an error on a fresh database; it is expected.
             .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None));
         services.AddSingleton(TimeProvider.System);
-        services.AddGeoHandhavingData(Configuration);
+        services.AddData(Configuration);
         extra?.Invoke(services);
         return services.BuildServiceProvider();
     }
@@ -34,18 +35,6 @@ internal static class CliHost
     public static async Task<string> EnsureGemeenteAsync(IServiceProvider services, string code, CancellationToken ct, string? naam = null)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>();
-        var gemeente = await db.Gemeenten.FindAsync([code], ct);
-        if (gemeente is null)
-        {
-            db.Gemeenten.Add(new GeoHandhaving.Api.Gemeenten.Gemeente { Id = code, Naam = naam ?? code });
-            await db.SaveChangesAsync(ct);
-        }
-        else if (naam is not null && gemeente.Naam != naam)
-        {
-            gemeente.Naam = naam;
-            await db.SaveChangesAsync(ct);
-        }
-        return code;
+        return (await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(code, naam, ct)).Id;
     }
 }

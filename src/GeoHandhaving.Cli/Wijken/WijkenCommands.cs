@@ -75,7 +75,7 @@ internal static class WijkenCommands
         command.SetAction(async (pr, ct) =>
         {
             await using var services = CliHost.BuildServices(s => WijkenServices.AddWijken(s, CliHost.Configuration)
-                .AddGeoHandhavingJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
+                .AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var actor = new Actor(pr.GetValue(gemeente)!, $"geoh:{Environment.UserName}");
             var concept = await scope.ServiceProvider.GetRequiredService<Wijkindelingen>().CreateDraftAsync(actor, pr.GetValue(naam), true, ct);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Cli.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ internal static class WijkenImportCommands
             await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
-            var gemeente = await import.GemeenteAsync(pr.GetValue(Gemeente)!, pr.GetValue(GemeenteNaam), ct);
+            var gemeente = await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(pr.GetValue(Gemeente)!, pr.GetValue(GemeenteNaam), ct);
             if (pr.GetValue(Grens) is { } grens && await import.SetGrensAsync(gemeente.Id, await ReadAsync(grens, ct), ct) is { } grensFout)
             {
                 return Refused(grens, grensFout);
@@ -73,7 +74,7 @@ internal static class WijkenImportCommands
             await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
-            var gemeente = await import.GemeenteAsync(pr.GetValue(Gemeente)!, pr.GetValue(GemeenteNaam), ct);
+            var gemeente = await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(pr.GetValue(Gemeente)!, pr.GetValue(GemeenteNaam), ct);
             if (await import.SetGrensAsync(gemeente.Id, await ReadAsync(pr.GetValue(file)!, ct), ct) is { } fout)
             {
                 return Refused(pr.GetValue(file)!, fout);

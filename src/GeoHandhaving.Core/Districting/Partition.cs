@@ -123,8 +123,6 @@ internal sealed class Partition
 
     public double WorkloadOf(int buurt) => _workload[buurt];
 
-    public double WijkWorkload(int wijk) => _wijkLoad[wijk];
-
     /// <summary>|workload − mean| / mean of the wijk.</summary>
     public double Deviation(int wijk) => DeviationOf(_wijkLoad[wijk]);
 

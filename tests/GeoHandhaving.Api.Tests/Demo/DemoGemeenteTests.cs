@@ -14,13 +14,13 @@ public sealed class SmallDemoGemeente : IDisposable
 
     public SmallDemoGemeente()
     {
-        Calendar = SchoolCalendar.Load(RepositoryFile("data/schoolvakanties.csv"), "noord");
+        Calendar = DemoSchoolDays.Load(RepositoryFile("data/schoolvakanties.csv"), "noord");
         Demo = DemoGemeente.Generate(Seed, Scale, Calendar);
         Folder = Directory.CreateTempSubdirectory("demo-gemeente-").FullName;
         DemoFiles.WriteAll(Demo, Folder);
     }
 
-    public SchoolCalendar Calendar { get; }
+    public DemoSchoolDays Calendar { get; }
     public DemoGemeente Demo { get; }
     public string Folder { get; }
 

@@ -30,8 +30,8 @@ public class KaartBrowserTests : IClassFixture<DemoGemeenteFixture>
     [Fact]
     public async Task The_demo_heatmap_changes_from_8_to_23_hours_and_window_period_and_clicks_work()
     {
-        await using var kestrel = _api.WithWebHostBuilder(b => b.UseSetting("Kaart:BasemapUrl", ""));
-        kestrel.UseKestrel(ApiFactory.FreePort());
+        await using var kestrel = _api.WithWebHostBuilder(b => b.UseSetting("Kaart:BasemapUrl", "").UseSetting("urls", ApiFactory.FreeUrl()));
+        kestrel.UseKestrel();
         kestrel.StartServer();
         var baseUrl = kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 

@@ -32,9 +32,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// A free loopback port for a test that runs a real Kestrel: UseKestrel(0) falls back to port 5000, which the test runs
-    /// of other checkouts on the same machine may hold.
+    /// A free loopback port for a test that runs a real Kestrel: without one Kestrel falls back to port 5000, which the
+    /// test runs of other checkouts on the same machine may hold. A factory made by WithWebHostBuilder ignores
+    /// UseKestrel(port): give it <see cref="FreeUrl"/> as its "urls" setting and call UseKestrel().
     /// </summary>
+    public static string FreeUrl() => $"http://127.0.0.1:{FreePort()}";
+
     public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -75,9 +78,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         var id = "T" + Guid.NewGuid().ToString("N")[..5].ToUpperInvariant();
         await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>();
-        db.Gemeenten.Add(new Gemeente { Id = id, Naam = naam });
-        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(id, naam, CancellationToken.None);
         return id;
     }
 

@@ -50,8 +50,8 @@ public sealed class AmsterdamOgcFixture : IAsyncLifetime
         var key = await api.ClientAs(gemeente, Roles.Admin).PostAsJsonAsync("/api/v1/api-keys", new { naam = "qgis", rollen = new[] { Roles.GisAnalist } });
         var sleutel = (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sleutel").GetString()!;
 
-        _kestrel = api.Variant(_ => { });
-        _kestrel.UseKestrel(ApiFactory.FreePort());
+        _kestrel = api.Variant(b => b.UseSetting("urls", ApiFactory.FreeUrl()));
+        _kestrel.UseKestrel();
         _kestrel.StartServer();
         var address = _kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AmsterdamOgc(gemeente, sleutel, address.Replace("localhost", "127.0.0.1") + "/ogc", concept);

@@ -77,8 +77,8 @@ public class OgcLinksTests(ApiFixture fixture)
     {
         async Task<string> SelfLinkVia(string trustedProxy)
         {
-            await using var api = _api.Variant(b => b.UseSetting("PublicUrl:TrustedProxies:0", trustedProxy));
-            api.UseKestrel(ApiFactory.FreePort());
+            await using var api = _api.Variant(b => b.UseSetting("PublicUrl:TrustedProxies:0", trustedProxy).UseSetting("urls", ApiFactory.FreeUrl()));
+            api.UseKestrel();
             api.StartServer();
             var gemeente = await _api.NewGemeenteAsync();
             var client = api.CreateClient();

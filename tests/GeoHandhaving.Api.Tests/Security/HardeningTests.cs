@@ -35,8 +35,8 @@ public class HardeningTests(ApiFixture fixture)
     [Fact]
     public async Task Oversized_body_is_413_problem_details()
     {
-        await using var limited = With(("Limits:MaxRequestBodyBytes", "1000"));
-        limited.UseKestrel(ApiFactory.FreePort());
+        await using var limited = With(("Limits:MaxRequestBodyBytes", "1000"), ("urls", ApiFactory.FreeUrl()));
+        limited.UseKestrel();
         limited.StartServer();
         var gemeente = await _api.NewGemeenteAsync();
         var client = limited.CreateClient();

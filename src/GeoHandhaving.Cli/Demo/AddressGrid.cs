@@ -3,12 +3,12 @@ using NetTopologySuite.Geometries;
 namespace GeoHandhaving.Cli.Demo;
 
 /// <summary>Addresses bucketed in 100 m cells, for "nearest address to this point" and "addresses within r".</summary>
-internal sealed class AddressIndex
+internal sealed class AddressGrid
 {
     private const double CellSize = 100;
     private readonly Dictionary<(long, long), List<Address>> _cells = [];
 
-    public AddressIndex(IEnumerable<Address> addresses)
+    public AddressGrid(IEnumerable<Address> addresses)
     {
         foreach (var address in addresses)
         {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace GeoHandhaving.Cli.Demo;
 
 /// <summary>School days for one regio: weekdays outside the schoolvakanties (from data/schoolvakanties.csv) and feestdagen.</summary>
-public sealed class SchoolCalendar
+public sealed class DemoSchoolDays
 {
     /// <summary>Feestdagen outside the holidays on which schools are closed (2025-2026 school year).</summary>
     private static readonly DateOnly[] Feestdagen =
@@ -17,10 +17,10 @@ public sealed class SchoolCalendar
 
     private readonly List<(DateOnly Van, DateOnly Tot)> _vakanties;
 
-    private SchoolCalendar(List<(DateOnly, DateOnly)> vakanties) => _vakanties = vakanties;
+    private DemoSchoolDays(List<(DateOnly, DateOnly)> vakanties) => _vakanties = vakanties;
 
     /// <summary>Reads the holidays of <paramref name="regio"/> and of regio "alle" (format: see the file's header comments).</summary>
-    public static SchoolCalendar Load(string path, string regio)
+    public static DemoSchoolDays Load(string path, string regio)
     {
         var vakanties = File.ReadLines(path)
             .Where(line => !line.StartsWith('#') && !line.StartsWith("schooljaar,", StringComparison.Ordinal) && line.Length > 0)
@@ -29,7 +29,7 @@ public sealed class SchoolCalendar
             .Select(f => (DateOnly.ParseExact(f[3], "yyyy-MM-dd", CultureInfo.InvariantCulture),
                           DateOnly.ParseExact(f[4], "yyyy-MM-dd", CultureInfo.InvariantCulture)))
             .ToList();
-        return new SchoolCalendar(vakanties);
+        return new DemoSchoolDays(vakanties);
     }
 
     public bool IsHoliday(DateOnly day) =>
