@@ -33,9 +33,10 @@ public static class OgcApi
     private const string Wijken = "wijken";
     private const string Buurten = "buurten";
     private const string ConceptPrefix = "concept-";
-    private const string Bewerkbaar = "GET, POST, OPTIONS";
-    private const string FeatureBewerkbaar = "GET, PUT, PATCH, DELETE, OPTIONS";
-    private const string AlleenLezen = "GET, OPTIONS";
+    // The Allow headers of editable collections, their features, and the read-only buurten.
+    private static readonly string Bewerkbaar = string.Join(", ", HttpMethods.Get, HttpMethods.Post, HttpMethods.Options);
+    private static readonly string FeatureBewerkbaar = string.Join(", ", HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options);
+    private static readonly string AlleenLezen = string.Join(", ", HttpMethods.Get, HttpMethods.Options);
     private const string DefaultReden = "bewerkt via OGC API Features";
 
     private static readonly string[] ConformanceClasses =

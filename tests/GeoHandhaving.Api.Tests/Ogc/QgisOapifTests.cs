@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Api.Wijken;
 using Microsoft.EntityFrameworkCore;
 using static GeoHandhaving.Api.Tests.Ogc.GisClients;
 
@@ -50,7 +51,8 @@ public class QgisOapifTests(ApiFixture fixture, AmsterdamOgcFixture amsterdam) :
     public async Task Qgis_sees_flat_fields_the_boas_as_text_and_the_geometry_of_a_wijk_also_when_asked_for_rd_new()
     {
         var ogc = await amsterdam.LoadAsync(_api);
-        var stored = _api.WithDb(db => db.Wijken.AsNoTracking().Single(w => w.GemeenteId == ogc.Gemeente && w.Code == "WK0363AA").Geometrie);
+        var stored = _api.WithDb(db => db.Wijken.AsNoTracking().Single(w => w.GemeenteId == ogc.Gemeente && w.Code == "WK0363AA"
+            && db.Wijkindelingen.Any(i => i.GemeenteId == w.GemeenteId && i.Id == w.WijkindelingId && i.Status == WijkindelingStatus.Actief)).Geometrie);
 
         foreach (var crs in new[] { null, "EPSG:28992" })
         {
