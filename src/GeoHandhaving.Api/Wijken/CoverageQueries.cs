@@ -1,3 +1,4 @@
+using GeoHandhaving.Core.Geometry;
 using NetTopologySuite.Geometries;
 using Npgsql;
 
@@ -13,8 +14,9 @@ public sealed record DekkingsRapport(long WijkindelingId, bool GrensBekend, IRea
 
 /// <summary>
 /// The coverage check of a whole wijkindeling, in PostGIS: gaps are the gemeentegrens minus the union of the wijken,
-/// overlaps the pairwise intersections (with an &amp;&amp; prefilter so the GiST index does the pairing). Pieces thinner
-/// or smaller than the sliver tolerances are slivers; pieces below the noise level come from mm rounding and are ignored.
+/// overlaps the pairwise intersections (with an &amp;&amp; prefilter so the GiST index does the pairing). Each piece is
+/// judged by the one <see cref="SliverRule"/> (<see cref="WijkenOptions.Slivers"/>): below the noise level it is mm rounding
+/// and ignored, thinner or smaller than the sliver tolerances it is a sliver.
 /// </summary>
 public sealed class CoverageQueries(NpgsqlDataSource dataSource, WijkenOptions limits)
 {
@@ -35,9 +37,7 @@ public sealed class CoverageQueries(NpgsqlDataSource dataSource, WijkenOptions l
             JOIN indeling b ON a.geometrie && b.geometrie AND a.id < b.id AND ST_Intersects(a.geometrie, b.geometrie)
         ),
         stukken AS (SELECT * FROM gaten UNION ALL SELECT * FROM overlappen)
-        SELECT CASE WHEN ST_Area(geometrie) < @sliverArea OR ST_Area(geometrie) < @sliverWidth * ST_Perimeter(geometrie) / 2
-                    THEN 'sliver-' || soort ELSE soort END,
-               wijk_a, wijk_b, ST_Area(geometrie), geometrie
+        SELECT soort, wijk_a, wijk_b, ST_Area(geometrie), ST_Perimeter(geometrie), geometrie
         FROM stukken
         WHERE ST_Area(geometrie) > @noise
         ORDER BY ST_Area(geometrie) DESC
@@ -49,16 +49,18 @@ public sealed class CoverageQueries(NpgsqlDataSource dataSource, WijkenOptions l
         await using var command = new NpgsqlCommand(DekkingSql, connection);
         command.Parameters.AddWithValue("gemeente", gemeenteId);
         command.Parameters.AddWithValue("wijkindeling", wijkindelingId);
-        command.Parameters.AddWithValue("sliverArea", limits.SliverMaxAreaM2);
-        command.Parameters.AddWithValue("sliverWidth", limits.SliverMaxWidthM);
-        command.Parameters.AddWithValue("noise", limits.NoiseM2);
+        var rule = limits.Slivers;
+        // Noise is dropped in the database already, so mm pieces never travel; the same threshold as rule.IsNoise.
+        command.Parameters.AddWithValue("noise", rule.NoiseM2);
         var problemen = new List<DekkingsProbleem>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                problemen.Add(new DekkingsProbleem(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-                    reader.IsDBNull(2) ? null : reader.GetString(2), Math.Round(reader.GetDouble(3), 3), reader.GetFieldValue<Geometry>(4)));
+                var (soort, area, perimeter) = (reader.GetString(0), reader.GetDouble(3), reader.GetDouble(4));
+                problemen.Add(new DekkingsProbleem(rule.IsSliver(area, perimeter) ? "sliver-" + soort : soort,
+                    reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), Math.Round(area, 3),
+                    reader.GetFieldValue<Geometry>(5)));
             }
         }
         await using var grens = new NpgsqlCommand("SELECT grens IS NOT NULL FROM gemeente WHERE id = @gemeente", connection);

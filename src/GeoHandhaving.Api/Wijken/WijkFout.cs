@@ -86,6 +86,13 @@ public abstract record WijkFout
         public override string Omschrijving => Uitleg;
     }
 
+    /// <summary>An import refused whole because of the features its report lists (nothing was written).</summary>
+    public sealed record ImportRefused(ImportUitvoer Rapport) : WijkFout
+    {
+        public override string Code => "import-refused";
+        public override string Omschrijving => $"{Rapport.Afgewezen.Count} feature(s) geweigerd; er is niets opgeslagen.";
+    }
+
     /// <summary>A draft cannot be activated: its coverage check found gaps, overlaps or slivers.</summary>
     public sealed record CoverageFailed(DekkingsRapport Rapport) : WijkFout
     {

@@ -30,6 +30,8 @@ public static class WijkProblemen
         WijkFout.Stale f => Problems.PreconditionFailed(WijkETag.For(f.WijkId, f.Versie, Crs.Crs84)),
         WijkFout.InvalidGeometry f => Problems.Unprocessable(f.Probleem.Type, f.Probleem.Title, f.Probleem.Detail, f.Probleem.Extensions),
         WijkFout.InvalidField f => Problems.InvalidField(f.Veld, f.Uitleg, f.Waarde),
+        WijkFout.ImportRefused f => Problems.Unprocessable(f.Code, "Import geweigerd", f.Omschrijving,
+            new Dictionary<string, object?> { ["afgewezen"] = f.Rapport.Afgewezen, ["rapport"] = f.Rapport }),
         WijkFout.CoverageFailed f => Problems.Unprocessable(f.Code, "Wijkindeling dekt de gemeente niet", f.Omschrijving,
             new Dictionary<string, object?> { ["dekking"] = DekkingsRapportUitvoer.From(f.Rapport, crs) }),
         _ => throw new ArgumentOutOfRangeException(nameof(fout), fout, "Onbekende wijkfout."),

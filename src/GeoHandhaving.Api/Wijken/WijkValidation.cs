@@ -10,13 +10,20 @@ public sealed class WijkenOptions
 {
     public const string Section = "Wijken";
     public int MaxVertices { get; set; } = 100_000;
-    /// <summary>Overlap between two wijken above this area is a conflict; below it is drawing noise.</summary>
-    public double OverlapToleranceM2 { get; set; } = 1.0;
     /// <summary>Gap or overlap pieces smaller than this (or thinner than <see cref="SliverMaxWidthM"/>) are slivers.</summary>
     public double SliverMaxAreaM2 { get; set; } = 100.0;
+    /// <summary>Gap or overlap pieces thinner than this, whatever their area, are reprojection noise: snapped, never a conflict.</summary>
     public double SliverMaxWidthM { get; set; } = 1.0;
     /// <summary>Pieces below this area come from coordinate rounding (millimetres) and are not problems.</summary>
     public double NoiseM2 { get; set; } = 0.01;
+    /// <summary>
+    /// Two geometries whose vertices lie within this distance (m, RD New) of each other's boundary are the same shape: a
+    /// re-import or a geometry read in another CRS and written back is no change.
+    /// </summary>
+    public double SameShapeToleranceM { get; set; } = 0.01;
+
+    /// <summary>The one sliver rule of validation, import and the coverage check.</summary>
+    public SliverRule Slivers => new(SliverMaxWidthM, SliverMaxAreaM2, NoiseM2);
 }
 
 /// <summary>Why a geometry is refused, with the offending coordinate in the caller's CRS.</summary>

@@ -34,9 +34,10 @@ public static class WijkenApi
         beheer.MapPost("/{id:long}/versies/{versie:int}/herstel", Herstel).WithName("HerstelWijkVersie")
             .WithSummary("Restore an earlier version of a wijk as a new version");
         beheer.MapPost("/import", ImporteerWijken).WithName("ImporteerWijken")
-            .WithSummary("Import a GeoJSON FeatureCollection of wijken (upsert by code) with a per-feature report");
+            .WithSummary("Import a GeoJSON FeatureCollection of wijken (upsert by code), all or nothing; into a new draft when it changes " +
+                "geometry of the active wijkindeling; controle=true reports without writing");
         app.MapPost("/api/v1/buurten/import", ImporteerBuurten).WithTags("Wijken").RequireAuthorization(Policies.WijkenBeheren)
-            .WithName("ImporteerBuurten").WithSummary("Import a GeoJSON FeatureCollection of buurten (upsert by code)");
+            .WithName("ImporteerBuurten").WithSummary("Import a GeoJSON FeatureCollection of buurten (upsert by code), all or nothing; controle=true reports without writing");
         return app;
     }
 
@@ -146,16 +147,22 @@ public static class WijkenApi
         return await s.WrittenAsync(result, Crs.RdNewCrs, output, ct);
     }
 
+    /// <summary>All or nothing; with <c>controle=true</c> the report of what it would do, and nothing written.</summary>
     internal static async Task<Results<Ok<ImportUitvoer>, ProblemHttpResult>> ImporteerWijken([AsParameters] WijkenHandlerServices s,
-        WijkenImport import, JsonElement body, string? codeProperty, string? nameProperty, long? wijkindeling, CancellationToken ct) =>
-        Imported(await import.ImportWijkenAsync(s.Actor, body, new ImportOpties(codeProperty, nameProperty, wijkindeling), ct));
+        WijkenImport import, JsonElement body, string? codeProperty, string? nameProperty, long? wijkindeling, bool? controle, CancellationToken ct) =>
+        Imported(await import.ImportWijkenAsync(s.Actor, body, new ImportOpties(codeProperty, nameProperty, wijkindeling, controle ?? false), ct));
 
     internal static async Task<Results<Ok<ImportUitvoer>, ProblemHttpResult>> ImporteerBuurten([AsParameters] WijkenHandlerServices s,
-        WijkenImport import, JsonElement body, string? codeProperty, string? nameProperty, CancellationToken ct) =>
-        Imported(await import.ImportBuurtenAsync(s.Actor, body, new ImportOpties(codeProperty, nameProperty), ct));
+        WijkenImport import, JsonElement body, string? codeProperty, string? nameProperty, bool? controle, CancellationToken ct) =>
+        Imported(await import.ImportBuurtenAsync(s.Actor, body, new ImportOpties(codeProperty, nameProperty, Controle: controle ?? false), ct));
 
-    private static Results<Ok<ImportUitvoer>, ProblemHttpResult> Imported(ImportResult result) =>
-        result.Fout is { } fout ? fout.Problem(Crs.Crs84) : TypedResults.Ok(result.Rapport!);
+    /// <summary>The report; 422 naming every refused feature when the file was refused (a controle run always reports).</summary>
+    private static Results<Ok<ImportUitvoer>, ProblemHttpResult> Imported(ImportResult result) => result switch
+    {
+        { Fout: { } fout } => fout.Problem(Crs.Crs84),
+        { Rapport: { Opgeslagen: false, Controle: false } geweigerd } => new WijkFout.ImportRefused(geweigerd).Problem(Crs.Crs84),
+        _ => TypedResults.Ok(result.Rapport!),
+    };
 
     private static ProblemHttpResult DatumOngeldig(string datum) =>
         Problems.InvalidField("datum", "Gebruik een datum (2025-01-01) of tijdstip (RFC 3339).", datum);

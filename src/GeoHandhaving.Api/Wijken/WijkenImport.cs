@@ -9,13 +9,31 @@ using NetTopologySuite.IO.Converters;
 
 namespace GeoHandhaving.Api.Wijken;
 
-/// <summary>Which properties carry code and name when they are not one of the known names (CBS, Amsterdam).</summary>
-public sealed record ImportOpties(string? CodeProperty = null, string? NameProperty = null, long? WijkindelingId = null);
+/// <summary>
+/// Which properties carry code and name when they are not one of the known names (CBS, Amsterdam), which wijkindeling
+/// to write (default: the active one, or a new draft of it when the file changes its geometry), and
+/// <see cref="Controle"/>: report what the import would do without writing anything.
+/// </summary>
+public sealed record ImportOpties(string? CodeProperty = null, string? NameProperty = null, long? WijkindelingId = null, bool Controle = false);
 
-public sealed record AfgewezenFeature(int Index, string? Code, string Veld, string Reden);
+/// <summary>A feature the import refuses: which (index, code), what (veld, soort, reden) and where (a coordinate in the file's CRS).</summary>
+public sealed record AfgewezenFeature(int Index, string? Code, string Veld, string Reden, string Soort = "invalid-field", double[]? Locatie = null);
 
+/// <summary>A sliver between a feature and its neighbour, snapped to their shared boundary: how large and where (file CRS).</summary>
+public sealed record GecorrigeerdeFeature(int Index, string Code, string Soort, string Buur, double OppervlakteM2, double[] Locatie, string Omschrijving);
+
+/// <summary>
+/// What an import did, or (with controle, or when any feature is refused) would do: nothing is written unless every
+/// feature can be. <see cref="WijkindelingId"/> is the wijkindeling written; <see cref="Concept"/> says it is a new draft
+/// because the file changes geometry of the active wijkindeling.
+/// </summary>
 public sealed record ImportUitvoer(int Aangemaakt, int Gewijzigd, int Ongewijzigd, IReadOnlyList<AfgewezenFeature> Afgewezen)
 {
+    public IReadOnlyList<GecorrigeerdeFeature> Gecorrigeerd { get; init; } = [];
+    public long? WijkindelingId { get; init; }
+    public bool Concept { get; init; }
+    public bool Controle { get; init; }
+    public bool Opgeslagen => !Controle && Afgewezen.Count == 0;
     public int Totaal => Aangemaakt + Gewijzigd + Ongewijzigd + Afgewezen.Count;
 }
 
@@ -28,15 +46,18 @@ public sealed record ImportResult(ImportUitvoer? Rapport, WijkFout? Fout)
 
 /// <summary>
 /// Imports wijken, buurten and the gemeentegrens from GeoJSON, for the CLI and the HTTP endpoint alike. Upserts by
-/// code: a re-import of the same file changes nothing and adds no versions. Invalid features are reported per feature
-/// (index, code, field, reason) and skipped; the valid ones are stored.
+/// code, all or nothing: the whole file is checked first (<see cref="ImportPlan"/>) and written in one transaction only
+/// when no feature is refused. The same shape (within <see cref="WijkenOptions.SameShapeToleranceM"/>, whatever the
+/// file's format or CRS) and the same attributes is no change and adds no version.
 /// </summary>
-public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, WijkValidation validation)
+public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, Wijkindelingen indelingen, WijkValidation validation,
+    WijkenOptions options)
 {
     private static readonly string[] WijkCodeProperties = ["WK_CODE", "wijkcode", "code"];
     private static readonly string[] WijkNameProperties = ["WK_NAAM", "wijknaam", "naam"];
     private static readonly string[] BuurtCodeProperties = ["BU_CODE", "buurtcode", "code"];
     private static readonly string[] BuurtNameProperties = ["BU_NAAM", "buurtnaam", "naam"];
+    private const string Reden = "import";
 
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
@@ -52,85 +73,82 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
         return Crs.Parse(name) is { } parsed && name is not null ? parsed : null;
     }
 
+    /// <summary>
+    /// Wijken into the named wijkindeling, else the active one; when the file changes geometry of the active one, into a
+    /// new draft copied from it, so that activation's coverage check stays the one gate.
+    /// </summary>
     public async Task<ImportResult> ImportWijkenAsync(Actor actor, JsonElement featureCollection, ImportOpties opties, CancellationToken ct)
     {
         if (FileProblem(featureCollection) is { } bestandFout) return bestandFout;
-        var crs = DeclaredCrs(featureCollection)!;
-        var indeling = opties.WijkindelingId is { } id
+        var doel = opties.WijkindelingId is { } id
             ? await store.WijkindelingAsync(actor.GemeenteId, id, ct)
-            : await store.ActieveOfNieuweWijkindelingAsync(actor, ct);
-        if (indeling is null) return new WijkFout.InvalidField("body", $"Wijkindeling {opties.WijkindelingId} bestaat niet.");
-        var (aangemaakt, gewijzigd, ongewijzigd) = (0, 0, 0);
+            : await store.ActieveWijkindelingAsync(actor.GemeenteId, ct);
+        if (opties.WijkindelingId is not null && doel is null) return new WijkFout.InvalidField("body", $"Wijkindeling {opties.WijkindelingId} bestaat niet.");
+        if (doel is { Status: WijkindelingStatus.Gearchiveerd }) return new WijkFout.Archived(doel.Id);
+        var bestaand = doel is null ? [] : await store.Query(actor.GemeenteId, doel.Id, null).ToDictionaryAsync(w => w.Code, ct);
         var afgewezen = new List<AfgewezenFeature>();
-        foreach (var feature in Features(featureCollection, opties, WijkCodeProperties, WijkNameProperties, afgewezen))
-        {
-            var bestaand = await store.FindByCodeAsync(actor.GemeenteId, indeling.Id, feature.Code, ct);
-            if (bestaand is not null)
-            {
-                var (rd, _) = validation.ToValidStorage(feature.Geometrie, crs);
-                if (rd is not null && WijkenStore.IsUnchanged(bestaand, feature.Naam, rd))
-                {
-                    ongewijzigd++;
-                    continue;
-                }
-            }
-            var result = bestaand is null
-                ? await store.CreateAsync(actor, indeling.Id, feature.Code, feature.Naam, feature.Geometrie, crs, "import", ct)
-                : await store.UpdateAsync(actor, bestaand.Id, new WijkWijzigingInvoer(feature.Naam, feature.Geometrie, crs, "import"), ct);
-            if (result.Fout is { } fout)
-            {
-                afgewezen.Add(new AfgewezenFeature(feature.Index, feature.Code, "geometry", fout.Omschrijving));
-                continue;
-            }
-            if (bestaand is null) aangemaakt++; else gewijzigd++;
-        }
-        return new ImportUitvoer(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
+        var features = Features(featureCollection, opties, WijkCodeProperties, WijkNameProperties, afgewezen).ToList();
+        var plan = ImportPlan.Maak(features, afgewezen, bestaand.ToDictionary(b => b.Key, b => (b.Value.Naam, b.Value.Geometrie)),
+            f => bestaand[f.Code].Naam == f.Naam, DeclaredCrs(featureCollection)!, validation, options, "wijk");
+        var concept = opties.WijkindelingId is null && doel is { Status: WijkindelingStatus.Actief } && plan.VormGewijzigd;
+        var rapport = Rapport(plan, opties) with { WijkindelingId = concept ? null : doel?.Id, Concept = concept };
+        if (!rapport.Opgeslagen || plan.Regels.Count == 0) return rapport;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var indeling = concept ? await indelingen.CreateDraftAsync(actor, $"Import door {actor.Naam}", kopieVanActief: true, ct)
+            : doel ?? await store.ActieveOfNieuweWijkindelingAsync(actor, ct);
+        await store.WriteImportAsync(actor, indeling.Id, plan.Regels.Select(r => (r.Feature.Code, r.Feature.Naam, r.Geometrie)).ToList(), Reden, ct);
+        await tx.CommitAsync(ct);
+        return rapport with { WijkindelingId = indeling.Id };
     }
 
     public async Task<ImportResult> ImportBuurtenAsync(Actor actor, JsonElement featureCollection, ImportOpties opties, CancellationToken ct)
     {
         if (FileProblem(featureCollection) is { } bestandFout) return bestandFout;
-        var crs = DeclaredCrs(featureCollection)!;
         var bestaand = await db.Buurten.Where(b => b.GemeenteId == actor.GemeenteId).ToDictionaryAsync(b => b.Code, ct);
-        var (aangemaakt, gewijzigd, ongewijzigd) = (0, 0, 0);
         var afgewezen = new List<AfgewezenFeature>();
-        foreach (var feature in Features(featureCollection, opties, BuurtCodeProperties, BuurtNameProperties, afgewezen))
+        var features = Features(featureCollection, opties, BuurtCodeProperties, BuurtNameProperties, afgewezen).ToList();
+        var plan = ImportPlan.Maak(features, afgewezen, bestaand.ToDictionary(b => b.Key, b => (b.Value.Naam, b.Value.Geometrie)),
+            f => bestaand[f.Code].Naam == f.Naam && bestaand[f.Code].CbsWijkCode == WijkCode(f), DeclaredCrs(featureCollection)!, validation,
+            options, "buurt");
+        var rapport = Rapport(plan, opties);
+        if (!rapport.Opgeslagen) return rapport;
+        foreach (var regel in plan.Regels)
         {
-            var (rd, problem) = validation.ToValidStorage(feature.Geometrie, crs);
-            if (problem is not null)
+            if (!bestaand.TryGetValue(regel.Feature.Code, out var buurt))
             {
-                afgewezen.Add(new AfgewezenFeature(feature.Index, feature.Code, "geometry", problem.Detail));
+                db.Buurten.Add(new Buurt
+                {
+                    GemeenteId = actor.GemeenteId, Code = regel.Feature.Code, Naam = regel.Feature.Naam, CbsWijkCode = WijkCode(regel.Feature),
+                    Geometrie = regel.Geometrie,
+                });
                 continue;
             }
-            var wijkCode = Text(feature.Properties, ["WK_CODE", "wijkcode"]);
-            if (!bestaand.TryGetValue(feature.Code, out var buurt))
-            {
-                buurt = new Buurt { GemeenteId = actor.GemeenteId, Code = feature.Code, Naam = feature.Naam, CbsWijkCode = wijkCode, Geometrie = rd! };
-                db.Buurten.Add(buurt);
-                bestaand[buurt.Code] = buurt;
-                aangemaakt++;
-            }
-            else if (buurt.Naam != feature.Naam || buurt.CbsWijkCode != wijkCode || !buurt.Geometrie.EqualsExact(rd!))
-            {
-                (buurt.Naam, buurt.CbsWijkCode, buurt.Geometrie) = (feature.Naam, wijkCode, rd!);
-                gewijzigd++;
-            }
-            else
-            {
-                ongewijzigd++;
-            }
+            (buurt.Naam, buurt.CbsWijkCode, buurt.Geometrie) = (regel.Feature.Naam, WijkCode(regel.Feature), regel.Geometrie);
         }
+        // One SaveChanges is one transaction: the file lands whole.
         await db.SaveChangesAsync(ct);
-        return new ImportUitvoer(aangemaakt, gewijzigd, ongewijzigd, afgewezen);
+        return rapport;
     }
 
-    /// <summary>Sets the gemeentegrens to the union of all polygons in the file; the reason when the file cannot be one.</summary>
-    public async Task<WijkFout?> SetGrensAsync(string gemeenteId, JsonElement featureCollection, CancellationToken ct)
+    private static string? WijkCode(ImportFeature feature) => Text(feature.Properties, ["WK_CODE", "wijkcode"]);
+
+    private static ImportUitvoer Rapport(ImportPlan plan, ImportOpties opties) =>
+        new(plan.Regels.Count(r => r.Nieuw), plan.Regels.Count(r => !r.Nieuw), plan.Ongewijzigd, plan.Afgewezen)
+        {
+            Gecorrigeerd = plan.Gecorrigeerd, Controle = opties.Controle,
+        };
+
+    /// <summary>
+    /// Sets the gemeentegrens to the union of all polygons in the file; the same shape as stored is no change, and with
+    /// <paramref name="controle"/> nothing is written.
+    /// </summary>
+    public async Task<ImportResult> SetGrensAsync(string gemeenteId, JsonElement featureCollection, bool controle, CancellationToken ct)
     {
-        if (FileProblem(featureCollection) is { } bestandFout) return bestandFout;
+        if (FileProblem(featureCollection) is { } fout) return fout;
         var crs = DeclaredCrs(featureCollection)!;
         var parts = featureCollection.GetProperty("features").EnumerateArray()
-            .Select(f => crs.ToStorage(f.GetProperty("geometry").Deserialize<Geometry>(GeoJson)!)).ToList();
+            .Select(f => f.TryGetProperty("geometry", out var g) ? g.Deserialize<Geometry>(GeoJson) : null)
+            .OfType<Geometry>().Select(crs.ToStorage).ToList();
         MultiPolygon? grens = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(parts) switch
         {
             MultiPolygon mp => mp,
@@ -138,10 +156,15 @@ public sealed class WijkenImport(GeoHandhavingDbContext db, WijkenStore store, W
             _ => null,
         };
         if (grens is null) return new WijkFout.InvalidField("geometry", "De gemeentegrens moet uit vlakken bestaan.");
-        var gemeente = await db.Gemeenten.FirstAsync(g => g.Id == gemeenteId, ct);
-        gemeente.Grens = grens;
+        var gemeente = await db.Gemeenten.FirstOrDefaultAsync(g => g.Id == gemeenteId, ct);
+        if (gemeente is null && !controle) return new WijkFout.NotFound("Gemeente", gemeenteId);
+        var ongewijzigd = gemeente?.Grens is { } oud && ShapeComparison.SameShape(oud, grens, options.SameShapeToleranceM);
+        var nieuw = gemeente?.Grens is null;
+        var rapport = new ImportUitvoer(nieuw ? 1 : 0, nieuw || ongewijzigd ? 0 : 1, ongewijzigd ? 1 : 0, []) { Controle = controle };
+        if (controle || ongewijzigd) return rapport;
+        gemeente!.Grens = grens;
         await db.SaveChangesAsync(ct);
-        return null;
+        return rapport;
     }
 
     /// <summary>Why the file as a whole cannot be imported: no FeatureCollection, or a crs member this API does not serve.</summary>

@@ -2,6 +2,7 @@ using GeoHandhaving.Api.Data;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Platform;
 using Microsoft.EntityFrameworkCore;
+using GeoHandhaving.Core.Geometry;
 using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Api.Wijken;
@@ -168,24 +169,65 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             return new WijkFout.DuplicateCode(code, bestaand.Id);
         }
         var actief = await IsActiveAsync(actor.GemeenteId, wijkindelingId, ct);
-        if (await CoverageRuleAsync(actief, actor.GemeenteId, wijkindelingId, null, null, rd, ct) is { } dekking)
+        var (fitted, dekking) = await CoverageRuleAsync(actief, actor.GemeenteId, wijkindelingId, null, null, rd, ct);
+        if (dekking is not null)
         {
             return dekking;
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var wijk = await InsertAsync(actor, wijkindelingId, code, naam, fitted!, reden, ct);
+        await OwnersFollowAsync(actief, actor.GemeenteId, null, wijk.Geometrie, wijk.GewijzigdOp, ct);
+        await tx.CommitAsync(ct);
+        return WijkWriteResult.Ok(wijk);
+    }
+
+    private async Task<Wijk> InsertAsync(Actor actor, long wijkindelingId, string code, string naam, MultiPolygon rd, string? reden,
+        CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
         var wijk = new Wijk
         {
-            GemeenteId = actor.GemeenteId, WijkindelingId = wijkindelingId, Code = code, Naam = naam, Geometrie = rd!,
+            GemeenteId = actor.GemeenteId, WijkindelingId = wijkindelingId, Code = code, Naam = naam, Geometrie = rd,
             Versie = 1, GewijzigdOp = now, GewijzigdDoor = actor.Naam,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Wijken.Add(wijk);
         await db.SaveChangesAsync(ct);
         await AppendVersionAsync(wijk, WijkWijziging.Aangemaakt, reden, now, ct);
         await db.SaveChangesAsync(ct);
-        await OwnersFollowAsync(actief, actor.GemeenteId, null, wijk.Geometrie, now, ct);
-        await tx.CommitAsync(ct);
-        return WijkWriteResult.Ok(wijk);
+        return wijk;
+    }
+
+    /// <summary>
+    /// Writes an import that was checked as a whole (validity, slivers snapped, no overlap left): a version for every wijk
+    /// created or changed, in the caller's transaction so the file lands whole or not at all.
+    /// </summary>
+    public async Task WriteImportAsync(Actor actor, long wijkindelingId, IReadOnlyList<(string Code, string Naam, MultiPolygon Geometrie)> wijken,
+        string reden, CancellationToken ct)
+    {
+        foreach (var (code, naam, geometrie) in wijken)
+        {
+            if (await FindByCodeAsync(actor.GemeenteId, wijkindelingId, code, ct) is not { } wijk)
+            {
+                await InsertAsync(actor, wijkindelingId, code, naam, geometrie, reden, ct);
+                continue;
+            }
+            Apply(wijk, naam, geometrie, actor);
+            await AppendVersionAsync(wijk, WijkWijziging.Gewijzigd, reden, wijk.GewijzigdOp, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        if (wijken.Count > 0 && await IsActiveAsync(actor.GemeenteId, wijkindelingId, ct))
+        {
+            await WijkToewijzing.HerverdeelAsync(db, actor.GemeenteId, new Herverdeling(Toewijzing.WijkgrensAangepast), clock.GetUtcNow(), ct);
+        }
+    }
+
+    private void Apply(Wijk wijk, string naam, MultiPolygon geometrie, Actor actor)
+    {
+        wijk.Naam = naam;
+        wijk.Geometrie = geometrie;
+        wijk.Versie++;
+        wijk.GewijzigdOp = clock.GetUtcNow();
+        wijk.GewijzigdDoor = actor.Naam;
     }
 
     public async Task<WijkWriteResult> UpdateAsync(Actor actor, long id, WijkWijzigingInvoer verzoek, CancellationToken ct) =>
@@ -223,7 +265,8 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             return new WijkFout.DuplicateCode(oud.Code, bestaand.Id);
         }
         var actief = await IsActiveAsync(actor.GemeenteId, laatste.WijkindelingId, ct);
-        if (await CoverageRuleAsync(actief, actor.GemeenteId, laatste.WijkindelingId, null, null, oud.Geometrie, ct) is { } dekking)
+        var (fitted, dekking) = await CoverageRuleAsync(actief, actor.GemeenteId, laatste.WijkindelingId, null, null, oud.Geometrie, ct);
+        if (dekking is not null)
         {
             return dekking;
         }
@@ -231,7 +274,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         var wijk = new Wijk
         {
             GemeenteId = actor.GemeenteId, Id = oud.WijkId, WijkindelingId = laatste.WijkindelingId, Code = oud.Code, Naam = oud.Naam,
-            Geometrie = oud.Geometrie!, Versie = laatste.Versie + 1, GewijzigdOp = now, GewijzigdDoor = actor.Naam,
+            Geometrie = fitted!, Versie = laatste.Versie + 1, GewijzigdOp = now, GewijzigdDoor = actor.Naam,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync(WijkenSql.InsertUnderOwnId,
@@ -265,7 +308,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             return await StaleAsync(wijk, ct);
         }
         var actief = await IsActiveAsync(actor.GemeenteId, wijk.WijkindelingId, ct);
-        if (await CoverageRuleAsync(actief, actor.GemeenteId, wijk.WijkindelingId, wijk.Id, wijk.Geometrie, null, ct) is { } dekking)
+        if ((await CoverageRuleAsync(actief, actor.GemeenteId, wijk.WijkindelingId, wijk, wijk.Geometrie, null, ct)).Fout is { } dekking)
         {
             return dekking;
         }
@@ -311,35 +354,36 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             {
                 return new WijkFout.InvalidGeometry(problem);
             }
-            if (await CoverageRuleAsync(actief, actor.GemeenteId, wijk.WijkindelingId, wijk.Id, wijk.Geometrie, rd, ct) is { } dekking)
+            // The same shape, read in any CRS the API offers and sent back, is no change and so never a conflict.
+            if (!ShapeComparison.SameShape(wijk.Geometrie, rd!, options.SameShapeToleranceM))
             {
-                return dekking;
+                var (fitted, dekking) = await CoverageRuleAsync(actief, actor.GemeenteId, wijk.WijkindelingId, wijk, wijk.Geometrie, rd, ct);
+                if (dekking is not null)
+                {
+                    return dekking;
+                }
+                geometrie = fitted!;
             }
-            geometrie = rd!;
         }
-        var now = clock.GetUtcNow();
+        var naam = verzoek.Naam ?? wijk.Naam;
+        if (wijziging == WijkWijziging.Gewijzigd && naam == wijk.Naam && ReferenceEquals(geometrie, wijk.Geometrie))
+        {
+            return WijkWriteResult.Ok(wijk);
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        wijk.Naam = verzoek.Naam ?? wijk.Naam;
-        wijk.Geometrie = geometrie;
-        wijk.Versie++;
-        wijk.GewijzigdOp = now;
-        wijk.GewijzigdDoor = actor.Naam;
-        await AppendVersionAsync(wijk, wijziging, verzoek.Reden, now, ct);
+        Apply(wijk, naam, geometrie, actor);
+        await AppendVersionAsync(wijk, wijziging, verzoek.Reden, wijk.GewijzigdOp, ct);
         if (!await SaveOrStaleAsync(ct))
         {
             return await StaleAsync(wijk, ct);
         }
         if (!geometrie.EqualsExact(oud))
         {
-            await OwnersFollowAsync(actief, actor.GemeenteId, oud, geometrie, now, ct);
+            await OwnersFollowAsync(actief, actor.GemeenteId, oud, geometrie, wijk.GewijzigdOp, ct);
         }
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
     }
-
-    /// <summary>True when the stored wijk already has this name and geometry (a re-import then adds no version).</summary>
-    public static bool IsUnchanged(Wijk wijk, string naam, MultiPolygon rd) =>
-        wijk.Naam == naam && wijk.Geometrie.EqualsExact(rd);
 
     /// <summary>
     /// The coverage rule of a write that replaces <paramref name="oud"/> (null: a new wijk) by <paramref name="nieuw"/>
@@ -347,18 +391,25 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
     /// wijkindeling never holds one: the new geometry may not overlap another wijk, and what the old one covered inside
     /// the gemeentegrens must stay covered (without a grens no gap can be told).
     /// </summary>
-    private async Task<WijkFout?> CoverageRuleAsync(bool actief, string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon? oud,
-        MultiPolygon? nieuw, CancellationToken ct)
+    /// <returns>The geometry to store (snapped to its neighbours where they differ by a sliver), or why not.</returns>
+    private async Task<(MultiPolygon? Geometrie, WijkFout? Fout)> CoverageRuleAsync(bool actief, string gemeenteId, long wijkindelingId,
+        Wijk? zelf, MultiPolygon? oud, MultiPolygon? nieuw, CancellationToken ct)
     {
-        if (!actief)
+        var geometrie = nieuw;
+        if (nieuw is not null)
         {
-            return null;
+            var (fitted, overlap) = await FitAsync(gemeenteId, wijkindelingId, zelf, nieuw, ct);
+            if (overlap is not null && actief)
+            {
+                return (null, overlap);
+            }
+            geometrie = fitted ?? nieuw;
         }
-        if (nieuw is not null && await OverlapAsync(gemeenteId, wijkindelingId, zelf, nieuw, ct) is { } overlap)
+        if (actief && oud is not null && await GapAsync(gemeenteId, wijkindelingId, zelf?.Id, oud, geometrie, ct) is { } gap)
         {
-            return overlap;
+            return (null, gap);
         }
-        return oud is null ? null : await GapAsync(gemeenteId, wijkindelingId, zelf, oud, nieuw, ct);
+        return (geometrie, null);
     }
 
     private async Task<WijkFout.Gap?> GapAsync(string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon oud, MultiPolygon? nieuw,
@@ -368,11 +419,13 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             new Npgsql.NpgsqlParameter("gemeente", gemeenteId), new Npgsql.NpgsqlParameter("wijkindeling", wijkindelingId),
             new Npgsql.NpgsqlParameter("zelf", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)zelf ?? DBNull.Value }, new Npgsql.NpgsqlParameter("oud", oud),
             new Npgsql.NpgsqlParameter("nieuw", (object?)nieuw ?? DBNull.Value) { DataTypeName = "geometry" },
-            new Npgsql.NpgsqlParameter("tolerantie", options.OverlapToleranceM2)).FirstOrDefaultAsync(ct);
-        return gat is null ? null : new WijkFout.Gap(Math.Round(gat.Oppervlakte, 2), gat.Geometrie);
+            new Npgsql.NpgsqlParameter("ruis", options.NoiseM2)).ToListAsync(ct);
+        // A gap thinner than the sliver width is reprojection noise, as an overlap is (the one sliver rule).
+        var echt = gat.FirstOrDefault(g => !options.Slivers.IsThin(g.Oppervlakte, g.Omtrek));
+        return echt is null ? null : new WijkFout.Gap(Math.Round(echt.Oppervlakte, 2), echt.Geometrie);
     }
 
-    private sealed record GatRij(double Oppervlakte, Geometry Geometrie);
+    private sealed record GatRij(double Oppervlakte, double Omtrek, Geometry Geometrie);
 
     private Task<bool> IsActiveAsync(string gemeenteId, long wijkindelingId, CancellationToken ct) =>
         db.Wijkindelingen.AnyAsync(w => w.GemeenteId == gemeenteId && w.Id == wijkindelingId && w.Status == WijkindelingStatus.Actief, ct);
@@ -391,20 +444,25 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             new Herverdeling(Toewijzing.WijkgrensAangepast, Core.Geometry.RdNew.RdFactory.ToGeometry(gebied)), now, ct);
     }
 
-    private async Task<WijkFout.Overlap?> OverlapAsync(string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon rd,
-        CancellationToken ct)
+    /// <summary>
+    /// The overlap check of a write: the geometry as it will be stored, snapped to the neighbours in its wijkindeling where
+    /// they differ by a sliver (<see cref="WijkenOptions.Slivers"/>); the largest real overlap when there is one.
+    /// </summary>
+    private async Task<(MultiPolygon? Geometrie, WijkFout.Overlap? Overlap)> FitAsync(string gemeenteId, long wijkindelingId, Wijk? zelf,
+        MultiPolygon rd, CancellationToken ct)
     {
-        var overlap = await db.Wijken.AsNoTracking()
-            .Where(w => w.GemeenteId == gemeenteId && w.WijkindelingId == wijkindelingId && w.Id != zelf && w.Geometrie.Intersects(rd))
-            .Select(w => new { w.Id, w.Code, w.Naam, Overlap = w.Geometrie.Intersection(rd) })
-            .Where(o => o.Overlap.Area > options.OverlapToleranceM2)
-            .OrderByDescending(o => o.Overlap.Area)
-            .FirstOrDefaultAsync(ct);
-        if (overlap is null)
+        var zelfId = zelf?.Id;
+        var buren = await db.Wijken.AsNoTracking()
+            .Where(w => w.GemeenteId == gemeenteId && w.WijkindelingId == wijkindelingId && w.Id != zelfId
+                && w.Geometrie.IsWithinDistance(rd, options.SliverMaxWidthM))
+            .Select(w => new { w.Id, w.Code, w.Naam, w.Geometrie }).ToListAsync(ct);
+        var snap = BoundarySnapping.Snap(rd, buren.Select(b => (b.Code, (Geometry)b.Geometrie)).ToList(), options.Slivers, zelf?.Geometrie);
+        if (snap.Overlappen.MaxBy(o => o.OppervlakteM2) is not { } echte)
         {
-            return null;
+            return (snap.Geometrie, null);
         }
-        return new WijkFout.Overlap(overlap.Id, overlap.Code, overlap.Naam, Math.Round(overlap.Overlap.Area, 2), overlap.Overlap);
+        var buur = buren.First(b => b.Code == echte.Buur);
+        return (null, new WijkFout.Overlap(buur.Id, buur.Code, buur.Naam, echte.OppervlakteM2, echte.Gebied));
     }
 
     private async Task AppendVersionAsync(Wijk wijk, WijkWijziging wijziging, string? reden, DateTimeOffset now, CancellationToken ct)
@@ -469,8 +527,8 @@ internal static class WijkenSql
         """;
 
     /// <summary>
-    /// The largest piece that a change of one wijk (@oud to @nieuw, NULL for a deletion) leaves inside the gemeentegrens
-    /// and outside every other wijk of the wijkindeling, when it is larger than @tolerantie; no row without a grens.
+    /// The pieces, largest first, that a change of one wijk (@oud to @nieuw, NULL for a deletion) leaves inside the
+    /// gemeentegrens and outside every other wijk of the wijkindeling, above rounding noise (@ruis); none without a grens.
     /// </summary>
     public const string NieuwGat = """
         WITH weg AS (
@@ -483,10 +541,10 @@ internal static class WijkenSql
                   AND w.geometrie && weg.geometrie), ST_GeomFromText('POLYGON EMPTY', 28992))) AS geometrie
             FROM weg
         )
-        SELECT ST_Area(d.geom) AS oppervlakte, d.geom AS geometrie
+        SELECT ST_Area(d.geom) AS oppervlakte, ST_Perimeter(d.geom) AS omtrek, d.geom AS geometrie
         FROM open CROSS JOIN LATERAL ST_Dump(ST_CollectionExtract(open.geometrie, 3)) d
-        WHERE ST_Area(d.geom) > @tolerantie
-        ORDER BY ST_Area(d.geom) DESC LIMIT 1
+        WHERE ST_Area(d.geom) > @ruis
+        ORDER BY ST_Area(d.geom) DESC
         """;
 
     /// <summary>A restored wijk keeps its id: the identity column must be told to take the given value.</summary>

@@ -30,7 +30,8 @@ public sealed class Wijkindelingen(GeoHandhavingDbContext db, CoverageQueries co
         {
             GemeenteId = actor.GemeenteId, Naam = naam, Status = WijkindelingStatus.Concept, AangemaaktOp = now, AangemaaktDoor = actor.Naam,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside the caller's transaction when there is one (an import writes its draft and its wijken as one).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Wijkindelingen.Add(concept);
         await db.SaveChangesAsync(ct);
         if (kopieVanActief)
@@ -54,7 +55,7 @@ public sealed class Wijkindelingen(GeoHandhavingDbContext db, CoverageQueries co
             }));
             await db.SaveChangesAsync(ct);
         }
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return concept;
     }
 

@@ -35,7 +35,7 @@ internal static class DemoImport
             {
                 var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
                 await scope.ServiceProvider.GetRequiredService<GemeenteStore>().EnsureAsync(gemeente, "Demodorp", ct);
-                Check("gemeentegrens", await import.SetGrensAsync(gemeente, await ReferenceImports.ReadJsonAsync(F("gemeente.geojson"), ct), ct));
+                Report("gemeentegrens", await import.SetGrensAsync(gemeente, await ReferenceImports.ReadJsonAsync(F("gemeente.geojson"), ct), false, ct));
                 Report("buurten", await import.ImportBuurtenAsync(actor, await ReferenceImports.ReadJsonAsync(F("buurten.geojson"), ct), new ImportOpties(), ct));
                 Report("wijken", await import.ImportWijkenAsync(actor, await ReferenceImports.ReadJsonAsync(F("wijken.geojson"), ct), new ImportOpties(), ct));
             }
@@ -81,15 +81,11 @@ internal static class DemoImport
     }
 
     /// <summary>The demo files ship with the code: a refused file is a bug, not user input.</summary>
-    private static void Check(string what, WijkFout? fout)
-    {
-        if (fout is not null) throw new InvalidOperationException($"{what}: {fout.Omschrijving}");
-    }
-
     private static void Report(string what, ImportResult result)
     {
-        Check(what, result.Fout);
-        Report(what, result.Rapport!);
+        if (result.Fout is { } fout) throw new InvalidOperationException($"{what}: {fout.Omschrijving}");
+        if (!result.Rapport!.Opgeslagen) throw new InvalidOperationException($"{what}: {result.Rapport.Afgewezen.Count} features geweigerd");
+        Report(what, result.Rapport);
     }
 
     private static void Report(string what, ImportUitvoer rapport)

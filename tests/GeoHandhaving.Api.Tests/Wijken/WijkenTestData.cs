@@ -61,22 +61,65 @@ public static class WijkenTestData
     /// <summary>Imports a file straight through <see cref="WijkenImport"/>, the code the CLI and the HTTP endpoint share.</summary>
     public static async Task<ImportUitvoer> ImportAsync(ApiFactory api, string gemeente, string file, bool buurten = false)
     {
-        await using var scope = api.Services.CreateAsyncScope();
-        var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
-        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(AmsterdamFile(file)));
-        var actor = new Actor(gemeente, "test-import");
-        var result = buurten
-            ? await import.ImportBuurtenAsync(actor, json.RootElement, new ImportOpties(), CancellationToken.None)
-            : await import.ImportWijkenAsync(actor, json.RootElement, new ImportOpties(), CancellationToken.None);
+        var result = await ImportFileAsync(api, gemeente, AmsterdamFile(file), buurten, new ImportOpties());
         Assert.Null(result.Fout);
         return result.Rapport!;
     }
 
-    public static async Task SetGrensAsync(ApiFactory api, string gemeente, string file)
+    /// <summary>Any GeoJSON or GeoPackage file, read as the CLI reads it.</summary>
+    public static async Task<ImportResult> ImportFileAsync(ApiFactory api, string gemeente, string path, bool buurten, ImportOpties opties)
     {
         await using var scope = api.Services.CreateAsyncScope();
-        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(AmsterdamFile(file)));
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<WijkenImport>().SetGrensAsync(gemeente, json.RootElement, CancellationToken.None));
+        var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
+        var json = await Cli.Wijken.WijkenImportCommands.ReadAsync(new FileInfo(path), CancellationToken.None);
+        var actor = new Actor(gemeente, "test-import");
+        return buurten
+            ? await import.ImportBuurtenAsync(actor, json, opties, CancellationToken.None)
+            : await import.ImportWijkenAsync(actor, json, opties, CancellationToken.None);
+    }
+
+    public static async Task<ImportResult> SetGrensAsync(ApiFactory api, string gemeente, string path, bool controle = false)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var json = await Cli.Wijken.WijkenImportCommands.ReadAsync(new FileInfo(File.Exists(path) ? path : AmsterdamFile(path)), CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<WijkenImport>().SetGrensAsync(gemeente, json, controle, CancellationToken.None);
+        Assert.Null(result.Fout);
+        return result;
+    }
+
+    /// <summary>A file converted by GDAL's ogr2ogr into a temp folder (never committed), as an analyst exports from QGIS.</summary>
+    public static async Task<string> Ogr2OgrAsync(string source, string format, string extension, params string[] extra)
+    {
+        var target = Path.Combine(Directory.CreateTempSubdirectory("ogr2ogr-").FullName, Path.GetFileNameWithoutExtension(source) + extension);
+        var ogr2ogr = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ogr2ogr", ["-f", format, target, source, .. extra])
+            { RedirectStandardError = true })!;
+        var stderr = await ogr2ogr.StandardError.ReadToEndAsync();
+        await ogr2ogr.WaitForExitAsync();
+        Assert.True(ogr2ogr.ExitCode == 0, stderr);
+        return target;
+    }
+
+    /// <summary>A new gemeente whose gemeentegrens is the rectangle of <paramref name="width"/> × <paramref name="height"/> m at (X0, Y0).</summary>
+    public static async Task<string> GemeenteMetGrensAsync(this ApiFactory api, double width, double height)
+    {
+        var gemeente = await api.NewGemeenteAsync();
+        api.WithDb(db =>
+        {
+            var grens = (NetTopologySuite.Geometries.Polygon)Core.Geometry.RdNew.RdFactory.ToGeometry(
+                new NetTopologySuite.Geometries.Envelope(X0, X0 + width, Y0, Y0 + height));
+            db.Gemeenten.Single(g => g.Id == gemeente).Grens = Core.Geometry.RdNew.RdFactory.CreateMultiPolygon([grens]);
+            return db.SaveChanges();
+        });
+        return gemeente;
+    }
+
+    /// <summary>Reads one wijk over OGC in CRS84 (as QGIS does) and PATCHes its geometry back unchanged, as merge-patch.</summary>
+    public static async Task<HttpResponseMessage> PatchBackOverOgcAsync(HttpClient client, long id)
+    {
+        var feature = await client.GetFromJsonAsync<JsonObject>($"/ogc/collections/wijken/items/{id}");
+        var patch = new StringContent(new JsonObject { ["geometry"] = feature!["geometry"]!.DeepClone() }.ToJsonString(),
+            System.Text.Encoding.UTF8, "application/merge-patch+json");
+        return await client.PatchAsync($"/ogc/collections/wijken/items/{id}", patch);
     }
 
     /// <summary>The gemeentegrens as one polygon in RD New.</summary>
@@ -90,7 +133,7 @@ public static class WijkenTestData
         };
         using var json = JsonDocument.Parse(grens.ToJsonString());
         await using var scope = api.Services.CreateAsyncScope();
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<WijkenImport>().SetGrensAsync(gemeente, json.RootElement, CancellationToken.None));
+        Assert.Null((await scope.ServiceProvider.GetRequiredService<WijkenImport>().SetGrensAsync(gemeente, json.RootElement, false, CancellationToken.None)).Fout);
     }
 
     public static HttpClient Analist(this ApiFactory api, string gemeente) => api.ClientAs(gemeente, Roles.GisAnalist);

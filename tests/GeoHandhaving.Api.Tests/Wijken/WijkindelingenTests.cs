@@ -20,7 +20,7 @@ public class WijkindelingenTests(ApiFixture fixture)
     [Fact]
     public async Task Draft_activation_is_refused_while_it_has_gaps_and_accepted_once_they_are_filled()
     {
-        var gemeente = await GemeenteMetGrensAsync(200, 100);
+        var gemeente = await _api.GemeenteMetGrensAsync(200, 100);
         var client = _api.Analist(gemeente);
         var oud = (await CreateAsync(client, "OUD", Square(X0, Y0, 100))).GetProperty("id").GetInt64();
         var draft = await CreateDraftAsync(client, "2027", kopieVanActief: false);
@@ -89,7 +89,7 @@ public class WijkindelingenTests(ApiFixture fixture)
     [Fact]
     public async Task Coverage_check_finds_a_planted_gap_and_a_sliver()
     {
-        var gemeente = await GemeenteMetGrensAsync(300, 100);
+        var gemeente = await _api.GemeenteMetGrensAsync(300, 100);
         var client = _api.Analist(gemeente);
         await CreateAsync(client, "A", Square(X0, Y0, 100));
         // 0.5 m strip between A and B: a sliver; 20 m strip at the east end: a gap.
@@ -135,7 +135,7 @@ public class WijkindelingenTests(ApiFixture fixture)
     [Fact]
     public async Task Activating_a_wijkindeling_reassigns_meldingen_to_the_wijkboa()
     {
-        var gemeente = await GemeenteMetGrensAsync(100, 100);
+        var gemeente = await _api.GemeenteMetGrensAsync(100, 100);
         var client = _api.Analist(gemeente);
         var boa = await CreateBoaAsync(client, "B1");
         var draft = await CreateDraftAsync(client, "nieuw", kopieVanActief: false);
@@ -212,16 +212,4 @@ public class WijkindelingenTests(ApiFixture fixture)
         db.SaveChanges();
         return melding.Id;
     });
-
-    private async Task<string> GemeenteMetGrensAsync(double width, double height)
-    {
-        var gemeente = await _api.NewGemeenteAsync();
-        _api.WithDb(db =>
-        {
-            var grens = (Polygon)RdNew.RdFactory.ToGeometry(new Envelope(X0, X0 + width, Y0, Y0 + height));
-            db.Gemeenten.Single(g => g.Id == gemeente).Grens = RdNew.RdFactory.CreateMultiPolygon([grens]);
-            return db.SaveChanges();
-        });
-        return gemeente;
-    }
 }
