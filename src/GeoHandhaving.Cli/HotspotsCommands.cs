@@ -1,11 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
+using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Hotspots;
+using GeoHandhaving.Cli.Infrastructure;
 using GeoHandhaving.Core.Hotspots;
 using GeoHandhaving.Core.TimeWindows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoHandhaving.Cli;
 
-/// <summary>geoh hotspots predict | evaluate: hotspot prediction on an events CSV and its back-test against baselines.</summary>
+/// <summary>
+/// geoh hotspots recompute: the service's recompute of one gemeente, run here; predict | evaluate: hotspot prediction on an
+/// events CSV and its back-test against baselines.
+/// </summary>
 internal static class HotspotsCommands
 {
     private static readonly double[] AreaShares = [0.01, 0.05, 0.10];
@@ -22,10 +30,59 @@ internal static class HotspotsCommands
 
     public static Command Create()
     {
-        var group = new Command("hotspots", "predict and evaluate hotspots from an events file");
+        var group = new Command("hotspots", "recompute a gemeente's hotspots; predict and evaluate hotspots from an events file");
+        group.Subcommands.Add(Recompute());
+        group.Subcommands.Add(Schoolregio());
         group.Subcommands.Add(Predict());
         group.Subcommands.Add(Evaluate());
         return group;
+    }
+
+    private static Command Recompute()
+    {
+        var gemeente = GemeenteOption.Create(defaultCode: null);
+        var command = new Command("recompute", "recompute the hotspots of a gemeente now (as the nightly job does) and print the run") { gemeente };
+        command.SetAction(async (ParseResult pr, CancellationToken ct) =>
+        {
+            var code = pr.GetValue(gemeente)!;
+            await using var services = CliHost.BuildServices(s => s.AddHotspots(CliHost.Configuration));
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<GeoHandhavingDbContext>();
+            if (!await db.Gemeenten.AnyAsync(g => g.Id == code, ct))
+            {
+                Console.Error.WriteLine($"gemeente {code} bestaat niet");
+                return 1;
+            }
+            var runId = await scope.ServiceProvider.GetRequiredService<HotspotRecomputeJob>().RunAsync(code, "geoh hotspots recompute", null, ct);
+            var run = await db.HotspotRuns.AsNoTracking().SingleAsync(r => r.GemeenteId == code && r.Id == runId, ct);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run.Id} ({run.Status}): {run.AantalMeldingen} meldingen, {run.AantalHotspots} hotspots, {run.DuurSeconden:F1} s"));
+            Console.WriteLine($"parameters: {run.Parameters}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Schoolregio()
+    {
+        var gemeente = GemeenteOption.Create(defaultCode: null);
+        var regio = new Option<SchoolRegio>("--regio") { Description = "school holiday regio: noord, midden, zuid", Required = true };
+        var command = new Command("schoolregio", "set the school holiday regio whose calendar decides a gemeente's school days") { gemeente, regio };
+        command.SetAction(async (ParseResult pr, CancellationToken ct) =>
+        {
+            var code = pr.GetValue(gemeente)!;
+            await using var services = CliHost.BuildServices(s => s.AddHotspots(CliHost.Configuration));
+            await using var scope = services.CreateAsyncScope();
+            if (!await scope.ServiceProvider.GetRequiredService<HotspotWindows>().ZetRegioAsync(code, pr.GetValue(regio), ct))
+            {
+                Console.Error.WriteLine($"gemeente {code} bestaat niet");
+                return 1;
+            }
+            var kalender = await scope.ServiceProvider.GetRequiredService<SchoolCalendarStore>().LoadAsync(ct);
+            Console.WriteLine($"{code}: schoolregio {pr.GetValue(regio).ToString().ToLowerInvariant()}; schoolvakanties bekend tot {kalender.CoveredUntil(pr.GetValue(regio)):yyyy-MM-dd}; herbereken met geoh hotspots recompute --gemeente {code}");
+            return 0;
+        });
+        return command;
     }
 
     private static Command Predict()

@@ -33,7 +33,11 @@ internal static class TimeWindowSql
             ranges.Add($"({StartsOn(yesterday, days, window)} AND {local}::time < @venster_tot_{i})");
         }
         var condition = "(" + string.Join(" OR ", ranges) + ")";
-        if (window.SchoolDaysOnly) command.Parameters.AddWithValue("venster_regio", regio.ToString().ToLowerInvariant());
+        if (window.SchoolDaysOnly)
+        {
+            command.Parameters.AddWithValue("venster_regio", regio.ToString().ToLowerInvariant());
+            command.Parameters.AddWithValue("venster_feestdagen", Feestdagen);
+        }
         if (window.Categories.Count > 0)
         {
             command.Parameters.AddWithValue("venster_categorieen", window.Categories.ToArray());
@@ -46,7 +50,11 @@ internal static class TimeWindowSql
     private static string StartsOn(string localStart, string days, TimeWindow window) =>
         $"extract(isodow FROM {localStart})::int = ANY({days})" + (window.SchoolDaysOnly
             ? $" AND extract(isodow FROM {localStart}) < 6 AND NOT EXISTS (SELECT 1 FROM schoolvakantie sv WHERE sv.regio IN ('alle', @venster_regio) AND {localStart}::date BETWEEN sv.van AND sv.tot)"
+              + $" AND NOT ({localStart}::date = ANY(@venster_feestdagen))"
             : "");
+
+    /// <summary>The public holidays (no school days) of every year meldingen can plausibly carry.</summary>
+    private static readonly DateOnly[] Feestdagen = [.. DutchPublicHolidays.Between(2000, 2100)];
 
     private static int IsoDay(DayOfWeek day) => day == DayOfWeek.Sunday ? 7 : (int)day;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GeoHandhaving.Core.Hotspots;
 using GeoHandhaving.Core.TimeWindows;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
@@ -7,10 +8,15 @@ using Npgsql;
 namespace GeoHandhaving.Api.Hotspots;
 
 /// <summary>A hotspot of the current run as the briefing reads it, with the names of the wijkboa's of its wijken.</summary>
+/// <param name="Trend">The trend's machine code (new, intensifying, persistent, diminishing, sporadic).</param>
+/// <param name="PerUur">Meldingen to expect in one hour of its window.</param>
+/// <param name="Plaats">The place in words (streets, buurt, school); null only in runs from before places were named.</param>
 public sealed record HotspotView(long Id, string Venster, string[] Categorieen, Geometry Geometrie, Point Centroide,
     double Waargenomen, double Verwacht, double Z, double P, double Score, int Rang, string Trend, string[] WijkCodes,
-    string[] Scholen, string[] Wijkboas)
+    string[] Scholen, double PerUur, string[] Straten, string? BuurtNaam, string? Plaats, string[] Wijkboas)
 {
+    public TrendLabel TrendLabel => TrendClassifier.FromCode(Trend);
+
     /// <summary>The geometry in CRS84, converted once per run: the briefing screen asks for it many times a minute.</summary>
     public Geometry GeometrieCrs84 { get; } = Platform.Crs.Crs84.FromStorage(Geometrie);
 }
@@ -65,7 +71,8 @@ public sealed class CurrentHotspots(NpgsqlDataSource dataSource, IServiceScopeFa
         {
             hotspots.Add(new HotspotView(r.GetInt64(0), r.GetString(1), r.GetFieldValue<string[]>(2), r.GetFieldValue<Geometry>(3),
                 r.GetFieldValue<Point>(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9), r.GetInt32(10),
-                r.GetString(11), r.GetFieldValue<string[]>(12), r.GetFieldValue<string[]>(13), r.GetFieldValue<string[]>(14)));
+                r.GetString(11), r.GetFieldValue<string[]>(12), r.GetFieldValue<string[]>(13), r.GetDouble(14), r.GetFieldValue<string[]>(15),
+                r.IsDBNull(16) ? null : r.GetString(16), r.IsDBNull(17) ? null : r.GetString(17), r.GetFieldValue<string[]>(18)));
         }
         await using var scope = scopes.CreateAsyncScope();
         var context = await scope.ServiceProvider.GetRequiredService<HotspotWindows>().ContextAsync(gemeenteId, ct);

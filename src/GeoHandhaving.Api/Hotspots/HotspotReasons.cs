@@ -1,3 +1,5 @@
+using GeoHandhaving.Core.TimeWindows;
+
 namespace GeoHandhaving.Api.Hotspots;
 
 /// <summary>The reason of a hotspot in words, for the briefing: what, near which school, during which window.</summary>
@@ -10,12 +12,12 @@ public static class HotspotReasons
         ["uitgaansnacht"] = "in de uitgaansnacht",
     };
 
-    private static readonly string[] Dagen = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
     private static readonly string[] DagCodes = ["ma", "di", "wo", "do", "vr", "za", "zo"];
 
     public static string Beschrijf(HotspotView h)
     {
         var wat = h.Categorieen.Length > 0 ? string.Join(" en ", h.Categorieen) : "meldingen";
+        if (h.Plaats is not null) return $"{wat} bij {h.Plaats} {Wanneer(h.Venster)}";
         // A school is named only where it explains the hotspot: school windows and parking.
         var schoolRelevant = h.Venster.StartsWith("school", StringComparison.Ordinal) || h.Categorieen.Contains("parkeeroverlast");
         var waar = schoolRelevant && h.Scholen.Length > 0 ? $" rond {h.Scholen[0]}" : h.WijkCodes.Length > 0 ? $" in wijk {h.WijkCodes[0]}" : "";
@@ -29,7 +31,7 @@ public static class HotspotReasons
         var parts = venster.Split('-');
         if (parts is ["uur", var dag, var uur] && Array.IndexOf(DagCodes, dag) is var i and >= 0 && int.TryParse(uur, out var u))
         {
-            return $"op {Dagen[i]} {u:00}:00–{(u + 1) % 24:00}:00";
+            return $"op {DutchDates.Weekday((DayOfWeek)((i + 1) % 7))} {u:00}:00–{(u + 1) % 24:00}:00";
         }
         return $"in venster {venster}";
     }

@@ -13,7 +13,8 @@ namespace GeoHandhaving.Api.Hotspots;
 
 /// <summary>
 /// Recomputes all hotspots of one gemeente. A run is recorded with its parameters, counts and duration; its hotspots
-/// are written and the run marked complete in one transaction, so readers keep seeing the previous run until then.
+/// are written and named, then the run is marked complete: readers read the newest complete run only, so they keep
+/// seeing the previous one until then (the hotspots of a run that died half-way are never read, and pruned later).
 /// A PostgreSQL session lock per gemeente lets one recompute of a gemeente run at a time (API instances and the CLI
 /// alike); Hangfire's DisableConcurrentExecution keeps the scheduled ones from queueing up on the workers.
 /// </summary>
@@ -22,6 +23,9 @@ public sealed class HotspotRecomputeJob(
     TimeProvider clock, ILogger<HotspotRecomputeJob> log)
 {
     public static readonly HotspotParameters DefaultParameters = new(CellSize: 100);
+
+    /// <summary>A recompute is a batch job: its reads and writes may take longer than a request's 30 s on a busy database.</summary>
+    private const int BatchTimeoutSeconds = 600;
 
     /// <param name="requestedAt">When the recompute was asked for: a run that started later already covers it (debounce).</param>
     [DisableConcurrentExecution(timeoutInSeconds: 30 * 60)]
@@ -49,7 +53,8 @@ public sealed class HotspotRecomputeJob(
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, string gemeenteId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // The lock waits for a running recompute of the gemeente, which may take longer than a request's timeout.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = BatchTimeoutSeconds };
         command.Parameters.AddWithValue("gemeente", gemeenteId);
         await command.ExecuteScalarAsync(ct);
     }
@@ -60,8 +65,13 @@ public sealed class HotspotRecomputeJob(
         var now = clock.GetUtcNow();
         await MarkAbandonedRunsAsync(gemeenteId, ct);
         var context = await windows.ContextAsync(gemeenteId, ct);
-        var regio = context.Regio;
-        var parameters = DefaultParameters with { Reference = now, SchoolCalendar = context.Calendar, SchoolRegio = regio };
+        var (regio, kalender) = (context.Regio, context.Calendar);
+        var parameters = DefaultParameters with { Reference = now, SchoolCalendar = kalender, SchoolRegio = regio };
+        // The run serves the briefings of the coming weeks: say so when the school calendar ends before them.
+        var vandaag = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
+        string[] waarschuwingen = [.. new[] { vandaag, vandaag.AddDays(SchoolCalendarStore.Vooruit.Days) }
+            .Select(d => SchoolCalendarStore.Waarschuwing(kalender, regio, d)).OfType<string>().Take(1)];
+        foreach (var w in waarschuwingen) log.LogWarning("Hotspot recompute for {Gemeente}: {Waarschuwing}", gemeenteId, w);
         var run = new HotspotRun
         {
             GemeenteId = gemeenteId, Status = HotspotRunStatus.Bezig, GestartOp = now, Aanleiding = aanleiding,
@@ -70,20 +80,20 @@ public sealed class HotspotRecomputeJob(
                 parameters.CellSize, parameters.FalseDiscoveryRate, Damping = parameters.Damping.ToString(), parameters.WindowPriorStrength,
                 RecencyHalfLifeDays = (parameters.Recency ?? HotspotParameters.DefaultRecency).HalfLife.TotalDays,
                 TrendPeriodDays = (parameters.TrendPeriod ?? HotspotParameters.DefaultTrendPeriod).TotalDays,
-                parameters.TrendPeriods, parameters.MaxHotspotsPerWindow, Regio = regio.ToString(),
+                parameters.TrendPeriods, parameters.MaxHotspotsPerWindow, Regio = regio.ToString(), Waarschuwingen = waarschuwingen,
             }),
         };
         db.HotspotRuns.Add(run);
         await db.SaveChangesAsync(ct);
         try
         {
-            var events = await LoadEventsAsync(gemeenteId, now, ct);
+            var (events, straten) = await LoadEventsAsync(gemeenteId, now, ct);
             var groups = new List<CategoryGroup> { CategoryGroup.All };
             groups.AddRange(events.Select(e => e.Category).Distinct().Order().Select(c => new CategoryGroup(c, new HashSet<string> { c })));
             var result = events.Count == 0
                 ? new HotspotResult(null!, [])
                 : HotspotEngine.Compute(events, context.Windows, parameters with { CategoryGroups = groups });
-            var count = await StoreAsync(run, result, events.Count, started, ct);
+            var count = await StoreAsync(run, result, events.Count, events.Count == 0 ? null : new HotspotStraten(events, straten, result.Grid), started, ct);
             log.LogInformation("Hotspot run {Run} for {Gemeente}: {Events} meldingen, {Hotspots} hotspots in {Ms} ms",
                 run.Id, gemeenteId, events.Count, count, started.ElapsedMilliseconds);
             return run.Id;
@@ -108,10 +118,13 @@ public sealed class HotspotRecomputeJob(
         if (abandoned > 0) log.LogWarning("Hotspot recompute for {Gemeente}: {Count} abandoned run(s) marked failed", gemeenteId, abandoned);
     }
 
-    private async Task<List<HotspotEvent>> LoadEventsAsync(string gemeenteId, DateTimeOffset until, CancellationToken ct)
+    /// <returns>The events, and per event the street of the BAG address it lies at (null: none within 10 m).</returns>
+    private async Task<(List<HotspotEvent> Events, List<string?> Straten)> LoadEventsAsync(string gemeenteId, DateTimeOffset until, CancellationToken ct)
     {
         var events = new List<HotspotEvent>();
+        var straten = new List<string?>();
         await using var command = dataSource.CreateCommand(HotspotsSql.Events);
+        command.CommandTimeout = BatchTimeoutSeconds;
         command.Parameters.AddWithValue("gemeente", gemeenteId);
         command.Parameters.AddWithValue("tot", until.UtcDateTime);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -119,18 +132,23 @@ public sealed class HotspotRecomputeJob(
         {
             events.Add(new HotspotEvent(reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2),
                 AmsterdamTime.ToLocal(reader.GetFieldValue<DateTimeOffset>(3)), reader.GetString(4), AddressKey: reader.GetString(5)));
+            straten.Add(reader.IsDBNull(6) ? null : reader.GetString(6));
         }
-        return events;
+        return (events, straten);
     }
 
-    private async Task<int> StoreAsync(HotspotRun run, HotspotResult result, int eventCount, Stopwatch started, CancellationToken ct)
+    private async Task<int> StoreAsync(HotspotRun run, HotspotResult result, int eventCount, HotspotStraten? straten, Stopwatch started, CancellationToken ct)
     {
-        var hotspots = result.Windows.SelectMany(w => w.Hotspots.Select(h => ToEntity(run, w, h))).ToList();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var hotspots = result.Windows.SelectMany(w => w.Hotspots.Select(h => ToEntity(run, w, h, straten))).ToList();
+        db.Database.SetCommandTimeout(BatchTimeoutSeconds);
+        // Written and named before the closing transaction: every write to hotspot bumps the gemeente's heatmap data
+        // version, whose row lock would otherwise make the intake of new meldingen wait for the whole naming. Readers
+        // see a run's hotspots only once the run is complete.
         db.Hotspots.AddRange(hotspots);
         await db.SaveChangesAsync(ct);
         await db.Database.ExecuteSqlRawAsync(HotspotsSql.Enrich,
             [new NpgsqlParameter("gemeente", run.GemeenteId), new NpgsqlParameter("run", run.Id)], ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         run.Status = HotspotRunStatus.Voltooid;
         run.VoltooidOp = clock.GetUtcNow();
         run.AantalMeldingen = eventCount;
@@ -143,13 +161,17 @@ public sealed class HotspotRecomputeJob(
         return hotspots.Count;
     }
 
-    private static Hotspot ToEntity(HotspotRun run, WindowHotspots window, Core.Hotspots.Hotspot h) => new()
+    private static Hotspot ToEntity(HotspotRun run, WindowHotspots window, Core.Hotspots.Hotspot h, HotspotStraten? straten)
     {
-        GemeenteId = run.GemeenteId, RunId = run.Id, Venster = window.Window,
         // The engine names a group of several categories by joining them with '+'.
-        Categorieen = window.CategoryGroup == CategoryGroup.All.Name ? [] : window.CategoryGroup.Split('+'),
-        Geometrie = RdNew.RdFactory.CreateGeometry(h.Polygon), Centroide = RdNew.RdFactory.CreatePoint(h.Centroid.Coordinate),
-        Waargenomen = Math.Round(h.Observed, 3), Verwacht = Math.Round(h.Expected, 3), Z = Math.Round(h.MaxZ, 3), P = h.MinAdjustedP,
-        Score = Math.Round(h.Score, 3), Rang = h.Rank, Trend = h.Trend.ToString().ToLowerInvariant(), WijkCodes = [], Scholen = [],
-    };
+        string[] categorieen = window.CategoryGroup == CategoryGroup.All.Name ? [] : window.CategoryGroup.Split('+');
+        return new()
+        {
+            GemeenteId = run.GemeenteId, RunId = run.Id, Venster = window.Window, Categorieen = categorieen,
+            Straten = straten?.Van(h.Cells, categorieen) ?? [],
+            Geometrie = RdNew.RdFactory.CreateGeometry(h.Polygon), Centroide = RdNew.RdFactory.CreatePoint(h.Centroid.Coordinate),
+            Waargenomen = Math.Round(h.Observed, 3), Verwacht = Math.Round(h.Expected, 3), Z = Math.Round(h.MaxZ, 3), P = h.MinAdjustedP,
+            Score = Math.Round(h.Score, 3), Rang = h.Rank, Trend = h.Trend.Code(), PerUur = Math.Round(h.PerHour, 4), WijkCodes = [], Scholen = [],
+        };
+    }
 }

@@ -40,9 +40,17 @@ public class Hotspot
     public double P { get; set; }
     public double Score { get; set; }
     public int Rang { get; set; }
+    /// <summary>The trend's machine code (<see cref="Core.Hotspots.TrendClassifier.Code"/>).</summary>
     public required string Trend { get; set; }
+    /// <summary>Meldingen a boa may expect in one hour of the window here (the engine's PerHour).</summary>
+    public double PerUur { get; set; }
     public required string[] WijkCodes { get; set; }
     public required string[] Scholen { get; set; }
+    /// <summary>The street(s) carrying most of its meldingen, else the street nearest its centre (from the gemeente's BAG).</summary>
+    public string[] Straten { get; set; } = [];
+    public string? BuurtNaam { get; set; }
+    /// <summary>The place in words, set at recompute time: "Schoolweg / Molenlaan (Oude Dorp), bij RK Basisschool Sint Jozef".</summary>
+    public string? Plaats { get; set; }
 }
 
 /// <summary>A named recurring time window (compact form such as "ma-vr 07:45-08:45"), evaluated in Europe/Amsterdam.</summary>

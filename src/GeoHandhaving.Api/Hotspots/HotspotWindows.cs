@@ -50,4 +50,9 @@ public sealed class HotspotWindows(GeoHandhavingDbContext db, SchoolCalendarStor
         var regio = await db.Gemeenten.Where(g => g.Id == gemeenteId).Select(g => g.SchoolRegio).SingleOrDefaultAsync(ct);
         return Enum.TryParse<SchoolRegio>(regio, ignoreCase: true, out var waarde) ? waarde : SchoolRegio.Noord;
     }
+
+    /// <summary>Sets the gemeente's school regio; false when the gemeente does not exist.</summary>
+    public async Task<bool> ZetRegioAsync(string gemeenteId, SchoolRegio regio, CancellationToken ct) =>
+        await db.Gemeenten.Where(g => g.Id == gemeenteId)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.SchoolRegio, regio.ToString().ToLowerInvariant()), ct) == 1;
 }

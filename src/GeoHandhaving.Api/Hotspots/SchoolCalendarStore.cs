@@ -7,6 +7,24 @@ namespace GeoHandhaving.Api.Hotspots;
 /// <summary>The school holidays from the schoolvakantie table (imported with `geoh import schoolvakanties`).</summary>
 public sealed class SchoolCalendarStore(GeoHandhavingDbContext db)
 {
+    /// <summary>How far ahead a recompute and /health look: a run's hotspots serve the briefings of the coming weeks.</summary>
+    public static readonly TimeSpan Vooruit = TimeSpan.FromDays(28);
+
+    /// <summary>
+    /// The sentence that says the calendar does not know <paramref name="datum"/> for the regio (and what is assumed
+    /// then), or null when it does.
+    /// </summary>
+    public static string? Waarschuwing(SchoolCalendar kalender, SchoolRegio regio, DateOnly datum)
+    {
+        if (kalender.Covers(datum, regio)) return null;
+        var regioNaam = regio.ToString().ToLowerInvariant();
+        var bekend = kalender.CoveredUntil(regio) is { } tot
+            ? $"De schoolvakanties van regio {regioNaam} zijn bekend van {DutchDates.Date(kalender.CoveredFrom!.Value)} tot en met {DutchDates.Date(tot)}"
+            : $"Er zijn geen schoolvakanties van regio {regioNaam} geladen";
+        return $"{bekend}; voor {DutchDates.Date(datum)} zijn de schooldagen onbekend: de schoolvensters gelden dan op elke werkdag "
+            + "die geen feestdag is. Importeer het volgende schooljaar met geoh import schoolvakanties.";
+    }
+
     public async Task<SchoolCalendar> LoadAsync(CancellationToken ct)
     {
         var rows = await db.SchoolVakanties.AsNoTracking().ToListAsync(ct);

@@ -53,7 +53,7 @@ public class MelderContact
     public DateTimeOffset? GeanonimiseerdOp { get; set; }
 }
 
-/// <summary>Append-only status history of a melding.</summary>
+/// <summary>Append-only history of a melding: status changes, and attempts to call the melder back (status unchanged).</summary>
 public class MeldingGebeurtenis
 {
     public required string GemeenteId { get; set; }
@@ -63,6 +63,8 @@ public class MeldingGebeurtenis
     public DateTimeOffset Op { get; set; }
     public required string Door { get; set; }
     public string? Toelichting { get; set; }
+    /// <summary>Set on a call-back attempt: its outcome (<see cref="Terugbeluitkomst"/> code); null on a status change.</summary>
+    public string? Terugbeluitkomst { get; set; }
 }
 
 /// <summary>One node of the configurable category taxonomy (a categorie, or a subcategorie when it has a parent).</summary>

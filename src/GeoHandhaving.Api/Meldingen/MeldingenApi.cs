@@ -9,7 +9,15 @@ namespace GeoHandhaving.Api.Meldingen;
 
 public sealed record StatusInvoer(MeldingStatus? Status, string? Toelichting);
 
-public sealed record MeldingGebeurtenisUitvoer(MeldingStatus Status, DateTimeOffset Op, string Door, string? Toelichting);
+/// <param name="Terugbeluitkomst">On a call-back attempt its outcome code (bereikt, niet_bereikt, voicemail, nummer_onjuist), with <paramref name="TerugbeluitkomstTekst"/> in words.</param>
+public sealed record MeldingGebeurtenisUitvoer(MeldingStatus Status, DateTimeOffset Op, string Door, string? Toelichting,
+    string? Terugbeluitkomst = null, string? TerugbeluitkomstTekst = null)
+{
+    public static MeldingGebeurtenisUitvoer Van(MeldingGebeurtenis g) =>
+        new(g.Status, g.Op, g.Door, g.Toelichting, g.Terugbeluitkomst, Meldingen.Terugbeluitkomst.Vind(g.Terugbeluitkomst)?.Tekst);
+}
+
+public sealed record TerugbelpogingInvoer(string? Uitkomst, string? Toelichting);
 
 public sealed record CategorieUitvoer(string Code, string Naam, string? Parent);
 
@@ -51,6 +59,9 @@ public static class MeldingenApi
             .WithSummary("The melder's contact details, for the boa of the wijk or the teamleider; every read is audited with its purpose");
         api.MapPost("/{id:long}/status", ZetStatus).RequireAuthorization(Policies.MeldingenBehandelen).WithName("ZetMeldingStatus")
             .WithSummary("Move a melding through nieuw → toegewezen → in behandeling → afgehandeld (heropend)");
+        api.MapPost("/{id:long}/terugbelpoging", RegistreerTerugbelpoging).RequireAuthorization(Policies.MelderContactInzien)
+            .WithName("RegistreerTerugbelpoging")
+            .WithSummary("Record a call-back attempt and its outcome (bereikt, niet_bereikt, voicemail, nummer_onjuist) in the history; a reached melder leaves the briefing's call-back list");
         api.MapGet("/{id:long}/historie", LeesHistorie).RequireAuthorization(Policies.MeldingenLezen).WithName("MeldingHistorie")
             .WithSummary("The append-only status history of a melding");
         app.MapGet("/api/v1/categorieen", LijstCategorieen).RequireAuthorization(Policies.WijkenLezen).WithTags("Meldingen")
@@ -200,7 +211,23 @@ public static class MeldingenApi
     {
         if (await queries.VindAsync(id, ct) is null) return Problems.NotFound("Melding", id);
         var historie = await behandeling.HistorieAsync(id, ct);
-        return TypedResults.Ok(historie.Select(g => new MeldingGebeurtenisUitvoer(g.Status, g.Op, g.Door, g.Toelichting)).ToArray());
+        return TypedResults.Ok(historie.Select(MeldingGebeurtenisUitvoer.Van).ToArray());
+    }
+
+    internal static async Task<Results<Created<MeldingGebeurtenisUitvoer>, ProblemHttpResult>> RegistreerTerugbelpoging(
+        long id, TerugbelpogingInvoer invoer, MeldingenQueries queries, MeldingenBehandeling behandeling, CancellationToken ct)
+    {
+        if (Terugbeluitkomst.Vind(invoer.Uitkomst) is not { } uitkomst)
+        {
+            return Problems.InvalidField("uitkomst", $"een van: {string.Join(", ", Terugbeluitkomst.Alle.Select(u => u.Code))}.", invoer.Uitkomst);
+        }
+        if (invoer.Toelichting is { Length: > 500 }) return Problems.InvalidField("toelichting", "hoogstens 500 tekens.");
+        // Through the scoped query, so a boa cannot record a call to a melder outside his or her wijken.
+        if (await queries.VindAsync(id, ct) is null) return Problems.NotFound("Melding", id);
+        var poging = await behandeling.RegistreerTerugbelpogingAsync(id, uitkomst, invoer.Toelichting, ct);
+        return poging is null
+            ? Problems.Conflict("geen-melder-contact", "Geen contactgegevens", $"De melder van melding {id} liet geen contactgegevens achter (of ze zijn geanonimiseerd).")
+            : TypedResults.Created($"/api/v1/meldingen/{id}/historie", MeldingGebeurtenisUitvoer.Van(poging));
     }
 
     internal static async Task<Ok<CategorieUitvoer[]>> LijstCategorieen(CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct) =>

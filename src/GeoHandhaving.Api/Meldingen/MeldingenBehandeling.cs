@@ -27,6 +27,21 @@ public sealed class MeldingenBehandeling(GeoHandhavingDbContext db, CurrentUser 
         return (Uitkomst.Gelukt, naar, gebeurtenis);
     }
 
+    /// <summary>A call-back attempt in the history (the status stays); false when the melder left no contact details.</summary>
+    public async Task<MeldingGebeurtenis?> RegistreerTerugbelpogingAsync(long id, Terugbeluitkomst uitkomst, string? toelichting, CancellationToken ct)
+    {
+        var melding = await db.Meldingen.SingleAsync(m => m.GemeenteId == user.GemeenteId && m.Id == id, ct);
+        if (!await db.MelderContacten.AnyAsync(c => c.GemeenteId == user.GemeenteId && c.MeldingId == id && c.Versleuteld != null, ct)) return null;
+        var poging = new MeldingGebeurtenis
+        {
+            GemeenteId = user.GemeenteId, MeldingId = id, Status = melding.Status, Op = clock.GetUtcNow(), Door = user.Naam,
+            Toelichting = toelichting, Terugbeluitkomst = uitkomst.Code,
+        };
+        db.MeldingGebeurtenissen.Add(poging);
+        await db.SaveChangesAsync(ct);
+        return poging;
+    }
+
     public Task<List<MeldingGebeurtenis>> HistorieAsync(long id, CancellationToken ct) =>
         db.MeldingGebeurtenissen.Where(g => g.GemeenteId == user.GemeenteId && g.MeldingId == id)
             .OrderBy(g => g.Op).ThenBy(g => g.Id).ToListAsync(ct);

@@ -20,6 +20,7 @@ public static class Capabilities
         .AddGeocoding()
         .AddMeldingen()
         .AddHotspots(configuration)
+        .AddBriefing()
         .AddHeatmap(configuration);
 
     public static IEndpointRouteBuilder MapCapabilities(this IEndpointRouteBuilder app) => app

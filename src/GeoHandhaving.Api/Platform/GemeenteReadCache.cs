@@ -6,7 +6,8 @@ namespace GeoHandhaving.Api.Platform;
 /// <summary>
 /// Output caching for reads that the briefing screens poll and that depend only on the query and the caller's
 /// gemeente (not on who asks within it): hotspots active now, the briefing. Answers live <see cref="Duration"/>, the
-/// same staleness the in-memory hotspot snapshot already has, so a new run shows within seconds. The built-in
+/// same staleness the in-memory hotspot snapshot already has, so a new run shows within seconds. A boa confined to his
+/// or her own wijken gets a briefing of their own, so those answers also vary by who asks. The built-in
 /// policies never cache authenticated requests; authorization still runs first for every request.
 /// </summary>
 public sealed class GemeenteReadCache : IOutputCachePolicy
@@ -26,7 +27,12 @@ public sealed class GemeenteReadCache : IOutputCachePolicy
         context.CacheVaryByRules.QueryKeys = "*";
         // The briefing answers JSON or HTML by Accept.
         context.CacheVaryByRules.HeaderNames = "Accept";
-        if (cacheable) context.CacheVaryByRules.VaryByValues["gemeente"] = http.RequestServices.GetRequiredService<CurrentUser>().GemeenteId;
+        if (cacheable)
+        {
+            var user = http.RequestServices.GetRequiredService<CurrentUser>();
+            context.CacheVaryByRules.VaryByValues["gemeente"] = user.GemeenteId;
+            if (Meldingen.MeldingenQueries.AlleenEigenWijkenVoor(user)) context.CacheVaryByRules.VaryByValues["gebruiker"] = user.Naam;
+        }
         return ValueTask.CompletedTask;
     }
 

@@ -12,7 +12,10 @@ public static class HealthApi
     /// <param name="JobServer">This instance's Hangfire server is up; null on an API-only instance (Jobs:RunServer=false),
     /// whose health must not depend on job servers elsewhere.</param>
     /// <param name="HangfireServers">Job servers alive in the whole deployment (0: nothing runs recomputes or imports).</param>
-    public sealed record HealthReport(string Status, bool Database, bool MigrationsCurrent, string[] PendingMigrations, bool? JobServer, int HangfireServers);
+    /// <param name="Waarschuwingen">What needs attention without making the service unhealthy, e.g. a school calendar that
+    /// ends within the coming weeks.</param>
+    public sealed record HealthReport(string Status, bool Database, bool MigrationsCurrent, string[] PendingMigrations, bool? JobServer, int HangfireServers,
+        string[] Waarschuwingen);
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
@@ -25,7 +28,7 @@ public static class HealthApi
     }
 
     internal static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Lees(
-        GeoHandhavingDbContext db, IServiceProvider services, CancellationToken ct)
+        GeoHandhavingDbContext db, IServiceProvider services, Hotspots.SchoolCalendarStore calendars, TimeProvider clock, CancellationToken ct)
     {
         bool database;
         string[] pending = [];
@@ -45,11 +48,24 @@ public static class HealthApi
         bool? jobServer = services.GetRequiredService<IOptions<JobsOptions>>().Value.RunServer
             ? servers.Any(name => name.StartsWith(JobsOptions.ServerName + ":", StringComparison.Ordinal))
             : null;
+        var waarschuwingen = database && pending.Length == 0 ? await KalenderWaarschuwingenAsync(db, calendars, clock, ct) : [];
         var report = new HealthReport(database && pending.Length == 0 && jobServer != false ? "healthy" : "unhealthy",
-            database, database && pending.Length == 0, pending, jobServer, servers.Count);
+            database, database && pending.Length == 0, pending, jobServer, servers.Count, waarschuwingen);
         return report.Status == "healthy"
             ? TypedResults.Ok(report)
             : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>Per school regio of the gemeenten served: does the calendar know the coming weeks?</summary>
+    private static async Task<string[]> KalenderWaarschuwingenAsync(GeoHandhavingDbContext db, Hotspots.SchoolCalendarStore calendars, TimeProvider clock,
+        CancellationToken ct)
+    {
+        var regios = await db.Gemeenten.Select(g => g.SchoolRegio).Distinct().ToListAsync(ct);
+        if (regios.Count == 0) return [];
+        var kalender = await calendars.LoadAsync(ct);
+        var over = DateOnly.FromDateTime(Core.TimeWindows.AmsterdamTime.ToLocal(clock.GetUtcNow()).DateTime).AddDays(Hotspots.SchoolCalendarStore.Vooruit.Days);
+        return [.. regios.Select(r => Enum.TryParse<Core.TimeWindows.SchoolRegio>(r, ignoreCase: true, out var regio) ? regio : Core.TimeWindows.SchoolRegio.Noord)
+            .Distinct().Order().Select(regio => Hotspots.SchoolCalendarStore.Waarschuwing(kalender, regio, over)).OfType<string>()];
     }
 
     private static List<string> HangfireServers(IServiceProvider services)

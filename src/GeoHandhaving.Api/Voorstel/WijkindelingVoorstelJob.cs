@@ -3,14 +3,13 @@ using System.Text.Json;
 using GeoHandhaving.Api.Data;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Platform;
+using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Core.Districting;
 using GeoHandhaving.Core.TimeWindows;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using CoreBuurt = GeoHandhaving.Core.Districting.Buurt;
-
-using GeoHandhaving.Api.Wijken;
 
 namespace GeoHandhaving.Api.Voorstel;
 

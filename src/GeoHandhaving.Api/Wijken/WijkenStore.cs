@@ -1,8 +1,8 @@
 using GeoHandhaving.Api.Data;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Platform;
-using Microsoft.EntityFrameworkCore;
 using GeoHandhaving.Core.Geometry;
+using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Api.Wijken;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Geocoding;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Jobs;

@@ -1,22 +1,22 @@
-using CoverageQueries = GeoHandhaving.Api.Wijken.CoverageQueries;
-using WijkenServices = GeoHandhaving.Api.Wijken.WijkenServices;
-using WijkenStore = GeoHandhaving.Api.Wijken.WijkenStore;
-using Actor = GeoHandhaving.Api.Wijken.Actor;
-using Wijkindelingen = GeoHandhaving.Api.Wijken.Wijkindelingen;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Jobs;
 using GeoHandhaving.Api.Ogc;
 using GeoHandhaving.Cli.Infrastructure;
 using GeoHandhaving.Core.Addresses;
-using Microsoft.Extensions.DependencyInjection;
-using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using System.IO.Compression;
 using GeoHandhaving.Core.Districting;
+using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using CoverageQueries = GeoHandhaving.Api.Wijken.CoverageQueries;
+using WijkenServices = GeoHandhaving.Api.Wijken.WijkenServices;
+using WijkenStore = GeoHandhaving.Api.Wijken.WijkenStore;
+using Actor = GeoHandhaving.Api.Wijken.Actor;
+using Wijkindelingen = GeoHandhaving.Api.Wijken.Wijkindelingen;
 
 namespace GeoHandhaving.Cli.Wijken;
 

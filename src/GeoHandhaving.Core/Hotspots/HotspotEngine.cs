@@ -37,7 +37,8 @@ public sealed record HotspotParameters(
 /// <summary>
 /// One hotspot: a dissolved patch of significant Gi* cells (metric CRS). Observed is the weighted count of the window in the
 /// patch, Expected what the patch would hold if the window's weighted events were spread evenly over the grid; Score is
-/// the excess (Observed − Expected), Rank 1 the largest excess in its window and category group.
+/// the excess (Observed − Expected), Rank 1 the largest excess in its window and category group. PerHour is what a boa may
+/// expect there in one hour of the window: Observed over the window's weighted hours of history (the same recency weights).
 /// </summary>
 public sealed record Hotspot(
     int Rank,
@@ -51,10 +52,14 @@ public sealed record Hotspot(
     double MaxZ,
     double MinAdjustedP,
     double Score,
-    TrendLabel Trend);
+    TrendLabel Trend,
+    double PerHour,
+    IReadOnlyList<int> Cells);
 
 /// <param name="SignificantPatches">All patches of significant cells; <paramref name="Hotspots"/> holds the best of them.</param>
-public sealed record WindowHotspots(string Window, string CategoryGroup, double WeightedEvents, int SignificantPatches, IReadOnlyList<Hotspot> Hotspots);
+/// <param name="ExposureHours">The window's hours between the first event and the reference, each weighted by recency as an event then would be.</param>
+public sealed record WindowHotspots(string Window, string CategoryGroup, double WeightedEvents, int SignificantPatches, double ExposureHours,
+    IReadOnlyList<Hotspot> Hotspots);
 
 public sealed record HotspotResult(CellGrid Grid, IReadOnlyList<WindowHotspots> Windows);
 
@@ -71,7 +76,9 @@ public static class HotspotEngine
         var included = events.Where(e => e.At <= reference).ToList();
         var grid = CellGrid.Covering(included.Select(e => (e.X, e.Y)), parameters.CellSize);
         var categories = included.Select(e => e.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var bins = Bin(included, grid, categories, reference, parameters);
+        var isSchoolDay = CachedSchoolDays(TimeWindow.IsSchoolDayRule(parameters.SchoolCalendar, parameters.SchoolRegio));
+        var bins = Bin(included, grid, categories, reference, parameters, isSchoolDay);
+        var exposure = ExposureByKey(included, reference, parameters.Recency ?? HotspotParameters.DefaultRecency, isSchoolDay);
         var offsets = (parameters.Neighbourhood ?? Neighbourhood.Queen).Offsets(grid.CellSize);
         var groups = parameters.CategoryGroups ?? [CategoryGroup.All];
 
@@ -85,13 +92,50 @@ public static class HotspotEngine
         // Windows are independent reads of the same bins: spread them over the cores.
         var results = new WindowHotspots[tasks.Count];
         Parallel.For(0, tasks.Count, i =>
-            results[i] = ComputeWindow(bins, grid, tasks[i].Window, tasks[i].Group, categories, allHoursByGroup[tasks[i].Group], offsets, parameters));
+            results[i] = ComputeWindow(bins, grid, tasks[i].Window, tasks[i].Group, categories, allHoursByGroup[tasks[i].Group], offsets,
+                Exposure(exposure, tasks[i].Window), parameters));
         return new HotspotResult(grid, results);
     }
 
-    private static EventBins Bin(List<HotspotEvent> events, CellGrid grid, List<string> categories, DateTimeOffset reference, HotspotParameters parameters)
+    /// <summary>
+    /// The recency-weighted hours of history per week-slot key: every quarter hour from the first event to the reference,
+    /// weighted as an event at that moment would be. A window's exposure is the sum over its mask, so an hourly rate is
+    /// its weighted count divided by its weighted hours.
+    /// </summary>
+    private static double[] ExposureByKey(List<HotspotEvent> events, DateTimeOffset reference, RecencyDecay recency, Func<DateOnly, bool> isSchoolDay)
     {
-        var isSchoolDay = CachedSchoolDays(TimeWindow.IsSchoolDayRule(parameters.SchoolCalendar, parameters.SchoolRegio));
+        var exposure = new double[WeekSlots.KeyCount];
+        if (events.Count == 0)
+        {
+            return exposure;
+        }
+        var first = events.Min(e => e.At);
+        var quarter = TimeSpan.FromMinutes(15);
+        // Wall clock of the first event's offset: a DST hour shifts a few slots by one hour, not the rate.
+        for (var t = new DateTimeOffset(first.Date, first.Offset); t < reference; t += quarter)
+        {
+            exposure[WeekSlots.Key(t.DateTime, isSchoolDay)] += 0.25 * recency.Weight(reference - t);
+        }
+        return exposure;
+    }
+
+    private static double Exposure(double[] exposureByKey, TimeWindow window)
+    {
+        var mask = WeekSlots.Mask(window);
+        var hours = 0.0;
+        for (var key = 0; key < mask.Length; key++)
+        {
+            if (mask[key])
+            {
+                hours += exposureByKey[key];
+            }
+        }
+        return hours;
+    }
+
+    private static EventBins Bin(List<HotspotEvent> events, CellGrid grid, List<string> categories, DateTimeOffset reference, HotspotParameters parameters,
+        Func<DateOnly, bool> isSchoolDay)
+    {
         var categoryIndex = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.OrdinalIgnoreCase);
         var period = parameters.TrendPeriod ?? HotspotParameters.DefaultTrendPeriod;
         var cells = new int[events.Count];
@@ -157,7 +201,7 @@ public static class HotspotEngine
 
     private static WindowHotspots ComputeWindow(
         EventBins bins, CellGrid grid, TimeWindow window, CategoryGroup group, List<string> categories,
-        double[] allHours, (int Dx, int Dy)[] offsets, HotspotParameters parameters)
+        double[] allHours, (int Dx, int Dy)[] offsets, double exposureHours, HotspotParameters parameters)
     {
         var (observed, periodCounts) = Sum(bins, grid, Mask(window, group, categories), parameters.TrendPeriods);
         var windowTotal = observed.Sum();
@@ -195,9 +239,10 @@ public static class HotspotEngine
                         periodTotals[p] * h.Cells.Length / grid.CellCount)),
                 ]);
                 return new Hotspot(index + 1, window.Name, group.Name, polygon, polygon.Centroid, h.Cells.Length, h.Observed, h.Expected,
-                    h.Cells.Max(c => z[c]), h.Cells.Min(c => adjusted[c]), h.Observed - h.Expected, trend);
+                    h.Cells.Max(c => z[c]), h.Cells.Min(c => adjusted[c]), h.Observed - h.Expected, trend,
+                    exposureHours > 0 ? h.Observed / exposureHours : 0, h.Cells);
             })
             .ToList();
-        return new WindowHotspots(window.Name, group.Name, windowTotal, patches.Count, hotspots);
+        return new WindowHotspots(window.Name, group.Name, windowTotal, patches.Count, exposureHours, hotspots);
     }
 }

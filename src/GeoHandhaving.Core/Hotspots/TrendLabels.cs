@@ -24,6 +24,23 @@ public sealed record PeriodActivity(double Observed, double Expected)
 
 public static class TrendClassifier
 {
+    /// <summary>The stable machine code of a label (stored with each hotspot, kept in JSON beside the words).</summary>
+    public static string Code(this TrendLabel label) => label.ToString().ToLowerInvariant();
+
+    /// <summary>The label as the briefing says it.</summary>
+    public static string Dutch(this TrendLabel label) => label switch
+    {
+        TrendLabel.New => "nieuw",
+        TrendLabel.Intensifying => "toenemend",
+        TrendLabel.Persistent => "aanhoudend",
+        TrendLabel.Diminishing => "afnemend",
+        _ => "sporadisch",
+    };
+
+    /// <summary>The label of a stored code; an unknown code reads as sporadic.</summary>
+    public static TrendLabel FromCode(string code) =>
+        Enum.TryParse<TrendLabel>(code, ignoreCase: true, out var label) ? label : TrendLabel.Sporadic;
+
     public const double IntensifyingRatio = 1.25;
     public const double DiminishingRatio = 0.8;
 

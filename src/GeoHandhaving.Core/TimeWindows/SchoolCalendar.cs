@@ -7,7 +7,11 @@ public enum SchoolRegio { Noord, Midden, Zuid }
 /// <summary>One published school holiday: inclusive local dates; <see cref="Regio"/> null means all regions.</summary>
 public sealed record SchoolHoliday(string Schooljaar, string Name, SchoolRegio? Regio, DateOnly From, DateOnly To);
 
-/// <summary>School days per regio from data/schoolvakanties.csv: weekdays outside a holiday of that regio.</summary>
+/// <summary>
+/// School days per regio from data/schoolvakanties.csv: weekdays that are no public holiday and outside a holiday of that
+/// regio. The file covers whole school years; beyond them (see <see cref="Covers"/>) the school holidays are unknown, and
+/// whoever relies on the answer must say so.
+/// </summary>
 public sealed class SchoolCalendar(IReadOnlyList<SchoolHoliday> holidays)
 {
     public IReadOnlyList<SchoolHoliday> Holidays { get; } = holidays;
@@ -15,7 +19,20 @@ public sealed class SchoolCalendar(IReadOnlyList<SchoolHoliday> holidays)
     public static bool IsWeekday(DateOnly date) => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
     public bool IsSchoolDay(DateOnly date, SchoolRegio regio) =>
-        IsWeekday(date) && !Holidays.Any(h => (h.Regio is null || h.Regio == regio) && date >= h.From && date <= h.To);
+        IsWeekday(date) && !DutchPublicHolidays.IsHoliday(date)
+        && !Holidays.Any(h => (h.Regio is null || h.Regio == regio) && date >= h.From && date <= h.To);
+
+    /// <summary>The first day the calendar knows: 1 August of its first school year (null: an empty calendar).</summary>
+    public DateOnly? CoveredFrom => Holidays.Count == 0 ? null : new DateOnly(Holidays.Min(h => SchoolYearStart(h.Schooljaar)), 8, 1);
+
+    /// <summary>The last day the calendar knows for the regio: the end of its last holiday there (the summer holiday).</summary>
+    public DateOnly? CoveredUntil(SchoolRegio regio) =>
+        Holidays.Where(h => h.Regio is null || h.Regio == regio).Select(h => (DateOnly?)h.To).Max();
+
+    public bool Covers(DateOnly date, SchoolRegio regio) => date >= CoveredFrom && date <= CoveredUntil(regio);
+
+    private static int SchoolYearStart(string schooljaar) =>
+        int.TryParse(schooljaar.AsSpan(0, Math.Min(4, schooljaar.Length)), NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : int.MaxValue;
 
     public static SchoolCalendar Load(string path)
     {

@@ -114,7 +114,13 @@ public partial class SqlRuleTests(ApiFixture fixture)
     }
 
     /// <summary>Pieces completed by their caller: the columns of a melding, to which MeldingenQueries adds the gemeente.</summary>
-    private static readonly HashSet<string> Fragments = [$"{nameof(MeldingenSql)}.{nameof(MeldingenSql.Rij)}"];
+    private static readonly HashSet<string> Fragments =
+    [
+        $"{nameof(MeldingenSql)}.{nameof(MeldingenSql.Rij)}",
+        // A melding's address or street in words: parts of the briefing's statements, which scope the melding m they read.
+        $"{nameof(Api.Briefing.BriefingSql)}.{nameof(Api.Briefing.BriefingSql.AdresInWoorden)}",
+        $"{nameof(Api.Briefing.BriefingSql)}.{nameof(Api.Briefing.BriefingSql.StraatInWoorden)}",
+    ];
 
     [GeneratedRegex(@"(?<![\w.])(?<alias>[a-z_]+)\.gemeente_id\s*=\s*@gemeente\b|@gemeente\s*=\s*(?<alias>[a-z_]+)\.gemeente_id\b")]
     private static partial Regex ToGemeente();

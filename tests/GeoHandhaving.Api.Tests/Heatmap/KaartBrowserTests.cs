@@ -19,7 +19,6 @@ namespace GeoHandhaving.Api.Tests.Heatmap;
 public class KaartBrowserTests : IClassFixture<DemoGemeenteFixture>
 {
     private readonly ApiFactory _api;
-    private static readonly string BrowserFolder = SharedData.Repo("tests/GeoHandhaving.Api.Tests/Heatmap/browser");
 
     public KaartBrowserTests(ApiFixture fixture, DemoGemeenteFixture demo)
     {
@@ -35,14 +34,9 @@ public class KaartBrowserTests : IClassFixture<DemoGemeenteFixture>
         kestrel.StartServer();
         var baseUrl = kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-        if (!Directory.Exists(Path.Combine(BrowserFolder, "node_modules", "playwright-core")))
-        {
-            var install = await ExternalTool.RunAsync("npm", BrowserFolder, "ci", "--no-audit", "--no-fund");
-            Assert.True(install.ExitCode == 0, install.Error);
-        }
         var screenshot = SharedData.Repo(".artifacts/kaart-uur-23.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        var run = await ExternalTool.RunAsync("node", BrowserFolder, "kaart-test.mjs", baseUrl,
+        var run = await ExternalTool.RunBrowserScriptAsync("kaart-test.mjs", baseUrl,
             _api.Token(DemoGemeenteFixture.Gemeente, Roles.Planner), screenshot);
         Assert.True(run.ExitCode == 0, run.Error);
         var report = JsonDocument.Parse(run.Output).RootElement;

@@ -1,15 +1,24 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using GeoHandhaving.Api.Briefing;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace GeoHandhaving.Api.Tests.Hotspots;
 
+/// <summary>The briefing of the demo gemeente as scripts/run.sh loads it (run computed when the demo was loaded).</summary>
 [Collection(ApiCollection.Name)]
-public class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
+public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
 {
+    private const string Gemeente = DemoGemeenteFixture.Gemeente;
+    private static readonly string[] TrendWoorden = ["nieuw", "toenemend", "aanhoudend", "afnemend", "sporadisch"];
+    private static readonly double Drempel = new BriefingOptions().MinimumVerwachtPerBlok;
     private readonly ApiFactory _api;
 
     public BriefingApiTests(ApiFixture fixture, DemoGemeenteFixture demo)
@@ -18,50 +27,219 @@ public class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
         demo.LoadAsync().GetAwaiter().GetResult();
     }
 
-    private HttpClient Teamleider => _api.ClientAs(DemoGemeenteFixture.Gemeente, Roles.Teamleider);
+    private HttpClient Teamleider => _api.ClientAs(Gemeente, Roles.Teamleider);
+
+    private HttpClient Boa(string gebruiker)
+    {
+        var client = _api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", _api.TokenFor(gebruiker, Gemeente, Roles.Boa));
+        return client;
+    }
+
+    private static IEnumerable<JsonElement> Plaatsen(JsonElement briefing) =>
+        briefing.GetProperty("wijken").EnumerateArray().SelectMany(w => w.GetProperty("plaatsen").EnumerateArray());
 
     [Fact]
-    public async Task Early_shift_briefing_lists_every_wijk_with_its_boa_hourly_hotspots_and_melders_to_call_back()
+    public async Task Tuesday_early_shift_names_every_place_by_streets_of_the_demo_bag_once_per_wijk_and_above_the_floor()
     {
         var briefing = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
-        Assert.Equal("07:00", briefing.GetProperty("van").GetString());
+        Assert.Equal("dinsdag 1 december 2026", briefing.GetProperty("datumTekst").GetString());
         var wijken = briefing.GetProperty("wijken").EnumerateArray().ToList();
         Assert.Equal(8, wijken.Count);
         Assert.All(wijken, w => Assert.NotEmpty(w.GetProperty("wijkboas").EnumerateArray()));
         Assert.All(wijken, w => Assert.Equal(8, w.GetProperty("blokken").GetArrayLength()));
-        var achtUur = wijken.SelectMany(w => w.GetProperty("blokken").EnumerateArray())
-            .Where(b => b.GetProperty("uur").GetString() == "08:00–09:00").SelectMany(b => b.GetProperty("hotspots").EnumerateArray()).ToList();
-        Assert.Contains(achtUur, h => h.GetProperty("venster").GetString() == "schoolbrengen");
-        Assert.Contains(wijken, w => w.GetProperty("terugbellen").GetArrayLength() > 0);
-    }
 
-    [Fact]
-    public async Task Callbacks_per_wijk_are_the_fifteen_oldest_open_meldingen_whose_melder_left_contact()
-    {
-        var briefing = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
-        MeldingStatus[] open = [MeldingStatus.Toegewezen, MeldingStatus.InBehandeling, MeldingStatus.Heropend];
-        foreach (var wijk in briefing.GetProperty("wijken").EnumerateArray())
+        var straten = _api.WithDb(db => db.Adressen.Where(a => a.GemeenteId == Gemeente).Select(a => a.Straat).Distinct().ToHashSet());
+        var plaatsen = Plaatsen(briefing).ToList();
+        Assert.True(plaatsen.Count >= 8, $"{plaatsen.Count} plaatsen");
+        foreach (var p in plaatsen)
         {
-            var code = wijk.GetProperty("wijk").GetString();
-            var expected = _api.WithDb(db => db.Meldingen
-                .Where(m => m.GemeenteId == DemoGemeenteFixture.Gemeente && m.WijkCode == code && open.Contains(m.Status)
-                    && db.MelderContacten.Any(c => c.GemeenteId == m.GemeenteId && c.MeldingId == m.Id && c.Versleuteld != null))
-                .OrderBy(m => m.GemeldOp).ThenBy(m => m.Id).Take(15).Select(m => m.Id).ToList());
-            var actual = wijk.GetProperty("terugbellen").EnumerateArray().Select(t => t.GetProperty("meldingId").GetInt64()).ToList();
-            Assert.Equal(15, actual.Count);
-            Assert.Equal(expected, actual);
+            var eigen = p.GetProperty("straten").EnumerateArray().Select(s => s.GetString()!).ToList();
+            Assert.NotEmpty(eigen);
+            Assert.All(eigen, s => Assert.Contains(s, straten));
+            Assert.StartsWith(string.Join(" / ", eigen), p.GetProperty("plaats").GetString());
+            Assert.False(string.IsNullOrEmpty(p.GetProperty("buurt").GetString()));
+            Assert.Contains(p.GetProperty("trendTekst").GetString(), TrendWoorden);
+            Assert.Contains(p.GetProperty("trend").GetString(), (string[])["new", "intensifying", "persistent", "diminishing", "sporadic"]);
+        }
+        foreach (var w in wijken)
+        {
+            var namen = w.GetProperty("plaatsen").EnumerateArray().Select(p => p.GetProperty("plaats").GetString()).ToList();
+            Assert.Equal(namen.Count, namen.Distinct().Count());
+            var perUur = w.GetProperty("plaatsen").EnumerateArray().Select(p => p.GetProperty("verwachtPerUur").GetDouble()).ToList();
+            Assert.Equal(perUur.OrderDescending(), perUur);
+            var blokPlaatsen = w.GetProperty("blokken").EnumerateArray().SelectMany(b => b.GetProperty("plaatsen").EnumerateArray()).ToList();
+            Assert.All(blokPlaatsen, bp => Assert.True(bp.GetProperty("verwacht").GetDouble() >= Drempel - 0.005));
+            // Every place is visited in some hour, and every hour lists only places of the wijk's list.
+            Assert.Equal(namen.Count, blokPlaatsen.Select(bp => bp.GetProperty("nummer").GetInt32()).Distinct().Count());
         }
     }
 
     [Fact]
-    public async Task Briefing_prints_as_html()
+    public async Task Tuesday_0815_gives_the_school_places_with_their_drop_off_time_span()
     {
-        var response = await Teamleider.GetAsync("/api/v1/briefing?datum=2026-12-01&dienst=laat&format=html");
+        var briefing = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
+        var school = Plaatsen(briefing).Where(p => p.GetProperty("vensters").EnumerateArray().Any(v => v.GetString() == "schoolbrengen")).ToList();
+        Assert.True(school.Count >= 5, $"{school.Count} schoolplaatsen");
+        Assert.All(school, p => Assert.Contains(p.GetProperty("tijdvakken").EnumerateArray(), t =>
+            string.CompareOrdinal(t.GetProperty("van").GetString(), "07:45") <= 0 && string.CompareOrdinal(t.GetProperty("tot").GetString(), "08:45") >= 0));
+        Assert.All(school, p => Assert.NotEmpty(p.GetProperty("scholen").EnumerateArray()));
+        var achtUur = briefing.GetProperty("wijken").EnumerateArray().SelectMany(w => w.GetProperty("blokken").EnumerateArray()
+            .Where(b => b.GetProperty("uur").GetString() == "08:00–09:00")
+            .SelectMany(b => b.GetProperty("plaatsen").EnumerateArray().Select(bp => (Wijk: w, Nummer: bp.GetProperty("nummer").GetInt32())))).ToList();
+        Assert.Contains(achtUur, x => x.Wijk.GetProperty("plaatsen").EnumerateArray().Single(p => p.GetProperty("nummer").GetInt32() == x.Nummer)
+            .GetProperty("vensters").EnumerateArray().Any(v => v.GetString() == "schoolbrengen"));
+
+        var actief = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/hotspots/active?at=2026-12-01T08:15&limit=50");
+        Assert.Contains(actief.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("venster").GetString() == "schoolbrengen");
+    }
+
+    [Fact]
+    public async Task Saturday_23_00_still_gives_the_nightlife_places()
+    {
+        var briefing = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-05&dienst=nacht");
+        Assert.Equal("zaterdag 5 december 2026", briefing.GetProperty("datumTekst").GetString());
+        var uitgaan = Plaatsen(briefing).Where(p => p.GetProperty("vensters").EnumerateArray().Any(v => v.GetString() == "uitgaansnacht")).ToList();
+        Assert.NotEmpty(uitgaan);
+        Assert.All(uitgaan, p => Assert.StartsWith("23:00–", p.GetProperty("tijden").GetString()));
+        var eersteUur = briefing.GetProperty("wijken").EnumerateArray()
+            .SelectMany(w => w.GetProperty("blokken")[0].GetProperty("plaatsen").EnumerateArray()).ToList();
+        Assert.NotEmpty(eersteUur);
+
+        var actief = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/hotspots/active?at=2026-12-05T23:00&limit=50");
+        Assert.Contains(actief.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("venster").GetString() == "uitgaansnacht");
+    }
+
+    [Fact]
+    public async Task Callbacks_are_open_meldingen_of_the_last_fourteen_days_whose_melder_left_contact_oldest_first()
+    {
+        var briefing = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&terugbeltest=1");
+        var dienstStart = new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
+        MeldingStatus[] open = [MeldingStatus.Toegewezen, MeldingStatus.InBehandeling, MeldingStatus.Heropend];
+        var metTerugbellen = 0;
+        foreach (var wijk in briefing.GetProperty("wijken").EnumerateArray())
+        {
+            var code = wijk.GetProperty("wijk").GetString();
+            var vanaf = dienstStart.AddDays(-14);
+            var expected = _api.WithDb(db => db.Meldingen
+                .Where(m => m.GemeenteId == Gemeente && m.WijkCode == code && open.Contains(m.Status) && m.GemeldOp >= vanaf && m.GemeldOp < dienstStart
+                    && db.MelderContacten.Any(c => c.GemeenteId == m.GemeenteId && c.MeldingId == m.Id && c.Versleuteld != null)
+                    && !db.MeldingGebeurtenissen.Any(g => g.GemeenteId == m.GemeenteId && g.MeldingId == m.Id
+                        && (g.Terugbeluitkomst == "bereikt" || g.Terugbeluitkomst == "nummer_onjuist")))
+                .OrderBy(m => m.GemeldOp).ThenBy(m => m.Id).Take(15).Select(m => m.Id).ToList());
+            var terugbellen = wijk.GetProperty("terugbellen").EnumerateArray().ToList();
+            Assert.Equal(expected, terugbellen.Select(t => t.GetProperty("meldingId").GetInt64()).ToList());
+            Assert.All(terugbellen, t => Assert.InRange(t.GetProperty("dagenOud").GetInt32(), 0, 14));
+            Assert.All(terugbellen, t => Assert.Matches(@"[A-Z][a-z].* \d+", t.GetProperty("adres").GetString()!));
+            if (terugbellen.Count > 0) metTerugbellen++;
+        }
+        Assert.Equal(8, metTerugbellen);
+    }
+
+    [Fact]
+    public async Task A_reached_melder_leaves_the_callback_list_an_unreached_one_stays_with_the_attempt_counted()
+    {
+        var teamleider = Teamleider;
+        var voor = await teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=laat&boa=BOA08");
+        var lijst = voor.GetProperty("wijken")[0].GetProperty("terugbellen").EnumerateArray().Select(t => t.GetProperty("meldingId").GetInt64()).ToList();
+        Assert.True(lijst.Count >= 2);
+        var (bereikt, nietBereikt) = (lijst[0], lijst[1]);
+
+        var boa = Boa("boa08");
+        var antwoord = await boa.PostAsJsonAsync($"/api/v1/meldingen/{bereikt}/terugbelpoging", new { uitkomst = "bereikt", toelichting = "melder gesproken" });
+        Assert.Equal(HttpStatusCode.Created, antwoord.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await boa.PostAsJsonAsync($"/api/v1/meldingen/{nietBereikt}/terugbelpoging", new { uitkomst = "niet_bereikt" })).StatusCode);
+        var historie = await boa.GetFromJsonAsync<JsonElement>($"/api/v1/meldingen/{bereikt}/historie");
+        Assert.Contains(historie.EnumerateArray(), g => g.GetProperty("terugbeluitkomst").GetString() == "bereikt"
+            && g.GetProperty("terugbeluitkomstTekst").GetString() == "bereikt" && g.GetProperty("door").GetString() == "boa08");
+
+        var na = await teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=laat&boa=BOA08&na=1");
+        var terugbellen = na.GetProperty("wijken")[0].GetProperty("terugbellen").EnumerateArray().ToList();
+        Assert.DoesNotContain(terugbellen, t => t.GetProperty("meldingId").GetInt64() == bereikt);
+        var blijft = terugbellen.Single(t => t.GetProperty("meldingId").GetInt64() == nietBereikt);
+        Assert.Equal(1, blijft.GetProperty("pogingen").GetInt32());
+        Assert.Equal("niet_bereikt", blijft.GetProperty("laatstePoging").GetString());
+        Assert.Equal("niet bereikt", blijft.GetProperty("laatstePogingTekst").GetString());
+    }
+
+    [Fact]
+    public async Task A_call_back_attempt_is_refused_for_an_unknown_outcome_and_outside_the_boas_own_wijken()
+    {
+        var id = _api.WithDb(db => db.Meldingen.Where(m => m.GemeenteId == Gemeente && m.WijkCode == "WK999905"
+            && db.MelderContacten.Any(c => c.GemeenteId == m.GemeenteId && c.MeldingId == m.Id && c.Versleuteld != null)).Select(m => m.Id).First());
+        var fout = await Boa("boa07").PostAsJsonAsync($"/api/v1/meldingen/{id}/terugbelpoging", new { uitkomst = "gebeld" });
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+        Assert.Equal("uitkomst", (await fout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        // boa01 owns Centrum only: the melding of Zuiderpark does not exist for him.
+        Assert.Equal(HttpStatusCode.NotFound, (await Boa("boa01").PostAsJsonAsync($"/api/v1/meldingen/{id}/terugbelpoging", new { uitkomst = "bereikt" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _api.ClientAs(Gemeente, Roles.Intake).PostAsJsonAsync($"/api/v1/meldingen/{id}/terugbelpoging", new { uitkomst = "bereikt" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_boa_gets_his_own_wijken_by_default_and_may_not_read_another_boas_briefing()
+    {
+        var eigen = await Boa("boa01").GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
+        Assert.Equal("BOA01", eigen.GetProperty("boa").GetString());
+        Assert.Equal(["WK999900"], eigen.GetProperty("wijken").EnumerateArray().Select(w => w.GetProperty("wijk").GetString()).ToList());
+        // Mehmet Yilmaz (BOA04) is wijkboa of two wijken; another boa's token gets only its own, for the same address.
+        var andere = await Boa("boa04").GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
+        Assert.Equal(["WK999902", "WK999906"], andere.GetProperty("wijken").EnumerateArray().Select(w => w.GetProperty("wijk").GetString()).ToList());
+
+        var verboden = await Boa("boa01").GetAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&boa=BOA04");
+        Assert.Equal(HttpStatusCode.Forbidden, verboden.StatusCode);
+        var onbekend = await Boa("nobody").GetAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
+        Assert.Equal(HttpStatusCode.Forbidden, onbekend.StatusCode);
+
+        var perBoa = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&boa=boa04");
+        Assert.Equal("BOA04", perBoa.GetProperty("boa").GetString());
+        Assert.Equal(2, perBoa.GetProperty("wijken").GetArrayLength());
+        var fout = await Teamleider.GetAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&boa=BOA99");
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+        Assert.Contains("BOA01", (await fout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Since_the_previous_dienst_counts_meldingen_per_categorie_and_bron_and_names_the_open_ones_by_street()
+    {
+        // The demo's meldingen end on Saturday 28 November at 11:14: the laat dienst of that day looks back on the vroeg one.
+        var briefing = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-11-28&dienst=laat");
+        var vanaf = new DateTimeOffset(2026, 11, 28, 6, 0, 0, TimeSpan.Zero);
+        var tot = vanaf.AddHours(8);
+        var totaal = 0;
+        foreach (var wijk in briefing.GetProperty("wijken").EnumerateArray())
+        {
+            var code = wijk.GetProperty("wijk").GetString();
+            var sinds = wijk.GetProperty("sindsVorigeDienst");
+            Assert.Equal("07:00", sinds.GetProperty("vanaf").GetString());
+            var verwacht = _api.WithDb(db => db.Meldingen.Where(m => m.GemeenteId == Gemeente && m.WijkCode == code && m.GemeldOp >= vanaf && m.GemeldOp < tot)
+                .GroupBy(m => new { m.Categorie, m.Bron }).Select(g => new { g.Key.Categorie, g.Key.Bron, Aantal = g.Count() }).ToList());
+            var tellingen = sinds.GetProperty("perCategorieEnBron").EnumerateArray()
+                .Select(t => new { Categorie = t.GetProperty("categorie").GetString()!, Bron = t.GetProperty("bron").GetString()!, Aantal = t.GetProperty("aantal").GetInt32() }).ToList();
+            Assert.Equal(verwacht.OrderBy(x => x.Categorie).ThenBy(x => x.Bron), tellingen.OrderBy(x => x.Categorie).ThenBy(x => x.Bron));
+            Assert.Equal(verwacht.Sum(x => x.Aantal), sinds.GetProperty("meldingen").GetInt32());
+            Assert.Equal(verwacht.Where(x => x.Bron == "dagrapportage").Sum(x => x.Aantal), sinds.GetProperty("dagrapportages").GetInt32());
+            Assert.All(sinds.GetProperty("open").EnumerateArray(), o => Assert.DoesNotContain(o.GetProperty("straat").GetString()!, "adres onbekend"));
+            totaal += verwacht.Sum(x => x.Aantal);
+        }
+        Assert.True(totaal >= 5, $"{totaal} meldingen");
+    }
+
+    [Fact]
+    public async Task Html_briefing_is_dutch_only_with_an_svg_map_per_wijk()
+    {
+        var response = await Teamleider.GetAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&format=html");
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<h1>Briefing", html);
-        Assert.Contains("Wijkboa:", html);
+        Assert.Contains("<h1>Briefing dinsdag 1 december 2026 – dienst vroeg (07:00–15:00)</h1>", html);
+        Assert.Equal(8, Regex.Count(html, "<svg class=\"kaart\""));
+        Assert.DoesNotContain("basemap", html);
+        var tekst = Regex.Replace(Regex.Replace(html, "<style>.*?</style>|<svg.*?</svg>", "", RegexOptions.Singleline), "<[^>]+>", " ");
+        foreach (var engels in EngelseWoorden().Matches(tekst).Select(m => m.Value)) Assert.Fail($"English in the briefing: '{engels}'");
+        Assert.DoesNotContain("WK999900 op", tekst);
     }
+
+    [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|May|June|July|August|October|December|new|sporadic|intensifying|persistent|diminishing|hotspots? in wijk|Assigned|InBehandeling|Toegewezen)\b")]
+    private static partial Regex EngelseWoorden();
 
     [Theory]
     [InlineData("/api/v1/briefing?dienst=vroeg", "datum")]
@@ -77,7 +255,51 @@ public class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
     [Fact]
     public async Task Planner_may_not_read_the_briefing()
     {
-        var response = await _api.ClientAs(DemoGemeenteFixture.Gemeente, Roles.Planner).GetAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
+        var response = await _api.ClientAs(Gemeente, Roles.Planner).GetAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_briefing_beyond_the_school_calendar_says_so_and_one_within_it_does_not()
+    {
+        var binnen = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
+        Assert.Empty(binnen.GetProperty("waarschuwingen").EnumerateArray());
+        var buiten = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2027-12-07&dienst=vroeg");
+        var waarschuwing = Assert.Single(buiten.GetProperty("waarschuwingen").EnumerateArray()).GetString()!;
+        Assert.Contains("tot en met zondag 29 augustus 2027", waarschuwing);
+        Assert.Contains("dinsdag 7 december 2027 zijn de schooldagen onbekend", waarschuwing);
+        var html = await Teamleider.GetStringAsync("/api/v1/briefing?datum=2027-12-07&dienst=vroeg&format=html");
+        Assert.Contains("class=\"waarschuwing\">De schoolvakanties van regio noord", html);
+    }
+
+    [Fact]
+    public async Task The_school_regio_is_set_by_an_admin_and_read_by_the_planner()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var admin = _api.ClientAs(gemeente, Roles.Admin);
+        Assert.Equal("noord", (await admin.GetFromJsonAsync<JsonElement>("/api/v1/schoolregio")).GetProperty("regio").GetString());
+        var gezet = await admin.PutAsJsonAsync("/api/v1/schoolregio", new { regio = "zuid" });
+        Assert.Equal(HttpStatusCode.OK, gezet.StatusCode);
+        var body = await _api.ClientAs(gemeente, Roles.Planner).GetFromJsonAsync<JsonElement>("/api/v1/schoolregio");
+        Assert.Equal(("zuid", "2027-08-15"), (body.GetProperty("regio").GetString(), body.GetProperty("bekendTot").GetString()));
+        Assert.Equal("zuid", _api.WithDb(db => db.Gemeenten.Single(g => g.Id == gemeente).SchoolRegio));
+
+        var fout = await admin.PutAsJsonAsync("/api/v1/schoolregio", new { regio = "oost" });
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+        Assert.Equal("regio", (await fout.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await _api.ClientAs(gemeente, Roles.Planner).PutAsJsonAsync("/api/v1/schoolregio", new { regio = "midden" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_warns_without_failing_when_the_school_calendar_ends_within_four_weeks()
+    {
+        Assert.Empty((await _api.CreateClient().GetFromJsonAsync<JsonElement>("/health")).GetProperty("waarschuwingen").EnumerateArray());
+        await using var laat = _api.Variant(b => b.ConfigureTestServices(s =>
+            s.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2027, 8, 10, 12, 0, 0, TimeSpan.Zero)))));
+        var response = await laat.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.Contains(body.GetProperty("waarschuwingen").EnumerateArray(), w => w.GetString()!.Contains("regio noord") && w.GetString()!.Contains("onbekend"));
     }
 }

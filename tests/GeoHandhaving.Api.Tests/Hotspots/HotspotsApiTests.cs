@@ -44,7 +44,8 @@ public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
         Assert.NotEmpty(features);
         Assert.Equal(Enumerable.Range(1, features.Count), features.Select(f => f.GetProperty("properties").GetProperty("rang").GetInt32()));
         var school = features.Select(f => f.GetProperty("properties")).First(p => p.GetProperty("venster").GetString() == "schoolbrengen");
-        Assert.Matches("^parkeeroverlast.* rond .+ tijdens het brengen$", school.GetProperty("reden").GetString());
+        // Streets of the demo BAG, the buurt, the nearest school: "… bij Schoolweg / Molenlaan (Oude Dorp), bij RK Basisschool Sint Jozef tijdens het brengen".
+        Assert.Matches("^parkeeroverlast.* bij [A-Z].* \\(.+\\), bij .+ tijdens het brengen$", school.GetProperty("reden").GetString());
         Assert.NotEmpty(school.GetProperty("scholen").EnumerateArray());
         Assert.NotEmpty(school.GetProperty("wijken").EnumerateArray());
         Assert.NotEmpty(school.GetProperty("wijkboas").EnumerateArray());
@@ -175,5 +176,18 @@ public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
     {
         Assert.Equal(HttpStatusCode.Accepted, (await As(Roles.Admin).PostAsync("/api/v1/hotspots/herbereken", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await As(Roles.Planner).PostAsync("/api/v1/hotspots/herbereken", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_hotspots_list_keeps_everything_and_filters_by_the_expected_meldingen_per_hour()
+    {
+        var alle = Features(await As(Roles.Planner).GetFromJsonAsync<JsonElement>("/api/v1/hotspots?venster=schoolbrengen"));
+        var sterk = Features(await As(Roles.Planner).GetFromJsonAsync<JsonElement>("/api/v1/hotspots?venster=schoolbrengen&minPerUur=0.5"));
+        Assert.NotEmpty(sterk);
+        Assert.True(alle.Count > sterk.Count, $"{alle.Count} / {sterk.Count}");
+        Assert.All(sterk, f => Assert.True(f.GetProperty("properties").GetProperty("perUur").GetDouble() >= 0.5));
+        Assert.All(alle, f => Assert.False(string.IsNullOrEmpty(f.GetProperty("properties").GetProperty("plaats").GetString())));
+        var fout = await As(Roles.Planner).GetAsync("/api/v1/hotspots?minPerUur=-1");
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
     }
 }

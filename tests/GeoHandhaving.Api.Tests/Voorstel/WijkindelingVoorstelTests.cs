@@ -4,13 +4,12 @@ using System.Text.Json;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Hotspots;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Api.Tests.Wijken;
 using GeoHandhaving.Api.Voorstel;
 using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Core.Districting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-using GeoHandhaving.Api.Tests.Wijken;
 
 namespace GeoHandhaving.Api.Tests.Voorstel;
 

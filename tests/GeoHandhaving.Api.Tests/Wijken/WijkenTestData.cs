@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
-using GeoHandhaving.Testing;
 using GeoHandhaving.Api.Wijken;
+using GeoHandhaving.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoHandhaving.Api.Tests.Wijken;
@@ -92,7 +92,7 @@ public static class WijkenTestData
     {
         var target = Path.Combine(Directory.CreateTempSubdirectory("ogr2ogr-").FullName, Path.GetFileNameWithoutExtension(source) + extension);
         var ogr2ogr = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ogr2ogr", ["-f", format, target, source, .. extra])
-            { RedirectStandardError = true })!;
+        { RedirectStandardError = true })!;
         var stderr = await ogr2ogr.StandardError.ReadToEndAsync();
         await ogr2ogr.WaitForExitAsync();
         Assert.True(ogr2ogr.ExitCode == 0, stderr);

@@ -171,6 +171,10 @@ namespace GeoHandhaving.Api.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("BuurtNaam")
+                        .HasColumnType("text")
+                        .HasColumnName("buurt_naam");
+
                     b.PrimitiveCollection<string[]>("Categorieen")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -190,6 +194,14 @@ namespace GeoHandhaving.Api.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("p");
 
+                    b.Property<double>("PerUur")
+                        .HasColumnType("double precision")
+                        .HasColumnName("per_uur");
+
+                    b.Property<string>("Plaats")
+                        .HasColumnType("text")
+                        .HasColumnName("plaats");
+
                     b.Property<int>("Rang")
                         .HasColumnType("integer")
                         .HasColumnName("rang");
@@ -206,6 +218,11 @@ namespace GeoHandhaving.Api.Data.Migrations
                     b.Property<double>("Score")
                         .HasColumnType("double precision")
                         .HasColumnName("score");
+
+                    b.PrimitiveCollection<string[]>("Straten")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("straten");
 
                     b.Property<string>("Trend")
                         .IsRequired()
@@ -633,6 +650,10 @@ namespace GeoHandhaving.Api.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("status");
+
+                    b.Property<string>("Terugbeluitkomst")
+                        .HasColumnType("text")
+                        .HasColumnName("terugbeluitkomst");
 
                     b.Property<string>("Toelichting")
                         .HasColumnType("text")
