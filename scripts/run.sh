@@ -18,11 +18,11 @@ cat <<MSG
 
 GeoHandhaving runs on $base  (Ctrl+C stops it; scripts/db.sh stop dev stops the database)
   OpenAPI UI        $base/docs          (document: $base/openapi/v1.json)
-  Map page          $base/kaart
+  Map page          $base/kaart       (signs you in: without Auth:Authority a local page, pick GM9999 and a role)
   OGC API Features  $base/ogc
-  Hangfire          $base/hangfire?access_token=\$(scripts/geoh token --role admin)
+  Hangfire          $base/hangfire    (sign in with the role platformbeheerder)
   Health            $base/health
-  A token for the demo gemeente GM9999:  scripts/geoh token --role planner   (roles: gis-analist intake boa teamleider planner admin)
+  Machine clients, a token for the demo gemeente GM9999:  scripts/geoh token --role planner   (sent as Authorization: Bearer)
 
 MSG
 cd "$root/src/GeoHandhaving.Api"

@@ -33,6 +33,7 @@ public class GeoHandhavingDbContext(DbContextOptions<GeoHandhavingDbContext> opt
     public DbSet<Tijdvenster> Tijdvensters => Set<Tijdvenster>();
     public DbSet<SchoolVakantie> SchoolVakanties => Set<SchoolVakantie>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<BrowserSessie> BrowserSessies => Set<BrowserSessie>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -56,8 +56,8 @@ public static class HeatmapApi
 
         app.MapGet("/", () => TypedResults.Redirect("/kaart")).AllowAnonymous().WithTags("Kaart").WithName("Start")
             .WithSummary("Redirects to the map page");
-        app.MapGet("/kaart", LeesKaart).AllowAnonymous().WithTags("Kaart").WithName("Kaart")
-            .WithSummary("The map page (MapLibre, served by the API itself; asks for a token)");
+        app.MapGet("/kaart", LeesKaart).RequireAuthorization(Policies.WijkenLezen).WithTags("Kaart").WithName("Kaart")
+            .WithSummary("The map page (MapLibre, served by the API itself); a browser without a session goes to /aanmelden first");
         app.MapGet("/kaart/config.json", LeesKaartConfiguratie).AllowAnonymous().WithTags("Kaart").WithName("KaartConfig")
             .WithSummary("Settings of the map page: basemap URL (may be empty), privacy minimum");
         return app;

@@ -65,10 +65,10 @@ public static class JobsServices
     {
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new AdminDashboardFilter()],
+            Authorization = [new PlatformbeheerDashboardFilter()],
             DisplayStorageConnectionString = false,
             DashboardTitle = "GeoHandhaving jobs",
-        });
+        }).RequireAuthorization(Policies.Platformbeheer);
         return app;
     }
 }

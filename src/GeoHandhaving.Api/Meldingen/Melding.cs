@@ -79,12 +79,24 @@ public class Categorie
     public int DuplicaatUren { get; set; } = 24;
 }
 
-/// <summary>Every read of a melder's contact details, for the AVG.</summary>
+/// <summary>
+/// The audit of personal data, for the AVG: every read of a melder's contact details and every AVG inzage or wissing
+/// (who, with which role, what, when, why). Kept when the melding goes, as proof of lawful access.
+/// </summary>
 public class ContactInzage
 {
+    /// <summary>A boa or teamleider read the melder's contact (GET …/melder?doel=).</summary>
+    public const string Inzien = "inzien";
+    /// <summary>The privacy officer handed the melder all we hold on him or her (AVG art. 15).</summary>
+    public const string AvgInzage = "avg-inzage";
+    /// <summary>The privacy officer erased the melder (AVG art. 17).</summary>
+    public const string AvgWissing = "avg-wissing";
+
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
     public long MeldingId { get; set; }
+    /// <summary>What was done: <see cref="Inzien"/>, <see cref="AvgInzage"/> or <see cref="AvgWissing"/>.</summary>
+    public string Handeling { get; set; } = Inzien;
     public required string Door { get; set; }
     public required string Rol { get; set; }
     public DateTimeOffset Op { get; set; }

@@ -31,6 +31,7 @@ public static class MeldingenApi
     public static IServiceCollection AddMeldingen(this IServiceCollection services)
     {
         services.AddOptions<RetentieOptions>().BindConfiguration(RetentieOptions.Section);
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<GeoReportFormaat.FormaatConstraint>(GeoReportFormaat.Constraint));
         return services
             .AddScoped<MeldingenRetentie>()
             .AddScoped<CategorieTaxonomie>()

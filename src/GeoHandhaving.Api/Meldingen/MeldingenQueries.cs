@@ -10,7 +10,7 @@ namespace GeoHandhaving.Api.Meldingen;
 public sealed record MeldingFilter(
     string? Wijk = null, string? Buurt = null, string? Categorie = null, MeldingStatus? Status = null,
     DateTimeOffset? Van = null, DateTimeOffset? Tot = null, int? Weekdag = null, int? Uur = null,
-    Envelope? BboxRd = null, bool? ZonderEigenaar = null);
+    Envelope? BboxRd = null, bool? ZonderEigenaar = null, IReadOnlyList<long>? Ids = null, bool? Afgehandeld = null);
 
 public sealed record MeldingRij(long Id, string Bron, string ExternId, string Categorie, string? Subcategorie,
     DateTimeOffset GemeldOp, DateTimeOffset? WaargenomenOp, string? Omschrijving, string? AdresTekst, Point? Locatie,
@@ -48,6 +48,8 @@ public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser us
         if (filter.Weekdag is not null) Add($"{AmsterdamTimeSql.Weekdag("m.gemeld_op")} = @weekdag", "weekdag", filter.Weekdag.Value);
         if (filter.Uur is not null) Add($"{AmsterdamTimeSql.Uur("m.gemeld_op")} = @uur", "uur", filter.Uur.Value);
         if (filter.ZonderEigenaar is true) where.Append(" AND m.eigenaar_boa_id IS NULL");
+        if (filter.Ids is not null) Add("m.id = ANY(@ids)", "ids", filter.Ids.ToArray());
+        if (filter.Afgehandeld is { } afgehandeld) where.Append(afgehandeld ? " AND m.status = 'Afgehandeld'" : " AND m.status <> 'Afgehandeld'");
         if (filter.BboxRd is { } box)
         {
             where.Append(" AND m.locatie && ST_MakeEnvelope(@minx, @miny, @maxx, @maxy, 28992)");

@@ -4,6 +4,7 @@ using GeoHandhaving.Api.Heatmap;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Ogc;
+using GeoHandhaving.Api.Privacy;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Voorstel;
 using GeoHandhaving.Api.Wijken;
@@ -21,7 +22,8 @@ public static class Capabilities
         .AddMeldingen()
         .AddHotspots(configuration)
         .AddBriefing()
-        .AddHeatmap(configuration);
+        .AddHeatmap(configuration)
+        .AddPrivacy();
 
     public static IEndpointRouteBuilder MapCapabilities(this IEndpointRouteBuilder app) => app
         .MapWijkenApi()
@@ -35,5 +37,7 @@ public static class Capabilities
         .MapHotspotsApi()
         .MapBriefingApi()
         .MapHeatmapApi()
-        .MapApiKeysApi();
+        .MapApiKeysApi()
+        .MapPrivacyApi()
+        .MapAanmeldenApi();
 }

@@ -112,6 +112,7 @@ public static class PlatformServices
         app.UseStatusCodePages();
         // The map page and its scripts (wwwroot) are public, like /health: before authentication.
         app.UseStaticFiles();
+        app.UseBrowserSessie();
         app.UseAuthentication();
         // Before authorization, so that requests refused with 401/403 (guessing tokens or keys) count against the limit too.
         app.UseRateLimiter();

@@ -75,7 +75,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         var presented = Request.Headers.TryGetValue(Header, out var header) ? header.ToString()
             : basic is not null ? basic
-            : Request.Path.StartsWithSegments(Open311Path) && Request.HasFormContentType ? (await Request.ReadFormAsync(Context.RequestAborted))[Open311Field].ToString()
+            : Request.Path.StartsWithSegments(Open311Path) && Request.HasFormContentType ? await FormFieldAsync()
             : "";
         if (presented.Length == 0) return basic is null ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("HTTP Basic without a password (the API key).");
         if (ApiKeySecret.Parse(presented) is not var (gemeente, hash)) return AuthenticateResult.Fail("The API key is not a GeoHandhaving API key.");
@@ -86,5 +86,18 @@ public sealed class ApiKeyAuthenticationHandler(
         claims.AddRange(key.Rollen.Select(r => new Claim(auth.Value.RoleClaim, r)));
         var identity = new ClaimsIdentity(claims, SchemeName, "sub", auth.Value.RoleClaim);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>The api_key form field; a form that cannot be read carries none (the endpoint then says what is wrong with it).</summary>
+    private async Task<string> FormFieldAsync()
+    {
+        try
+        {
+            return (await Request.ReadFormAsync(Context.RequestAborted))[Open311Field].ToString();
+        }
+        catch (InvalidDataException)
+        {
+            return "";
+        }
     }
 }

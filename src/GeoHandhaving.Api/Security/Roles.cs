@@ -9,8 +9,12 @@ public static class Roles
     public const string Teamleider = "teamleider";
     public const string Planner = "planner";
     public const string Admin = "admin";
+    /// <summary>The gemeente's privacy officer (functionaris gegevensbescherming): reads the audit, serves AVG requests.</summary>
+    public const string Privacy = "privacy";
+    /// <summary>Operates the platform for every gemeente (the Hangfire dashboard); no access to any gemeente's data.</summary>
+    public const string Platformbeheerder = "platformbeheerder";
 
-    public static readonly IReadOnlyList<string> All = [GisAnalist, Intake, Boa, Teamleider, Planner, Admin];
+    public static readonly IReadOnlyList<string> All = [GisAnalist, Intake, Boa, Teamleider, Planner, Admin, Privacy, Platformbeheerder];
 }
 
 /// <summary>
@@ -33,9 +37,17 @@ public static class Policies
     public const string Beheer = nameof(Beheer);
     /// <summary>Load reference data (BAG addresses, schools, school holidays).</summary>
     public const string ReferentiedataBeheren = nameof(ReferentiedataBeheren);
+    /// <summary>The audit of personal data and AVG requests (inzage, wissing) of the gemeente's melders.</summary>
+    public const string Privacytoezicht = nameof(Privacytoezicht);
+    /// <summary>The Hangfire dashboard: jobs of every gemeente.</summary>
+    public const string Platformbeheer = nameof(Platformbeheer);
+
+    /// <summary>Anyone signed in for a gemeente, whatever the role (who am I).</summary>
+    public const string Aangemeld = nameof(Aangemeld);
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesPerPolicy = new Dictionary<string, string[]>
     {
+        [Aangemeld] = [.. Roles.All],
         [WijkenLezen] = [Roles.GisAnalist, Roles.Intake, Roles.Boa, Roles.Teamleider, Roles.Planner, Roles.Admin],
         [WijkenBeheren] = [Roles.GisAnalist, Roles.Admin],
         [MeldingenLezen] = [Roles.Intake, Roles.Boa, Roles.Teamleider, Roles.Admin],
@@ -47,5 +59,7 @@ public static class Policies
         [Briefing] = [Roles.Teamleider, Roles.Boa, Roles.Admin],
         [Beheer] = [Roles.Admin],
         [ReferentiedataBeheren] = [Roles.GisAnalist, Roles.Admin],
+        [Privacytoezicht] = [Roles.Privacy],
+        [Platformbeheer] = [Roles.Platformbeheerder],
     };
 }

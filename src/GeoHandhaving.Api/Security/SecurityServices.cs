@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -8,9 +7,9 @@ namespace GeoHandhaving.Api.Security;
 
 public static class SecurityServices
 {
-    /// <summary>Cookie that carries the bearer token for browser pages that cannot send a header (the Hangfire dashboard).</summary>
-    public const string TokenCookie = "geoh_token";
     private const string BearerOrApiKey = "BearerOrApiKey";
+    /// <summary>The default scheme: machine credentials when a request carries them, else the browser session cookie.</summary>
+    private const string MachineOrBrowser = "MachineOrBrowser";
 
     public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,8 +20,16 @@ public static class SecurityServices
 
         services.AddSingleton<ApiKeyLookup>().AddScoped<ApiKeyStore>();
 
-        // A request with X-Api-Key or HTTP Basic (or an Open311 request without a bearer token) is a machine client; everything else carries a JWT.
-        services.AddAuthentication(BearerOrApiKey)
+        // A request with an Authorization header (bearer, HTTP Basic with an API key) or an API key is a machine client
+        // (BearerOrApiKey decides which); one with the session cookie, or a page a person opens, is a browser
+        // (BrowserSessieServices: sign-in on challenge); any other anonymous call is challenged as a machine (401 with
+        // WWW-Authenticate Bearer, and Basic on /ogc).
+        services.AddAuthentication(MachineOrBrowser)
+            .AddPolicyScheme(MachineOrBrowser, "Machine credentials or browser session", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.ContainsKey("Authorization") || ApiKeyAuthenticationHandler.Carries(ctx.Request) ? BearerOrApiKey
+                : ctx.Request.Cookies.ContainsKey(BrowserSessieServices.CookieNaam) || BrowserSessieServices.IsBrowserPagina(ctx.Request) ? BrowserSessieServices.CookieScheme
+                : BearerOrApiKey)
+            .AddBrowserSessie(auth)
             .AddPolicyScheme(BearerOrApiKey, "JWT bearer or API key", o => o.ForwardDefaultSelector = ctx =>
                 ApiKeyAuthenticationHandler.Carries(ctx.Request) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
@@ -40,6 +47,9 @@ public static class SecurityServices
             if (!string.IsNullOrWhiteSpace(auth.Authority))
             {
                 o.Authority = auth.Authority;
+                o.RequireHttpsMetadata = !Uri.TryCreate(auth.Authority, UriKind.Absolute, out var authority) || !authority.IsLoopback;
+                // A token signed with a key the cached metadata does not know makes the handler fetch the keys again (rotation).
+                o.RefreshInterval = auth.SleutelVerversing;
             }
             else
             {
@@ -47,14 +57,6 @@ public static class SecurityServices
             }
             o.Events = new JwtBearerEvents
             {
-                OnMessageReceived = ctx =>
-                {
-                    if (ctx.Request.Path.StartsWithSegments("/hangfire"))
-                    {
-                        ctx.Token = ctx.Request.Query["access_token"].FirstOrDefault() ?? ctx.Request.Cookies[TokenCookie];
-                    }
-                    return Task.CompletedTask;
-                },
                 OnChallenge = ctx =>
                 {
                     ApiKeyAuthenticationHandler.OfferBasic(ctx.HttpContext);
@@ -74,19 +76,15 @@ public static class SecurityServices
     }
 }
 
-/// <summary>The Hangfire dashboard is for the admin role only, never anonymous.</summary>
-public sealed class AdminDashboardFilter : IDashboardAuthorizationFilter
+/// <summary>
+/// The Hangfire dashboard shows the jobs of every gemeente (the nightly runs span them all), so it is for the platform
+/// operator only; the route demands <see cref="Policies.Platformbeheer"/> and this filter checks the role again.
+/// </summary>
+public sealed class PlatformbeheerDashboardFilter : IDashboardAuthorizationFilter
 {
     public bool Authorize(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        var token = http.Request.Query["access_token"].FirstOrDefault();
-        if (http.User.IsInRole(Roles.Admin) && token is not null)
-        {
-            // Keep the dashboard's own follow-up requests authenticated.
-            http.Response.Cookies.Append(SecurityServices.TokenCookie, token,
-                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/hangfire", Secure = http.Request.IsHttps });
-        }
-        return http.User.Identity?.IsAuthenticated == true && http.User.IsInRole(Roles.Admin);
+        return http.User.Identity?.IsAuthenticated == true && http.User.IsInRole(Roles.Platformbeheerder);
     }
 }

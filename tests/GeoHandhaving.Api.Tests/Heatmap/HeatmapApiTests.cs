@@ -241,11 +241,13 @@ public class HeatmapApiTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task The_map_page_and_its_config_are_public_and_the_root_redirects_to_it()
+    public async Task The_map_page_needs_a_session_its_scripts_and_config_are_public_and_the_root_redirects_to_it()
     {
         var client = _api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var root = await client.GetAsync("/");
         Assert.Equal("http://localhost/kaart", root.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/kaart")).StatusCode);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _api.Token(await _api.NewGemeenteAsync(), Roles.Planner));
         var page = await client.GetAsync("/kaart");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("/kaart/kaart.js", await page.Content.ReadAsStringAsync());
@@ -254,6 +256,7 @@ public class HeatmapApiTests(ApiFixture fixture)
         Assert.Equal("text/javascript", maplibre.Content.Headers.ContentType?.MediaType);
         var config = await client.GetFromJsonAsync<JsonElement>("/kaart/config.json");
         Assert.StartsWith("https://service.pdok.nl/", config.GetProperty("basemapUrl").GetString());
+        client.DefaultRequestHeaders.Authorization = null;
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(TileUrl("heatmap", Tile14))).StatusCode);
     }
 }

@@ -6,7 +6,8 @@ namespace GeoHandhaving.Api.Tests.Reliability;
 /// One bad request: what is sent, the text the problem details must contain to name the problem (a field, a row or
 /// a coordinate), and how many meldingen the valid rows of a mixed file must leave stored.
 /// </summary>
-public sealed record BadInput(string Name, string Method, string Url, string? ContentType, string? Body, string Names, int Stored = 0)
+public sealed record BadInput(string Name, string Method, string Url, string? ContentType, string? Body, string Names, int Stored = 0,
+    string MediaType = "application/problem+json", IReadOnlyDictionary<string, string>? Headers = null)
 {
     public override string ToString() => Name;
 }
@@ -33,6 +34,16 @@ public static class BadInputCorpus
         new(name, "POST", url, contentType, body, names, stored);
 
     private static BadInput Get(string name, string url, string names) => new(name, "GET", url, null, null, names);
+
+    private const string Form = "application/x-www-form-urlencoded";
+    private const string GeoReportJson = "application/json";
+
+    /// <summary>A GeoReport v2 form: errors come in GeoReport's own format (code, description naming the field).</summary>
+    private static BadInput Open311(string name, string form, string names, string format = "json") =>
+        new(name, "POST", $"/open311/v2/requests.{format}", Form, form, names, MediaType: format == "xml" ? "text/xml" : GeoReportJson);
+
+    private static BadInput Open311Get(string name, string query, string names) =>
+        new(name, "GET", $"/open311/v2/requests.json?{query}", null, null, names, MediaType: GeoReportJson);
 
     public static IReadOnlyList<BadInput> All { get; } =
     [
@@ -118,5 +129,42 @@ public static class BadInputCorpus
         Get("reverse negative radius", "/api/v1/reverse?lon=4.9&lat=52.37&straal=-1", "straal"),
         Post("geocode batch not JSON", "/api/v1/geocode/batch", "Dam 1, Amsterdam", "json"),
         Post("status not in the workflow", "/api/v1/meldingen/1/status", """{"status":"Weg"}""", "status"),
+
+        // Open311 GeoReport v2
+        Open311("GeoReport form without service_code", "lat=52.35&long=4.87", "service_code"),
+        Open311("GeoReport unknown service_code", "service_code=vuurwerk&lat=52.35&long=4.87", "service_code"),
+        Open311("GeoReport lat as words", "service_code=afval&lat=noord&long=4.87", "lat"),
+        Open311("GeoReport long NaN", "service_code=afval&lat=52.35&long=NaN", "long"),
+        Open311("GeoReport point in New York", "service_code=afval&lat=40.7&long=-74.0", "lat/long"),
+        Open311("GeoReport no location", "service_code=afval&description=ergens", "lat/long"),
+        Open311("GeoReport e-mail without @", "service_code=afval&lat=52.35&long=4.87&email=geen-adres", "email"),
+        Open311("GeoReport NUL in description", "service_code=afval&lat=52.35&long=4.87&description=auto%00stoep", "formulier"),
+        Open311("GeoReport external_id of 300 characters", $"service_code=afval&lat=52.35&long=4.87&external_id={new string('k', 300)}", "external_id"),
+        Open311("GeoReport SQL injection as service_code, in XML", "service_code=%27%3B+DROP+TABLE+melding%3B--&lat=52.35&long=4.87", "service_code", "xml"),
+        new("GeoReport JSON body instead of a form", "POST", "/open311/v2/requests.json", "application/json", """{"service_code":"afval"}""", "formulier", MediaType: GeoReportJson),
+        Open311Get("GeoReport start_date not a time", "start_date=gisteren", "start_date"),
+        Open311Get("GeoReport period over 90 days", "start_date=2026-01-01T00:00:00Z&end_date=2026-12-01T00:00:00Z", "end_date"),
+        Open311Get("GeoReport unknown status", "status=kapot", "status"),
+        Open311Get("GeoReport id list with a word", "service_request_id=1,twee", "service_request_id"),
+
+        // Privacy officer
+        Post("AVG request without reference", "/api/v1/privacy/avg/inzage", """{"email":"a@example.nl"}""", "verzoek"),
+        Post("AVG erasure without e-mail or phone", "/api/v1/privacy/avg/wissing", """{"verzoek":"AVG-1","email":"geen-adres"}""", "email"),
+        Get("audit period the wrong way round", "/api/v1/privacy/inzages?van=2026-12-01T00:00:00Z&tot=2026-11-01T00:00:00Z", "tot"),
+        Get("audit limit 0", "/api/v1/privacy/inzages?limit=0", "limit"),
+
+        // Sign-in (the local page without an identity provider) and the session cookie
+        Post("local sign-in without the page's antiforgery token", "/aanmelden", "gemeente=GM9999&rol=admin&gebruiker=x", "__RequestVerificationToken", Form),
+        Post("local sign-in as JSON", "/aanmelden", """{"gemeente":"GM9999"}""", "Unsupported Media Type"),
+        new("oversize cookie", "GET", "/api/v1/meldingen", null, null, "Cookie",
+            Headers: new Dictionary<string, string> { ["Cookie"] = $"geoh_sessie={new string('x', 20_000)}" }),
+    ];
+
+    /// <summary>Bad sign-in callbacks, for an API with an OpenID Provider configured (OidcAanmeldenTests); a replayed code needs a real flow and is tested there.</summary>
+    public static IReadOnlyList<BadInput> MetIdentityProvider { get; } =
+    [
+        Get("sign-in callback with a forged state", "/aanmelden/oidc?code=verzonnen&state=vervalst", "state"),
+        Get("sign-in callback without state", "/aanmelden/oidc?code=verzonnen", "state"),
+        Get("sign-in callback with a provider error and a forged state", "/aanmelden/oidc?error=access_denied&state=vervalst", "state"),
     ];
 }

@@ -21,14 +21,15 @@ public sealed record SecuredEndpoint(string Method, string Route, string[] Polic
     /// Parameters inside a segment (such as {y}.mvt) are replaced and the literal around them kept.
     public string SampleUrl => System.Text.RegularExpressions.Regex.Replace(Route, @"\{([^}]+)\}", m =>
         m.Groups[1].Value.Contains(":long") || m.Groups[1].Value.Contains(":int") || m.Groups[1].Value.EndsWith("Id")
-        || m.Groups[1].Value is "z" or "x" or "y" ? "1" : "X");
+        || m.Groups[1].Value is "z" or "x" or "y" ? "1" : m.Groups[1].Value.StartsWith("format:") ? "json" : "X");
 }
 
 /// <summary>The endpoints of the running app and the roles that may call them; the source of the table in docs/security.md.</summary>
 public static class AuthorizationMatrix
 {
-    /// <summary>Endpoints meant to be anonymous (or, for /hangfire, guarded by their own filter).</summary>
-    public static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/hangfire/{**path}", "/docs", "/kaart", "/kaart/config.json", "/"];
+    /// <summary>Endpoints meant to be anonymous: health, documentation, the map's settings and signing in and out.</summary>
+    public static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/docs", "/kaart/config.json", "/", "/aanmelden", "/afmelden",
+        "/open311/v2/discovery.{format:georeport}"];
 
     public const string DocStart = "<!-- authorization-matrix:start -->";
     public const string DocEnd = "<!-- authorization-matrix:end -->";

@@ -87,7 +87,10 @@ internal sealed class ContactInzageConfiguration : IEntityTypeConfiguration<Cont
         e.ToTable("contact_inzage");
         e.HasKey(x => new { x.GemeenteId, x.Id });
         e.Property(x => x.Id).UseIdentityAlwaysColumn();
+        e.Property(x => x.Handeling).HasDefaultValue(ContactInzage.Inzien);
         e.HasIndex(x => new { x.GemeenteId, x.MeldingId });
+        // The privacy officer's filters: a user's reads in a period.
+        e.HasIndex(x => new { x.GemeenteId, x.Door, x.Op });
     }
 }
 

@@ -459,6 +459,13 @@ namespace GeoHandhaving.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("door");
 
+                    b.Property<string>("Handeling")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("inzien")
+                        .HasColumnName("handeling");
+
                     b.Property<long>("MeldingId")
                         .HasColumnType("bigint")
                         .HasColumnName("melding_id");
@@ -477,6 +484,9 @@ namespace GeoHandhaving.Api.Data.Migrations
 
                     b.HasIndex("GemeenteId", "MeldingId")
                         .HasDatabaseName("ix_contact_inzage_gemeente_id_melding_id");
+
+                    b.HasIndex("GemeenteId", "Door", "Op")
+                        .HasDatabaseName("ix_contact_inzage_gemeente_id_door_op");
 
                     b.ToTable("contact_inzage", (string)null);
                 });
@@ -712,6 +722,30 @@ namespace GeoHandhaving.Api.Data.Migrations
                         .HasDatabaseName("ix_api_key_gemeente_id_hash");
 
                     b.ToTable("api_key", (string)null);
+                });
+
+            modelBuilder.Entity("GeoHandhaving.Api.Security.BrowserSessie", b =>
+                {
+                    b.Property<string>("Sleutel")
+                        .HasColumnType("text")
+                        .HasColumnName("sleutel");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("ticket");
+
+                    b.Property<DateTimeOffset>("VerlooptOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verloopt_op");
+
+                    b.HasKey("Sleutel")
+                        .HasName("pk_browser_sessie");
+
+                    b.HasIndex("VerlooptOp")
+                        .HasDatabaseName("ix_browser_sessie_verloopt_op");
+
+                    b.ToTable("browser_sessie", (string)null);
                 });
 
             modelBuilder.Entity("GeoHandhaving.Api.Voorstel.VoorstelRun", b =>

@@ -6,9 +6,6 @@ const DAGEN = ['alle dagen', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vri
 const KLASSEN = [[5, '#fee391'], [10, '#fec44f'], [25, '#fe9929'], [50, '#ec7014'], [100, '#cc4c02'], [250, '#8c2d04']];
 const $ = (id) => document.getElementById(id);
 
-let token = localStorage.getItem('geoh.token') ?? '';
-$('token').value = token;
-
 const config = await (await fetch('/kaart/config.json')).json();
 const map = new maplibregl.Map({
   container: 'kaart',
@@ -26,10 +23,8 @@ const map = new maplibregl.Map({
       ...(config.basemapUrl ? [{ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.6 } }] : []),
     ],
   },
-  // Only requests to this API carry the token; the basemap goes without.
-  transformRequest: (url) => url.startsWith(location.origin) && token
-    ? { url, headers: { Authorization: `Bearer ${token}` } }
-    : { url },
+  // Requests to this API carry the session cookie (HttpOnly: the page never sees a token); the basemap goes without.
+  transformRequest: (url) => ({ url, credentials: url.startsWith(location.origin) ? 'same-origin' : 'omit' }),
 });
 window.kaart = map;
 
@@ -125,15 +120,18 @@ function legenda() {
 }
 
 async function apiJson(path) {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await fetch(path, { credentials: 'same-origin' });
+  // The session ended (expired, signed out elsewhere): sign in again and come back here.
+  if (response.status === 401) location.assign(`/aanmelden?terug=${encodeURIComponent(location.pathname + location.search)}`);
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response.json();
 }
 
 async function start() {
   $('melding').textContent = '';
-  if (!token) { $('melding').textContent = 'Vul een token in.'; return; }
   try {
+    const sessie = await apiJson('/api/v1/sessie');
+    $('gebruiker').textContent = `${sessie.gebruiker} (${sessie.rollen.join(', ')}, ${sessie.gemeente})`;
     const tilejson = await apiJson('/api/v1/tiles/heatmap.json');
     map.fitBounds([[tilejson.bounds[0], tilejson.bounds[1]], [tilejson.bounds[2], tilejson.bounds[3]]], { padding: { top: 40, bottom: 40, right: 40, left: 300 }, maxZoom: 15, animate: false });
     const categorieen = await apiJson('/api/v1/categorieen');
@@ -144,18 +142,13 @@ async function start() {
     $('venster').replaceChildren(new Option('geen', ''),
       ...vensters.filter((v) => !v.code.startsWith('uur-')).map((v) => new Option(`${v.code} (${v.definitie})`, v.code)));
   } catch (error) {
-    $('melding').textContent = `Token geweigerd of API onbereikbaar (${error.message}).`;
+    $('melding').textContent = `Geen toegang of API onbereikbaar (${error.message}).`;
     return;
   }
   if (!map.getSource('heatmap')) addLayers();
   updateFilters();
 }
 
-$('token-opslaan').addEventListener('click', () => {
-  token = $('token').value.trim();
-  localStorage.setItem('geoh.token', token);
-  start();
-});
 for (const id of ['categorie', 'venster', 'dag', 'uur', 'van', 'tot']) $(id).addEventListener('input', updateFilters);
 legenda();
 map.on('load', start);

@@ -1,16 +1,19 @@
-// Opens the map page in the system Chromium, sets the token, moves the hour slider to 08:00 and 23:00, picks a window
-// and a start date, clicks a hotspot and a wijk, and reports what happened as JSON:
-//   node kaart-test.mjs BASE_URL TOKEN SCREENSHOT.png
+// Opens the map page in the system Chromium, signs in (the local development page, or the OpenID Provider's login form),
+// moves the hour slider to 08:00 and 23:00, picks a window and a start date, clicks a hotspot and a wijk, and reports
+// what happened as JSON ("kort": stop after the first rendered map):
+//   node kaart-test.mjs BASE_URL '{"lokaal":{"gemeente":"GM9999","rol":"planner"}}' SCREENSHOT.png
+//   node kaart-test.mjs BASE_URL '{"oidc":{"login":"planner"}}' SCREENSHOT.png kort
 import { chromium } from 'playwright-core';
 
-const [baseUrl, token, screenshot] = process.argv.slice(2);
+const [baseUrl, signIn, screenshot, mode] = process.argv.slice(2);
+const aanmelding = JSON.parse(signIn);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   // No GPU here: WebGL comes from SwiftShader, which Chromium only allows for WebGL when asked explicitly.
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
 });
-const report = { tileRequests: [], errors: [], nonBackgroundPixels: {}, heatmapCellen: {} };
+const report = { tileRequests: [], errors: [], nonBackgroundPixels: {}, heatmapCellen: {}, aanmeldPagina: null, storage: null };
 try {
   const page = await browser.newPage({ viewport: { width: 900, height: 650 } });
   page.on('pageerror', (error) => report.errors.push(String(error)));
@@ -46,11 +49,31 @@ try {
     report.heatmapCellen[`uur${hour}`] = await heatmapCells();
   };
 
+  // Opening the map without a session leads to the sign-in page and, once signed in, back to the map.
   await page.goto(`${baseUrl}/kaart?test`);
-  await page.fill('#token', token);
-  await page.click('#token-opslaan');
+  report.aanmeldPagina = page.url();
+  if (aanmelding.lokaal) {
+    report.ontwikkelingTekst = await page.locator('#ontwikkeling').textContent();
+    await page.selectOption('#gemeente', aanmelding.lokaal.gemeente);
+    await page.selectOption('#rol', aanmelding.lokaal.rol);
+    await page.click('#aanmelden');
+  } else {
+    await page.fill('input[name=login]', aanmelding.oidc.login);
+    await page.fill('input[name=password]', 'test');
+    await page.click('button[type=submit]');
+  }
+  await page.waitForURL((url) => url.pathname === '/kaart', { timeout: 30_000 });
   await rendered();
   report.nonBackgroundPixels.alle = await countPixels();
+  report.gebruiker = await page.locator('#gebruiker').textContent();
+  // Nothing of the session is readable by the page: no token in storage, the cookie is HttpOnly.
+  report.storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+  report.cookies = (await page.context().cookies()).filter((c) => c.name === 'geoh_sessie')
+    .map((c) => ({ httpOnly: c.httpOnly, sameSite: c.sameSite, length: c.value.length }));
+  if (mode === 'kort') {
+    await page.screenshot({ path: screenshot });
+    throw 'kort';
+  }
   await showHour(8);
   await showHour(23);
   report.uurTekst = await page.locator('#uur-tekst').textContent();
@@ -99,7 +122,7 @@ try {
   report.wijkPopup = await clickAt('wijken-vlak');
 
 } catch (error) {
-  report.errors.push(String(error));
+  if (error !== 'kort') report.errors.push(String(error));
 } finally {
   await browser.close();
 }
