@@ -11,7 +11,7 @@ internal static class BriefingSql
         SELECT w.code, w.naam, w.geometrie,
                coalesce((SELECT array_agg(b.naam ORDER BY wb.primair DESC, b.naam) FROM wijk_boa wb
                          JOIN boa b ON b.gemeente_id = wb.gemeente_id AND b.id = wb.boa_id
-                         WHERE wb.gemeente_id = w.gemeente_id AND wb.wijk_code = w.code), '{}')
+                         WHERE wb.gemeente_id = w.gemeente_id AND wb.wijkindeling_id = w.wijkindeling_id AND wb.wijk_code = w.code), '{}')
         FROM wijk w {{ActieveWijkindelingSql.Join}}
         WHERE w.gemeente_id = @gemeente AND (@wijken::text[] IS NULL OR w.code = ANY (@wijken))
         ORDER BY w.code

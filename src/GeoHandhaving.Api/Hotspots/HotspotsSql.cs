@@ -71,7 +71,9 @@ internal static class HotspotsSql
                h.trend, h.wijk_codes, h.scholen, h.per_uur, h.straten, h.buurt_naam, h.plaats,
                coalesce((SELECT array_agg(b.naam ORDER BY wb.primair DESC, b.naam) FROM wijk_boa wb
                          JOIN boa b ON b.gemeente_id = wb.gemeente_id AND b.id = wb.boa_id
-                         WHERE wb.gemeente_id = h.gemeente_id AND wb.wijk_code = ANY(h.wijk_codes)), ARRAY[]::text[])
+                         WHERE wb.gemeente_id = h.gemeente_id AND wb.wijk_code = ANY(h.wijk_codes)
+                           AND wb.wijkindeling_id = (SELECT wi.id FROM wijkindeling wi WHERE wi.gemeente_id = h.gemeente_id AND wi.status = 'Actief')),
+                        ARRAY[]::text[])
         FROM hotspot h WHERE h.gemeente_id = @gemeente AND h.run_id = @run
         ORDER BY h.venster, h.rang
         """;

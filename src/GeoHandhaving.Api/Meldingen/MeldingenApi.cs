@@ -39,8 +39,6 @@ public static class MeldingenApi
             .AddScoped<MeldingenIntake>()
             .AddScoped<MeldingenQueries>()
             .AddScoped<MeldingenBehandeling>()
-            .AddScoped<WijkToewijzing>()
-            .AddScoped<MeldingenHerverdelenJob>()
             .AddSingleton<MelderContactBescherming>();
     }
 

@@ -83,7 +83,8 @@ internal static class MeldingenSql
     /// <summary>Restricts a boa to the wijken assigned to him or her (by token subject = boa.gebruikersnaam); also used by the meldingen tile layer.</summary>
     public const string BoaScope = """
         m.wijk_code IN (SELECT wb.wijk_code FROM wijk_boa wb JOIN boa eigen ON eigen.gemeente_id = wb.gemeente_id AND eigen.id = wb.boa_id
-                        WHERE wb.gemeente_id = @gemeente AND eigen.gebruikersnaam = @gebruiker)
+                        WHERE wb.gemeente_id = @gemeente AND eigen.gebruikersnaam = @gebruiker
+                          AND wb.wijkindeling_id = (SELECT id FROM wijkindeling WHERE gemeente_id = @gemeente AND status = 'Actief'))
         """;
 
     /// <summary>Retention, over every gemeente at once: the contact details of meldingen closed longer than @dagen ago.</summary>
@@ -104,20 +105,22 @@ internal static class MeldingenSql
         """;
 
     /// <summary>
-    /// The wijk, buurt and owner of meldingen (the active wijkindeling's wijk that covers them, its primary wijkboa). Only rows
-    /// whose assignment changes are written, so a second run is a no-op; the status change Nieuw -> Toegewezen lands in the
-    /// melding's history in the same statement.
+    /// The wijk, buurt and owner of meldingen that are not closed: the active wijkindeling's wijk that covers them and its
+    /// primary wijkboa in that wijkindeling. Scoped by @ids (intake), @gebied (a wijk's old and new area) or @wijk (its
+    /// boa's changed); all NULL: the whole gemeente (activation). Only rows whose assignment changes are written, so a
+    /// second run is a no-op. History in the same statement: Nieuw -> Toegewezen at intake, and with an @aanleiding every
+    /// change of owner, saying why and who owns it now.
     /// </summary>
     public const string WijsToe = $"""
         WITH toewijzing AS (
-            SELECT n.id, n.status AS oude_status, w.code AS wijk_code, b.code AS buurt_code, wb.boa_id,
+            SELECT n.id, n.status AS oude_status, n.eigenaar_boa_id AS oude_boa, w.code AS wijk_code, b.code AS buurt_code, wb.boa_id,
                 CASE WHEN n.locatie IS NULL THEN n.eigenaar_reden
                      WHEN w.code IS NULL THEN @buiten
                      WHEN wb.boa_id IS NULL THEN @zonderboa END AS reden,
                 CASE WHEN n.status = 'Nieuw' AND wb.boa_id IS NOT NULL THEN 'Toegewezen' ELSE n.status END AS status
             FROM melding n
             LEFT JOIN LATERAL (
-                SELECT w.code FROM wijk w
+                SELECT w.code, w.wijkindeling_id FROM wijk w
                 {ActieveWijkindelingSql.Join}
                 WHERE w.gemeente_id = n.gemeente_id AND ST_Covers(w.geometrie, n.locatie)
                 ORDER BY w.code LIMIT 1) w ON n.locatie IS NOT NULL
@@ -127,9 +130,12 @@ internal static class MeldingenSql
                 ORDER BY b.code LIMIT 1) b ON n.locatie IS NOT NULL
             LEFT JOIN LATERAL (
                 SELECT wb.boa_id FROM wijk_boa wb
-                WHERE wb.gemeente_id = n.gemeente_id AND wb.wijk_code = w.code
+                WHERE wb.gemeente_id = n.gemeente_id AND wb.wijkindeling_id = w.wijkindeling_id AND wb.wijk_code = w.code
                 ORDER BY wb.primair DESC, wb.boa_id LIMIT 1) wb ON w.code IS NOT NULL
-            WHERE n.gemeente_id = @gemeente AND (@ids IS NULL OR n.id = ANY(@ids))
+            WHERE n.gemeente_id = @gemeente AND n.status <> 'Afgehandeld'
+              AND (@ids IS NULL OR n.id = ANY(@ids))
+              AND (@gebied IS NULL OR ST_Intersects(n.locatie, @gebied))
+              AND (@wijk IS NULL OR n.wijk_code = @wijk)
         ), gewijzigd AS (
             UPDATE melding m SET wijk_code = t.wijk_code, buurt_code = t.buurt_code, eigenaar_boa_id = t.boa_id,
                 eigenaar_reden = t.reden, status = t.status
@@ -137,11 +143,16 @@ internal static class MeldingenSql
             WHERE m.gemeente_id = @gemeente AND m.id = t.id
               AND (m.wijk_code, m.buurt_code, m.eigenaar_boa_id, m.eigenaar_reden, m.status)
                   IS DISTINCT FROM (t.wijk_code, t.buurt_code, t.boa_id, t.reden, t.status)
-            RETURNING m.id, m.wijk_code, t.oude_status, m.status AS nieuwe_status
+            RETURNING m.id, m.wijk_code, m.eigenaar_boa_id, m.eigenaar_reden, t.oude_status, t.oude_boa, m.status AS nieuwe_status
         ), historie AS (
             INSERT INTO melding_gebeurtenis (gemeente_id, melding_id, status, op, door, toelichting)
-            SELECT @gemeente, id, 'Toegewezen', @op, 'systeem', 'wijkboa van wijk ' || wijk_code
-            FROM gewijzigd WHERE oude_status = 'Nieuw' AND nieuwe_status = 'Toegewezen'
+            SELECT @gemeente, g.id, g.nieuwe_status, @op, 'systeem',
+                   CASE WHEN @aanleiding IS NULL THEN 'wijkboa van wijk ' || g.wijk_code
+                        ELSE @aanleiding || ': ' || coalesce('wijk ' || g.wijk_code, 'geen wijk') || ', eigenaar '
+                             || coalesce(nb.naam, 'geen (' || coalesce(g.eigenaar_reden, 'onbekend') || ')') END
+            FROM gewijzigd g LEFT JOIN boa nb ON nb.gemeente_id = @gemeente AND nb.id = g.eigenaar_boa_id
+            WHERE (g.oude_status = 'Nieuw' AND g.nieuwe_status = 'Toegewezen')
+               OR (@aanleiding IS NOT NULL AND g.oude_boa IS DISTINCT FROM g.eigenaar_boa_id)
         )
         SELECT count(*) FROM gewijzigd
         """;

@@ -21,16 +21,22 @@ public sealed record OgcCollections(IReadOnlyList<OgcCollection> Collections, IR
 
 /// <summary>
 /// OGC API – Features (Part 1 core + GeoJSON, Part 2 CRS, Part 4 create/replace/update/delete) over the wijken of the
-/// active wijkindeling and the buurten, so QGIS and GDAL can read and edit them. Writes go through the same code as
-/// the REST API (<see cref="WijkBewerkingen"/>) and are refused with the same problem details (<see cref="WijkProblemen"/>); If-Match is honoured but
-/// not demanded, because
-/// QGIS sends none.
+/// active wijkindeling (<c>wijken</c>), every draft wijkindeling (<c>concept-{id}</c>) and the buurten, so QGIS and GDAL
+/// can read and edit them. The active wijkindeling refuses an edit that opens a gap or an overlap; a draft takes them
+/// until its activation checks the whole. Writes go through the same code as the REST API (<see cref="WijkBewerkingen"/>)
+/// and are refused with the same problem details (<see cref="WijkProblemen"/>); If-Match is honoured but not demanded,
+/// because QGIS sends none.
 /// </summary>
 public static class OgcApi
 {
     public const string GeoJsonMediaType = "application/geo+json";
     private const string Wijken = "wijken";
     private const string Buurten = "buurten";
+    private const string ConceptPrefix = "concept-";
+    // The Allow headers of editable collections, their features, and the read-only buurten.
+    private static readonly string Bewerkbaar = string.Join(", ", HttpMethods.Get, HttpMethods.Post, HttpMethods.Options);
+    private static readonly string FeatureBewerkbaar = string.Join(", ", HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options);
+    private static readonly string AlleenLezen = string.Join(", ", HttpMethods.Get, HttpMethods.Options);
     private const string DefaultReden = "bewerkt via OGC API Features";
 
     private static readonly string[] ConformanceClasses =
@@ -56,7 +62,7 @@ public static class OgcApi
         var ogc = app.MapGroup("/ogc").WithGroupName("ogc").WithTags("OGC API Features").RequireAuthorization(Policies.WijkenLezen);
         ogc.MapGet("", LandingPage).WithName("OgcLandingPage").WithSummary("OGC API landing page");
         ogc.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("Conformance classes");
-        ogc.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The collections wijken and buurten");
+        ogc.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The collections wijken, buurten and concept-{id} per draft");
         ogc.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One collection");
         ogc.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
             .WithSummary("Features with bbox, limit/offset paging, datetime (wijken: an instant gives the wijkindeling as of then, an interval every version " +
@@ -67,8 +73,8 @@ public static class OgcApi
         ogc.MapMethods("/collections/{collectionId}/items/{featureId}", [HttpMethods.Options], ItemOptions).WithName("OgcItemOptions")
             .WithSummary("Allowed methods on one feature");
 
-        var edit = ogc.MapGroup("/collections/" + Wijken + "/items").RequireAuthorization(Policies.WijkenBeheren);
-        edit.MapPost("", CreateItem).WithName("OgcCreateWijk").WithSummary("Create a wijk (Part 4)");
+        var edit = ogc.MapGroup("/collections/{collectionId}/items").RequireAuthorization(Policies.WijkenBeheren);
+        edit.MapPost("", CreateItem).WithName("OgcCreateWijk").WithSummary("Create a wijk in wijken or a draft (Part 4)");
         edit.MapPut("/{featureId:long}", ReplaceItem).WithName("OgcReplaceWijk").WithSummary("Replace a wijk (Part 4)");
         edit.MapPatch("/{featureId:long}", PatchItem).WithName("OgcPatchWijk").WithSummary("Merge-patch a wijk (Part 4)")
             .Accepts<WijkFeatureInvoer>("application/merge-patch+json", "application/json");
@@ -80,7 +86,7 @@ public static class OgcApi
     {
         var root = Root(http);
         return TypedResults.Ok(new OgcLandingPage("GeoHandhaving wijkindeling",
-            "Wijken (active wijkindeling) and buurten of your gemeente; storage in RD New (EPSG:28992).",
+            "Wijken (active wijkindeling), draft wijkindelingen and buurten of your gemeente; storage in RD New (EPSG:28992).",
         [
             new(root, "self", "application/json", "This document"),
             new(http.Request.Absolute("/openapi/ogc.json"), "service-desc", "application/vnd.oai.openapi+json;version=3.0", "OpenAPI 3.0 definition"),
@@ -92,21 +98,58 @@ public static class OgcApi
 
     internal static Ok<OgcConformance> Conformance() => TypedResults.Ok(new OgcConformance(ConformanceClasses));
 
-    internal static async Task<Ok<OgcCollections>> Collections([AsParameters] WijkenHandlerServices s, CancellationToken ct)
+    internal static async Task<Ok<OgcCollections>> Collections([AsParameters] WijkenHandlerServices s, Wijkindelingen indelingen, CancellationToken ct)
     {
-        var collections = new[] { await DescribeAsync(s, Wijken, ct), await DescribeAsync(s, Buurten, ct) };
-        return TypedResults.Ok(new OgcCollections(collections!, [new Link(Root(s.Http) + "/collections", "self", "application/json")]));
+        var concepten = (await indelingen.ListAsync(s.GemeenteId, ct)).Where(w => w.Status == WijkindelingStatus.Concept).OrderBy(w => w.Id);
+        var collections = new List<OgcCollection>
+        {
+            await DescribeAsync(s, Wijken, await s.Store.ActieveWijkindelingAsync(s.GemeenteId, ct), ct),
+            await DescribeAsync(s, Buurten, null, ct),
+        };
+        foreach (var concept in concepten) collections.Add(await DescribeAsync(s, CollectionId(concept)!, concept, ct));
+        return TypedResults.Ok(new OgcCollections(collections, [new Link(Root(s.Http) + "/collections", "self", "application/json")]));
     }
 
     internal static async Task<Results<Ok<OgcCollection>, ProblemHttpResult>> Collection(
-        [AsParameters] WijkenHandlerServices s, string collectionId, CancellationToken ct) =>
-        await DescribeAsync(s, collectionId, ct) is { } collection ? TypedResults.Ok(collection) : Problems.NotFound("Collectie", collectionId);
+        [AsParameters] WijkenHandlerServices s, string collectionId, CancellationToken ct) => await ResolveAsync(s, collectionId, ct) switch
+        {
+            { Found: false } => Problems.NotFound("Collectie", collectionId),
+            var (_, indeling) => TypedResults.Ok(await DescribeAsync(s, collectionId, indeling, ct)),
+        };
+
+    /// <summary>
+    /// The wijkindeling behind a collection: <c>wijken</c> is the active one (none yet: null), <c>concept-{id}</c> a draft,
+    /// <c>buurten</c> none; Found is false for anything else, including a draft that was activated or archived.
+    /// </summary>
+    private static async Task<(bool Found, Wijkindeling? Indeling)> ResolveAsync(WijkenHandlerServices s, string collectionId, CancellationToken ct)
+    {
+        if (collectionId == Wijken) return (true, await s.Store.ActieveWijkindelingAsync(s.GemeenteId, ct));
+        if (collectionId == Buurten) return (true, null);
+        return collectionId.StartsWith(ConceptPrefix, StringComparison.Ordinal) && long.TryParse(collectionId[ConceptPrefix.Length..], out var id)
+            && await s.Store.WijkindelingAsync(s.GemeenteId, id, ct) is { Status: WijkindelingStatus.Concept } concept
+            ? (true, concept) : (false, null);
+    }
+
+    private static bool IsDraft(string collectionId) => collectionId.StartsWith(ConceptPrefix, StringComparison.Ordinal);
+
+    /// <summary>The OGC collection of a wijkindeling: <c>wijken</c> for the active one, <c>concept-{id}</c> for a draft, none for the archived.</summary>
+    public static string? CollectionId(Wijkindeling indeling) => indeling.Status switch
+    {
+        WijkindelingStatus.Actief => Wijken,
+        WijkindelingStatus.Concept => ConceptPrefix + indeling.Id,
+        _ => null,
+    };
 
     internal static async Task<Results<JsonHttpResult<GeoJsonFeatureCollection>, ProblemHttpResult>> Items(
         [AsParameters] WijkenHandlerServices s, string collectionId, string? bbox, [FromQuery(Name = "bbox-crs")] string? bboxCrs,
         int? limit, int? offset, string? datetime, string? crs, TimeProvider clock, CancellationToken ct)
     {
-        if (collectionId is not (Wijken or Buurten)) return Problems.NotFound("Collectie", collectionId);
+        var (found, indeling) = await ResolveAsync(s, collectionId, ct);
+        if (!found) return Problems.NotFound("Collectie", collectionId);
+        if (datetime is not null && collectionId != Wijken)
+        {
+            return Problems.InvalidField("datetime", "datetime geldt voor de collectie wijken (de actieve wijkindeling en haar geschiedenis).", datetime);
+        }
         if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
         var (paging, pagingProblem) = Paging.Clamped(offset, limit);
         if (pagingProblem is not null) return pagingProblem;
@@ -141,7 +184,6 @@ public static class OgcApi
         }
         else
         {
-            var indeling = await s.Store.ActieveWijkindelingAsync(s.GemeenteId, ct);
             var wijken = indeling is null ? [] : await s.Store.Query(s.GemeenteId, indeling.Id, box).Skip(skip).Take(take).ToListAsync(ct);
             matched = indeling is null ? 0 : await s.Store.Query(s.GemeenteId, indeling.Id, box).LongCountAsync(ct);
             features = await s.FeaturesAsync(wijken, output, ct);
@@ -158,9 +200,11 @@ public static class OgcApi
         [AsParameters] WijkenHandlerServices s, string collectionId, string featureId, string? crs, CancellationToken ct)
     {
         if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
+        var (found, indeling) = await ResolveAsync(s, collectionId, ct);
+        if (!found) return Problems.NotFound("Collectie", collectionId);
         GeoJsonFeature? feature = collectionId switch
         {
-            Wijken when long.TryParse(featureId, out var id) && await s.Store.FindAsync(s.GemeenteId, id, ct) is { } wijk
+            not Buurten when long.TryParse(featureId, out var id) && await WijkInAsync(s, indeling, id, ct) is { } wijk
                 => await s.FeatureAsync(wijk, output, ct),
             // wijk.versie: one version, as a datetime interval lists them.
             Wijken when VersionId(featureId) is var (wijkId, versie)
@@ -184,43 +228,81 @@ public static class OgcApi
         featureId.Split('.') is [var wijk, var versie] && long.TryParse(wijk, out var wijkId) && int.TryParse(versie, out var nummer)
             ? (wijkId, nummer) : null;
 
-    internal static NoContent ItemsOptions(HttpContext http, string collectionId) =>
-        Allow(http, collectionId == Wijken ? "GET, POST, OPTIONS" : "GET, OPTIONS");
+    /// <summary>QGIS offers editing only when OPTIONS on the items allows POST, and edits a feature with what its OPTIONS allows.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ItemsOptions(
+        [AsParameters] WijkenHandlerServices s, string collectionId, CancellationToken ct) =>
+        (await ResolveAsync(s, collectionId, ct)).Found
+            ? Allow(s.Http, collectionId == Buurten ? AlleenLezen : Bewerkbaar) : Problems.NotFound("Collectie", collectionId);
 
-    internal static NoContent ItemOptions(HttpContext http, string collectionId, string featureId) =>
-        Allow(http, collectionId == Wijken ? "GET, PUT, PATCH, DELETE, OPTIONS" : "GET, OPTIONS");
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ItemOptions(
+        [AsParameters] WijkenHandlerServices s, string collectionId, string featureId, CancellationToken ct) =>
+        (await ResolveAsync(s, collectionId, ct)).Found
+            ? Allow(s.Http, collectionId == Buurten ? AlleenLezen : FeatureBewerkbaar) : Problems.NotFound("Collectie", collectionId);
 
     internal static async Task<Results<Created<GeoJsonFeature>, ProblemHttpResult>> CreateItem(
-        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, WijkFeatureInvoer body, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, string collectionId, WijkFeatureInvoer body, CancellationToken ct)
     {
+        var (refused, indeling) = await EditableAsync(s, collectionId, ct);
+        if (refused is not null) return refused;
         if (!Crs.TryForRequest(s.Http.Request, null, out var input, out var crsProblem)) return crsProblem;
-        var result = await bewerkingen.MaakAsync(s.Actor, body, input, null, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
+        // wijken without an active wijkindeling yet: the first wijk starts one.
+        long? wijkindeling = IsDraft(collectionId) ? indeling!.Id : null;
+        var result = await bewerkingen.MaakAsync(s.Actor, body, input, wijkindeling, s.Reden(body.Text("reden")) ?? DefaultReden, ct);
         if (result.Fout is { } fout) return fout.Problem(input);
-        var feature = await s.FeatureAsync(result.Wijk!, Crs.Crs84, ct);
-        return TypedResults.Created($"{Root(s.Http)}/collections/{Wijken}/items/{result.Wijk!.Id}", feature);
+        var feature = OgcProperties.Flat(await s.FeatureAsync(result.Wijk!, Crs.Crs84, ct));
+        return TypedResults.Created($"{Root(s.Http)}/collections/{collectionId}/items/{result.Wijk!.Id}", feature);
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> ReplaceItem(
-        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long featureId, WijkFeatureInvoer body, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, string collectionId, long featureId, WijkFeatureInvoer body,
+        CancellationToken ct)
     {
         if (body.Geometry is null) return Problems.InvalidField("geometry", "PUT vervangt de hele feature: geometry is verplicht.");
-        return await PatchItem(s, bewerkingen, featureId, body, ct);
+        return await PatchItem(s, bewerkingen, collectionId, featureId, body, ct);
     }
 
+    /// <summary>QGIS sends no If-Match and no reason: both are optional here (an If-Match that is sent is honoured).</summary>
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> PatchItem(
-        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long featureId, WijkFeatureInvoer body, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, string collectionId, long featureId, WijkFeatureInvoer body,
+        CancellationToken ct)
     {
+        if ((await EditableAsync(s, collectionId, ct, featureId)).Problem is { } refused) return refused;
         if (!Crs.TryForRequest(s.Http.Request, null, out var input, out var crsProblem)) return crsProblem;
         var result = await bewerkingen.WijzigAsync(s.Actor, featureId, body, input, s.Reden(body.Text("reden")) ?? DefaultReden, s.IfMatch, ct);
-        return await s.WrittenAsync(result, input, Crs.Crs84, ct);
+        if (result.Fout is { } fout) return fout.Problem(input);
+        return TypedResults.Ok(OgcProperties.Flat(await s.FeatureAsync(result.Wijk!, Crs.Crs84, ct)));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
-        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, long featureId, CancellationToken ct)
+        [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, string collectionId, long featureId, CancellationToken ct)
     {
+        if ((await EditableAsync(s, collectionId, ct, featureId)).Problem is { } refused) return refused;
         var result = await bewerkingen.VerwijderAsync(s.Actor, featureId, s.Reden(null) ?? DefaultReden, s.IfMatch, ct);
         return result.Fout is { } fout ? fout.Problem(Crs.Crs84) : TypedResults.NoContent();
     }
+
+    /// <summary>
+    /// Why a write to this collection (and feature) cannot be: 404 for an unknown collection or a feature of another
+    /// wijkindeling (a draft's id never edits the active one), 405 with Allow for the read-only buurten.
+    /// </summary>
+    private static async Task<(ProblemHttpResult? Problem, Wijkindeling? Indeling)> EditableAsync(WijkenHandlerServices s, string collectionId,
+        CancellationToken ct, long? featureId = null)
+    {
+        var (found, indeling) = await ResolveAsync(s, collectionId, ct);
+        if (!found) return (Problems.NotFound("Collectie", collectionId), null);
+        if (collectionId == Buurten)
+        {
+            s.Http.Response.Headers.Allow = AlleenLezen;
+            return (Problems.Create(StatusCodes.Status405MethodNotAllowed, "read-only-collection", "Alleen lezen",
+                "De buurten zijn alleen te lezen; ze komen uit de CBS-import (POST /api/v1/buurten/import)."), null);
+        }
+        if (featureId is { } id && await WijkInAsync(s, indeling, id, ct) is null) return (Problems.NotFound("Feature", id), indeling);
+        return (null, indeling);
+    }
+
+    /// <summary>The wijk with this id when it belongs to the wijkindeling of the collection.</summary>
+    private static async Task<Wijk?> WijkInAsync(WijkenHandlerServices s, Wijkindeling? indeling, long id, CancellationToken ct) =>
+        indeling is not null && await s.Store.FindAsync(s.GemeenteId, id, ct) is { } wijk && wijk.WijkindelingId == indeling.Id ? wijk : null;
 
     private static NoContent Allow(HttpContext http, string methods)
     {
@@ -230,18 +312,20 @@ public static class OgcApi
 
     private static string Root(HttpContext http) => http.Request.Absolute("/ogc");
 
-    private static async Task<OgcCollection?> DescribeAsync(WijkenHandlerServices s, string id, CancellationToken ct)
+    private static async Task<OgcCollection> DescribeAsync(WijkenHandlerServices s, string id, Wijkindeling? indeling, CancellationToken ct)
     {
         var (title, description) = id switch
         {
-            Wijken => ("Wijken", "De wijken van de actieve wijkindeling; bewerkbaar (Part 4). datetime geeft de stand op die datum."),
+            Wijken => ("Wijken", "De wijken van de actieve wijkindeling; bewerkbaar (Part 4) zolang er geen gat of overlap ontstaat: " +
+                "een wijziging die dat zou doen wordt geweigerd (409, met plaats en oppervlakte). " + WijkFout.ViaConcept +
+                " datetime geeft de stand op die datum."),
             Buurten => ("Buurten", "De CBS-buurten van de gemeente; alleen lezen."),
-            _ => (null, null),
+            _ => ($"Concept: {indeling!.Naam}", $"Concept-wijkindeling {indeling.Id} '{indeling.Naam}'; bewerkbaar (Part 4), gaten en " +
+                $"overlappen mogen tot de activering (POST /api/v1/wijkindelingen/{indeling.Id}/activeer controleert de dekking)."),
         };
-        if (title is null) return null;
-        var extent = await s.Store.ExtentAsync(s.GemeenteId, id == Wijken, ct);
+        var extent = id == Buurten || indeling is not null ? await s.Store.ExtentAsync(s.GemeenteId, indeling?.Id, ct) : null;
         var self = $"{Root(s.Http)}/collections/{id}";
-        return new OgcCollection(id, title, description!,
+        return new OgcCollection(id, title, description,
             extent is null ? null : new OgcExtent(new OgcSpatialExtent([Bbox.ToCrs84(extent)], RdNew.Crs84Uri)),
             "feature", Crs.Supported, RdNew.CrsUri,
             [new(self, "self", "application/json"), new(self + "/items", "items", GeoJsonMediaType, title)]);

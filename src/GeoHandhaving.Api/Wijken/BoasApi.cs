@@ -13,7 +13,8 @@ public static class BoasApi
         boas.MapGet("", Lijst).WithName("LijstBoas").WithSummary("The boa's of the gemeente");
         boas.MapPost("", Registreer).WithName("RegistreerBoa").WithSummary("Register a boa").RequireAuthorization(Policies.WijkenBeheren);
         app.MapPut("/api/v1/wijken/{code}/boas", WijsToe).WithTags("Wijken").RequireAuthorization(Policies.WijkenBeheren)
-            .WithName("WijsWijkBoasToe").WithSummary("Assign boa's to a wijk by code; the first is primary");
+            .WithName("WijsWijkBoasToe")
+            .WithSummary("Assign boa's to a wijk of the active (or named) wijkindeling by code; the first is primary; open meldingen of an active wijk follow");
         return app;
     }
 
@@ -36,7 +37,7 @@ public static class BoasApi
         var indeling = await s.Store.WijkindelingAsync(s.GemeenteId, wijkindeling, ct);
         var wijk = indeling is null ? null : await s.Store.FindByCodeAsync(s.GemeenteId, indeling.Id, code, ct);
         if (wijk is null) return Problems.NotFound("Wijk", code);
-        var unknown = await s.Boas.AssignAsync(s.GemeenteId, code, body.BoaIds, ct);
+        var unknown = await s.Boas.AssignAsync(s.GemeenteId, indeling!.Id, code, body.BoaIds, ct);
         if (unknown.Length > 0) return Problems.InvalidField("boaIds", $"Onbekende boa's: {string.Join(", ", unknown)}.", unknown);
         return TypedResults.Ok(await s.FeatureAsync(wijk, Crs.Crs84, ct));
     }

@@ -74,10 +74,15 @@ public class Boa
     public string? Gebruikersnaam { get; set; }
 }
 
-/// <summary>A boa is wijkboa of a wijk, by wijk code, so the assignment survives a new wijkindeling that keeps the code.</summary>
+/// <summary>
+/// A boa is wijkboa of a wijk of one wijkindeling (by its code, so it survives the wijk's deletion and restore): a
+/// draft's boa's never touch the active wijkindeling, and activation carries the active ones over by code to every
+/// wijk of the draft that has none of its own.
+/// </summary>
 public class WijkBoa
 {
     public required string GemeenteId { get; set; }
+    public long WijkindelingId { get; set; }
     public required string WijkCode { get; set; }
     public long BoaId { get; set; }
     public bool Primair { get; set; } = true;

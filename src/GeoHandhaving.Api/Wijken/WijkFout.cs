@@ -47,6 +47,23 @@ public abstract record WijkFout
         public override string Omschrijving => $"De wijk overlapt wijk '{WijkCode}' ({WijkNaam}) over {OppervlakteM2} m².";
     }
 
+    /// <summary>
+    /// The change would leave <paramref name="OppervlakteM2"/> of the gemeente inside no wijk of the active wijkindeling,
+    /// there (RD New): the active wijkindeling never holds a gap; a boundary between two wijken moves in a draft.
+    /// </summary>
+    public sealed record Gap(double OppervlakteM2, Geometry GebiedRd) : WijkFout
+    {
+        public override string Code => "wijk-gat";
+        public override string Omschrijving =>
+            $"De wijziging laat {OppervlakteM2} m² van de gemeente buiten elke wijk van de actieve wijkindeling " +
+            $"(bij RD {GebiedRd.InteriorPoint.X:0}, {GebiedRd.InteriorPoint.Y:0}). {ViaConcept}";
+    }
+
+    /// <summary>What an analyst does instead of an edit the active wijkindeling refuses.</summary>
+    public const string ViaConcept =
+        "Grotere wijzigingen, zoals een grens tussen twee wijken verleggen, gaan via een concept: POST /api/v1/wijkindelingen " +
+        "maakt een kopie van de actieve wijkindeling, bewerkbaar als eigen OGC-collectie; activeren controleert de dekking.";
+
     /// <summary>If-Match named an older version than <paramref name="Versie"/>, the wijk's version now.</summary>
     public sealed record Stale(long WijkId, int Versie) : WijkFout
     {

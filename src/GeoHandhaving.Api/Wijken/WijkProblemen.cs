@@ -16,10 +16,16 @@ public static class WijkProblemen
         WijkFout.NotADraft f => Problems.Conflict(f.Code, "Geen concept", f.Omschrijving),
         WijkFout.DuplicateCode f => Problems.Conflict(f.Code, "Wijkcode bestaat al", f.Omschrijving,
             new Dictionary<string, object?> { ["id"] = f.BestaandId }),
-        WijkFout.Overlap f => Problems.Conflict(f.Code, "Overlap met een andere wijk", f.Omschrijving,
+        WijkFout.Overlap f => Problems.Conflict(f.Code, "Overlap met een andere wijk", $"{f.Omschrijving} {WijkFout.ViaConcept}",
             new Dictionary<string, object?>
             {
                 ["wijkId"] = f.WijkId, ["wijkCode"] = f.WijkCode, ["overlapM2"] = f.OppervlakteM2, ["overlap"] = crs.FromStorage(f.GebiedRd),
+                ["locatie"] = crs.FromStorage(f.GebiedRd.InteriorPoint),
+            }),
+        WijkFout.Gap f => Problems.Conflict(f.Code, "Gat in de actieve wijkindeling", f.Omschrijving,
+            new Dictionary<string, object?>
+            {
+                ["gatM2"] = f.OppervlakteM2, ["gat"] = crs.FromStorage(f.GebiedRd), ["locatie"] = crs.FromStorage(f.GebiedRd.InteriorPoint),
             }),
         WijkFout.Stale f => Problems.PreconditionFailed(WijkETag.For(f.WijkId, f.Versie, Crs.Crs84)),
         WijkFout.InvalidGeometry f => Problems.Unprocessable(f.Probleem.Type, f.Probleem.Title, f.Probleem.Detail, f.Probleem.Extensions),

@@ -51,7 +51,8 @@ public static class WijkenApi
             if (AsOf.Parse(datum) is not { } at) return DatumOngeldig(datum);
             var versies = await s.Store.AsOfAsync(s.GemeenteId, at, null, ct);
             var rows = versies is null ? [] : await versies.ToListAsync(ct);
-            var boasAt = await s.Boas.PerWijkAsync(s.GemeenteId, rows.Select(v => v.Code).ToList(), ct);
+            var boasAt = rows.Count == 0 ? Enumerable.Empty<BoaRef>().ToLookup(_ => "")
+                : await s.Boas.PerWijkAsync(s.GemeenteId, rows[0].WijkindelingId, rows.Select(v => v.Code).ToList(), ct);
             return TypedResults.Ok(new GeoJsonFeatureCollection(rows.Select(v => WijkFeatures.From(v, boasAt[v.Code].ToList(), output)).ToList()));
         }
         var indeling = await s.Store.WijkindelingAsync(s.GemeenteId, wijkindeling, ct);
@@ -84,7 +85,8 @@ public static class WijkenApi
         var feature = await s.Store.WijkOpPuntAsync(s.GemeenteId, rd, at, ct) switch
         {
             Wijk wijk => await s.FeatureAsync(wijk, output, ct),
-            WijkVersie versie => WijkFeatures.From(versie, (await s.Boas.PerWijkAsync(s.GemeenteId, [versie.Code], ct))[versie.Code].ToList(), output),
+            WijkVersie versie => WijkFeatures.From(versie,
+                (await s.Boas.PerWijkAsync(s.GemeenteId, versie.WijkindelingId, [versie.Code], ct))[versie.Code].ToList(), output),
             _ => null,
         };
         return feature is null

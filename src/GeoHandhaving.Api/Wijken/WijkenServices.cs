@@ -51,7 +51,11 @@ public sealed class WijkenHandlerServices(WijkenStore store, BoaStore boas, Curr
 
     public async Task<List<GeoJsonFeature>> FeaturesAsync(IReadOnlyList<Wijk> wijken, Crs output, CancellationToken ct)
     {
-        var boas = await Boas.PerWijkAsync(GemeenteId, wijken.Select(w => w.Code).ToList(), ct);
-        return wijken.Select(w => WijkFeatures.From(w, boas[w.Code].ToList(), output)).ToList();
+        var boas = new Dictionary<long, ILookup<string, BoaRef>>();
+        foreach (var indeling in wijken.GroupBy(w => w.WijkindelingId))
+        {
+            boas[indeling.Key] = await Boas.PerWijkAsync(GemeenteId, indeling.Key, indeling.Select(w => w.Code).ToList(), ct);
+        }
+        return wijken.Select(w => WijkFeatures.From(w, boas[w.WijkindelingId][w.Code].ToList(), output)).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Core.Geometry;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed record Actor(string GemeenteId, string Naam);
 public sealed record WijkWijzigingInvoer(string? Naam, Geometry? Geometrie, Crs Crs, string? Reden, string? IfMatch = null);
 
 /// <summary>
-/// Reads and writes wijken. Every write is validated (<see cref="WijkValidation"/>, overlap within the wijkindeling),
+/// Reads and writes wijken. Every write is validated (<see cref="WijkValidation"/>; in the active wijkindeling no overlap and no gap),
 /// honours If-Match when given, and appends a <see cref="WijkVersie"/> (who, when, why) in the same transaction.
 /// REST, OGC API Features and the import all write through here.
 /// </summary>
@@ -133,13 +134,11 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         return buurten.OrderBy(b => b.Code);
     }
 
-    /// <summary>The RD New extent of the active wijkindeling's wijken, or of the buurten; null when there are none.</summary>
-    public async Task<Envelope?> ExtentAsync(string gemeenteId, bool wijken, CancellationToken ct)
+    /// <summary>The RD New extent of a wijkindeling's wijken, or (null) of the buurten; null when there are none.</summary>
+    public async Task<Envelope?> ExtentAsync(string gemeenteId, long? wijkindelingId, CancellationToken ct)
     {
-        var envelopes = wijken
-            ? await db.Wijken.Where(w => w.GemeenteId == gemeenteId && db.Wijkindelingen.Any(i =>
-                    i.GemeenteId == gemeenteId && i.Id == w.WijkindelingId && i.Status == WijkindelingStatus.Actief))
-                .Select(w => w.Geometrie.Envelope).ToListAsync(ct)
+        var envelopes = wijkindelingId is { } indeling
+            ? await db.Wijken.Where(w => w.GemeenteId == gemeenteId && w.WijkindelingId == indeling).Select(w => w.Geometrie.Envelope).ToListAsync(ct)
             : await db.Buurten.Where(b => b.GemeenteId == gemeenteId).Select(b => b.Geometrie.Envelope).ToListAsync(ct);
         if (envelopes.Count == 0) return null;
         var extent = new Envelope();
@@ -169,13 +168,15 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return new WijkFout.DuplicateCode(code, bestaand.Id);
         }
-        var (fitted, overlap) = await FitAsync(actor.GemeenteId, wijkindelingId, null, rd!, ct);
-        if (overlap is not null)
+        var actief = await IsActiveAsync(actor.GemeenteId, wijkindelingId, ct);
+        var (fitted, dekking) = await CoverageRuleAsync(actief, actor.GemeenteId, wijkindelingId, null, null, rd, ct);
+        if (dekking is not null)
         {
-            return overlap;
+            return dekking;
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var wijk = await InsertAsync(actor, wijkindelingId, code, naam, fitted!, reden, ct);
+        await OwnersFollowAsync(actief, actor.GemeenteId, null, wijk.Geometrie, wijk.GewijzigdOp, ct);
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
     }
@@ -213,6 +214,10 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             Apply(wijk, naam, geometrie, actor);
             await AppendVersionAsync(wijk, WijkWijziging.Gewijzigd, reden, wijk.GewijzigdOp, ct);
             await db.SaveChangesAsync(ct);
+        }
+        if (wijken.Count > 0 && await IsActiveAsync(actor.GemeenteId, wijkindelingId, ct))
+        {
+            await WijkToewijzing.HerverdeelAsync(db, actor.GemeenteId, new Herverdeling(Toewijzing.WijkgrensAangepast), clock.GetUtcNow(), ct);
         }
     }
 
@@ -259,10 +264,11 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return new WijkFout.DuplicateCode(oud.Code, bestaand.Id);
         }
-        var (fitted, overlap) = await FitAsync(actor.GemeenteId, laatste.WijkindelingId, null, oud.Geometrie!, ct);
-        if (overlap is not null)
+        var actief = await IsActiveAsync(actor.GemeenteId, laatste.WijkindelingId, ct);
+        var (fitted, dekking) = await CoverageRuleAsync(actief, actor.GemeenteId, laatste.WijkindelingId, null, null, oud.Geometrie, ct);
+        if (dekking is not null)
         {
-            return overlap;
+            return dekking;
         }
         var now = clock.GetUtcNow();
         var wijk = new Wijk
@@ -281,6 +287,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         ], ct);
         await AppendVersionAsync(wijk, WijkWijziging.Hersteld, reden, now, ct);
         await db.SaveChangesAsync(ct);
+        await OwnersFollowAsync(actief, actor.GemeenteId, null, wijk.Geometrie, now, ct);
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
     }
@@ -292,9 +299,18 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return new WijkFout.NotFound("Wijk", id);
         }
+        if (await IsArchivedAsync(actor.GemeenteId, wijk.WijkindelingId, ct))
+        {
+            return new WijkFout.Archived(wijk.WijkindelingId);
+        }
         if (!WijkETag.Matches(ifMatch, wijk))
         {
             return await StaleAsync(wijk, ct);
+        }
+        var actief = await IsActiveAsync(actor.GemeenteId, wijk.WijkindelingId, ct);
+        if ((await CoverageRuleAsync(actief, actor.GemeenteId, wijk.WijkindelingId, wijk, wijk.Geometrie, null, ct)).Fout is { } dekking)
+        {
+            return dekking;
         }
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -307,6 +323,7 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return await StaleAsync(wijk, ct);
         }
+        await OwnersFollowAsync(actief, actor.GemeenteId, wijk.Geometrie, null, now, ct);
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
     }
@@ -328,6 +345,8 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             return await StaleAsync(wijk, ct);
         }
         var geometrie = wijk.Geometrie;
+        var oud = wijk.Geometrie;
+        var actief = await IsActiveAsync(actor.GemeenteId, wijk.WijkindelingId, ct);
         if (verzoek.Geometrie is not null)
         {
             var (rd, problem) = validation.ToValidStorage(verzoek.Geometrie, verzoek.Crs);
@@ -338,10 +357,10 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
             // The same shape, read in any CRS the API offers and sent back, is no change and so never a conflict.
             if (!ShapeComparison.SameShape(wijk.Geometrie, rd!, options.SameShapeToleranceM))
             {
-                var (fitted, overlap) = await FitAsync(actor.GemeenteId, wijk.WijkindelingId, wijk, rd!, ct);
-                if (overlap is not null)
+                var (fitted, dekking) = await CoverageRuleAsync(actief, actor.GemeenteId, wijk.WijkindelingId, wijk, wijk.Geometrie, rd, ct);
+                if (dekking is not null)
                 {
-                    return overlap;
+                    return dekking;
                 }
                 geometrie = fitted!;
             }
@@ -358,8 +377,71 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
         {
             return await StaleAsync(wijk, ct);
         }
+        if (!geometrie.EqualsExact(oud))
+        {
+            await OwnersFollowAsync(actief, actor.GemeenteId, oud, geometrie, wijk.GewijzigdOp, ct);
+        }
         await tx.CommitAsync(ct);
         return WijkWriteResult.Ok(wijk);
+    }
+
+    /// <summary>
+    /// The coverage rule of a write that replaces <paramref name="oud"/> (null: a new wijk) by <paramref name="nieuw"/>
+    /// (null: a deletion). A draft may hold gaps and overlaps until its activation checks the whole. The active
+    /// wijkindeling never holds one: the new geometry may not overlap another wijk, and what the old one covered inside
+    /// the gemeentegrens must stay covered (without a grens no gap can be told).
+    /// </summary>
+    /// <returns>The geometry to store (snapped to its neighbours where they differ by a sliver), or why not.</returns>
+    private async Task<(MultiPolygon? Geometrie, WijkFout? Fout)> CoverageRuleAsync(bool actief, string gemeenteId, long wijkindelingId,
+        Wijk? zelf, MultiPolygon? oud, MultiPolygon? nieuw, CancellationToken ct)
+    {
+        var geometrie = nieuw;
+        if (nieuw is not null)
+        {
+            var (fitted, overlap) = await FitAsync(gemeenteId, wijkindelingId, zelf, nieuw, ct);
+            if (overlap is not null && actief)
+            {
+                return (null, overlap);
+            }
+            geometrie = fitted ?? nieuw;
+        }
+        if (actief && oud is not null && await GapAsync(gemeenteId, wijkindelingId, zelf?.Id, oud, geometrie, ct) is { } gap)
+        {
+            return (null, gap);
+        }
+        return (geometrie, null);
+    }
+
+    private async Task<WijkFout.Gap?> GapAsync(string gemeenteId, long wijkindelingId, long? zelf, MultiPolygon oud, MultiPolygon? nieuw,
+        CancellationToken ct)
+    {
+        var gat = await db.Database.SqlQueryRaw<GatRij>(WijkenSql.NieuwGat,
+            new Npgsql.NpgsqlParameter("gemeente", gemeenteId), new Npgsql.NpgsqlParameter("wijkindeling", wijkindelingId),
+            new Npgsql.NpgsqlParameter("zelf", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)zelf ?? DBNull.Value }, new Npgsql.NpgsqlParameter("oud", oud),
+            new Npgsql.NpgsqlParameter("nieuw", (object?)nieuw ?? DBNull.Value) { DataTypeName = "geometry" },
+            new Npgsql.NpgsqlParameter("ruis", options.NoiseM2)).ToListAsync(ct);
+        // A gap thinner than the sliver width is reprojection noise, as an overlap is (the one sliver rule).
+        var echt = gat.FirstOrDefault(g => !options.Slivers.IsThin(g.Oppervlakte, g.Omtrek));
+        return echt is null ? null : new WijkFout.Gap(Math.Round(echt.Oppervlakte, 2), echt.Geometrie);
+    }
+
+    private sealed record GatRij(double Oppervlakte, double Omtrek, Geometry Geometrie);
+
+    private Task<bool> IsActiveAsync(string gemeenteId, long wijkindelingId, CancellationToken ct) =>
+        db.Wijkindelingen.AnyAsync(w => w.GemeenteId == gemeenteId && w.Id == wijkindelingId && w.Status == WijkindelingStatus.Actief, ct);
+
+    /// <summary>
+    /// Owners follow the wijk: when the active wijkindeling's geometry changes, the open meldingen in the old or new
+    /// area move to their wijk and owner now, in the caller's transaction (a draft's edits move nobody).
+    /// </summary>
+    private async Task OwnersFollowAsync(bool actief, string gemeenteId, Geometry? oud, Geometry? nieuw, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!actief) return;
+        // The box around both: only meldingen whose assignment really changes are written, so a wider net is harmless.
+        var gebied = new Envelope(oud?.EnvelopeInternal ?? nieuw!.EnvelopeInternal);
+        gebied.ExpandToInclude(nieuw?.EnvelopeInternal ?? gebied);
+        await WijkToewijzing.HerverdeelAsync(db, gemeenteId,
+            new Herverdeling(Toewijzing.WijkgrensAangepast, Core.Geometry.RdNew.RdFactory.ToGeometry(gebied)), now, ct);
     }
 
     /// <summary>
@@ -446,6 +528,27 @@ internal static class WijkenSql
         WHERE v.gemeente_id = @gemeente AND v.geometrie IS NOT NULL
           AND NOT isempty(tstzrange(v.geldig_van, v.geldig_tot, '[)') * i.actief)
           AND tstzrange(v.geldig_van, v.geldig_tot, '[)') * i.actief && tstzrange(@van, @tot, '[]')
+        """;
+
+    /// <summary>
+    /// The pieces, largest first, that a change of one wijk (@oud to @nieuw, NULL for a deletion) leaves inside the
+    /// gemeentegrens and outside every other wijk of the wijkindeling, above rounding noise (@ruis); none without a grens.
+    /// </summary>
+    public const string NieuwGat = """
+        WITH weg AS (
+            SELECT ST_Intersection(ST_Difference(@oud, coalesce(@nieuw, ST_GeomFromText('POLYGON EMPTY', 28992))), g.grens) AS geometrie
+            FROM gemeente g WHERE g.id = @gemeente AND g.grens IS NOT NULL
+        ), open AS (
+            SELECT ST_Difference(weg.geometrie, coalesce((
+                SELECT ST_Union(w.geometrie) FROM wijk w
+                WHERE w.gemeente_id = @gemeente AND w.wijkindeling_id = @wijkindeling AND w.id IS DISTINCT FROM @zelf
+                  AND w.geometrie && weg.geometrie), ST_GeomFromText('POLYGON EMPTY', 28992))) AS geometrie
+            FROM weg
+        )
+        SELECT ST_Area(d.geom) AS oppervlakte, ST_Perimeter(d.geom) AS omtrek, d.geom AS geometrie
+        FROM open CROSS JOIN LATERAL ST_Dump(ST_CollectionExtract(open.geometrie, 3)) d
+        WHERE ST_Area(d.geom) > @ruis
+        ORDER BY ST_Area(d.geom) DESC
         """;
 
     /// <summary>A restored wijk keeps its id: the identity column must be told to take the given value.</summary>

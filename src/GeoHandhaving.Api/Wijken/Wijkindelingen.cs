@@ -1,20 +1,31 @@
 using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Meldingen;
-using Hangfire;
+using GeoHandhaving.Core.TimeWindows;
 using Microsoft.EntityFrameworkCore;
 
 namespace GeoHandhaving.Api.Wijken;
 
 /// <summary>Drafts (concepten) of a wijkindeling and their activation, which must pass the coverage check.</summary>
-public sealed class Wijkindelingen(GeoHandhavingDbContext db, CoverageQueries coverage, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class Wijkindelingen(GeoHandhavingDbContext db, CoverageQueries coverage, BoaStore boas, HotspotRecomputeScheduler hotspots,
+    TimeProvider clock)
 {
     public Task<List<Wijkindeling>> ListAsync(string gemeenteId, CancellationToken ct) =>
         db.Wijkindelingen.AsNoTracking().Where(w => w.GemeenteId == gemeenteId).OrderByDescending(w => w.Id).ToListAsync(ct);
 
-    /// <summary>A new draft; with <paramref name="kopieVanActief"/> it starts as a copy of the active wijkindeling's wijken.</summary>
-    public async Task<Wijkindeling> CreateDraftAsync(Actor actor, string naam, bool kopieVanActief, CancellationToken ct)
+    /// <summary>
+    /// A new draft; with <paramref name="kopieVanActief"/> it starts as a copy of the active wijkindeling's wijken.
+    /// Without a name it is "Concept van {active} ({Amsterdam date})".
+    /// </summary>
+    public async Task<Wijkindeling> CreateDraftAsync(Actor actor, string? naam, bool kopieVanActief, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        if (naam is null)
+        {
+            var actieveNaam = await db.Wijkindelingen.Where(w => w.GemeenteId == actor.GemeenteId && w.Status == WijkindelingStatus.Actief)
+                .Select(w => w.Naam).FirstOrDefaultAsync(ct) ?? "niets";
+            naam = $"Concept van {actieveNaam} ({AmsterdamTime.ToLocal(now):yyyy-MM-dd HH:mm})";
+        }
         var concept = new Wijkindeling
         {
             GemeenteId = actor.GemeenteId, Naam = naam, Status = WijkindelingStatus.Concept, AangemaaktOp = now, AangemaaktDoor = actor.Naam,
@@ -49,8 +60,9 @@ public sealed class Wijkindelingen(GeoHandhavingDbContext db, CoverageQueries co
     }
 
     /// <summary>
-    /// Activates a draft when its coverage check passes, archiving the previous active wijkindeling in the same
-    /// transaction, then enqueues the reassignment of meldingen to the new wijken.
+    /// Activates a draft when its coverage check passes. In one transaction: the previous active wijkindeling is
+    /// archived, its boa's carry over by code to the draft's wijken without their own, and every open melding moves to
+    /// its new wijk and owner with a history line; then a hotspot recompute is asked for (hotspots carry their wijken).
     /// </summary>
     public async Task<(Wijkindeling? Actief, WijkFout? Fout)> ActivateAsync(Actor actor, long id, CancellationToken ct)
     {
@@ -70,13 +82,15 @@ public sealed class Wijkindelingen(GeoHandhavingDbContext db, CoverageQueries co
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Archive first: the partial unique index allows one active wijkindeling per gemeente at any moment.
+        await boas.CarryOverAsync(actor.GemeenteId, id, ct);
         await db.Wijkindelingen.Where(w => w.GemeenteId == actor.GemeenteId && w.Status == WijkindelingStatus.Actief)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WijkindelingStatus.Gearchiveerd), ct);
         concept.Status = WijkindelingStatus.Actief;
         concept.GeactiveerdOp = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await WijkToewijzing.HerverdeelAsync(db, actor.GemeenteId, new Herverdeling(Toewijzing.WijkindelingGeactiveerd), concept.GeactiveerdOp.Value, ct);
         await tx.CommitAsync(ct);
-        jobs.Enqueue<MeldingenHerverdelenJob>(job => job.RunAsync(actor.GemeenteId, id, CancellationToken.None));
+        hotspots.Request(actor.GemeenteId, $"wijkindeling {id} geactiveerd");
         return (concept, null);
     }
 }

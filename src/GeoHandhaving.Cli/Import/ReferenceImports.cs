@@ -57,9 +57,10 @@ internal static class ReferenceImports
                 (perWijk.TryGetValue(wijk, out var ids) ? ids : perWijk[wijk] = []).Add(boa.Id);
             }
         }
+        var actief = await scope.ServiceProvider.GetRequiredService<WijkenStore>().ActieveOfNieuweWijkindelingAsync(new Actor(gemeente, "geoh:import"), ct);
         foreach (var (wijk, ids) in perWijk)
         {
-            await store.AssignAsync(gemeente, wijk, ids, ct);
+            await store.AssignAsync(gemeente, actief.Id, wijk, ids, ct);
         }
         return (bestaand.Count, perWijk.Count);
     }

@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
+using GeoHandhaving.Api.Hotspots;
+using GeoHandhaving.Api.Jobs;
+using GeoHandhaving.Api.Ogc;
 using GeoHandhaving.Cli.Infrastructure;
 using GeoHandhaving.Core.Addresses;
 using GeoHandhaving.Core.Districting;
@@ -9,9 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
+using Actor = GeoHandhaving.Api.Wijken.Actor;
 using CoverageQueries = GeoHandhaving.Api.Wijken.CoverageQueries;
 using WijkenServices = GeoHandhaving.Api.Wijken.WijkenServices;
 using WijkenStore = GeoHandhaving.Api.Wijken.WijkenStore;
+using Wijkindelingen = GeoHandhaving.Api.Wijken.Wijkindelingen;
 
 namespace GeoHandhaving.Cli.Wijken;
 
@@ -25,6 +30,7 @@ internal static class WijkenCommands
     {
         var wijken = new Command("wijken", "Wijkindeling: coverage check and proposals from buurten");
         wijken.Subcommands.Add(CheckCommand());
+        wijken.Subcommands.Add(ConceptCommand());
         wijken.Subcommands.Add(ProposeCommand());
         return wijken;
     }
@@ -58,6 +64,26 @@ internal static class WijkenCommands
             return rapport.Dekkend ? 0 : 1;
         });
         return check;
+    }
+
+    /// <summary>geoh wijken concept: POST /api/v1/wijkindelingen, a draft copied from the active wijkindeling, for QGIS to edit.</summary>
+    private static Command ConceptCommand()
+    {
+        var gemeente = GemeenteOption.Create(defaultCode: null);
+        var naam = new Option<string?>("--naam") { Description = "Name of the draft (default: 'Concept van {active} ({date})')" };
+        var command = new Command("concept", "A new draft wijkindeling, a copy of the active one; print its id and OGC collection.") { gemeente, naam };
+        command.SetAction(async (pr, ct) =>
+        {
+            await using var services = CliHost.BuildServices(s => WijkenServices.AddWijken(s, CliHost.Configuration)
+                .AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
+            await using var scope = services.CreateAsyncScope();
+            var actor = new Actor(pr.GetValue(gemeente)!, $"geoh:{Environment.UserName}");
+            var concept = await scope.ServiceProvider.GetRequiredService<Wijkindelingen>().CreateDraftAsync(actor, pr.GetValue(naam), true, ct);
+            Console.WriteLine($"concept {concept.Id} '{concept.Naam}': in QGIS de OGC-collectie {OgcApi.CollectionId(concept)} van /ogc; " +
+                $"activeren: POST /api/v1/wijkindelingen/{concept.Id}/activeer");
+            return 0;
+        });
+        return command;
     }
 
     private static Command ProposeCommand()

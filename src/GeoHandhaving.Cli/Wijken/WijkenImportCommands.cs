@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Jobs;
 using GeoHandhaving.Api.Wijken;
 using GeoHandhaving.Cli.Infrastructure;
@@ -52,7 +53,7 @@ internal static class WijkenImportCommands
         }
         command.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration).AddJobClient(CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration).AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
             var dryRun = pr.GetValue(DryRun);
@@ -77,7 +78,7 @@ internal static class WijkenImportCommands
         var command = new Command("gemeente", "Create the gemeente if missing and set its gemeentegrens.") { file, Gemeente, GemeenteNaam, DryRun };
         command.SetAction(async (pr, ct) =>
         {
-            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration).AddJobClient(CliHost.Configuration));
+            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration).AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
             await using var scope = services.CreateAsyncScope();
             var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
             var dryRun = pr.GetValue(DryRun);

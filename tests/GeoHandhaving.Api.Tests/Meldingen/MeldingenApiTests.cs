@@ -55,7 +55,7 @@ public sealed class ApollobuurtMetWijken : IAsyncLifetime
         var boa = new Boa { GemeenteId = Gemeente, Code = "B01", Naam = "J. Jansen", Gebruikersnaam = "jansen" };
         db.Boas.Add(boa);
         await db.SaveChangesAsync();
-        db.WijkBoas.Add(new WijkBoa { GemeenteId = Gemeente, WijkCode = "WEST", BoaId = boa.Id });
+        db.WijkBoas.Add(new WijkBoa { GemeenteId = Gemeente, WijkindelingId = indeling.Id, WijkCode = "WEST", BoaId = boa.Id });
         await db.SaveChangesAsync();
     }
 

@@ -14,7 +14,7 @@ using static GeoHandhaving.Api.Tests.Wijken.WijkenTestData;
 namespace GeoHandhaving.Api.Tests.Ogc;
 
 /// <summary>
-/// The Amsterdam wijken and buurten (GM0363's files in a fresh gemeente), an API key of a GIS analyst and the API on a
+/// The Amsterdam wijken and buurten (GM0363's files in a fresh gemeente), a draft copied from its wijkindeling, an API key of a GIS analyst and the API on a
 /// real Kestrel port: what QGIS and GDAL need, loaded once for the tests of one class.
 /// </summary>
 public sealed class AmsterdamOgcFixture : IAsyncLifetime
@@ -45,6 +45,8 @@ public sealed class AmsterdamOgcFixture : IAsyncLifetime
         var analist = api.Analist(gemeente);
         long[] boaIds = [await CreateBoaAsync(analist, "B1"), await CreateBoaAsync(analist, "B2")];
         Assert.Equal(HttpStatusCode.OK, (await analist.PutAsJsonAsync("/api/v1/wijken/WK0363AA/boas", new { boaIds })).StatusCode);
+        var draft = await analist.PostAsync("/api/v1/wijkindelingen", null);
+        var concept = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ogcCollectie").GetString()!.Split('/')[^1];
         var key = await api.ClientAs(gemeente, Roles.Admin).PostAsJsonAsync("/api/v1/api-keys", new { naam = "qgis", rollen = new[] { Roles.GisAnalist } });
         var sleutel = (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sleutel").GetString()!;
 
@@ -52,7 +54,7 @@ public sealed class AmsterdamOgcFixture : IAsyncLifetime
         _kestrel.UseKestrel();
         _kestrel.StartServer();
         var address = _kestrel.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new AmsterdamOgc(gemeente, sleutel, address.Replace("localhost", "127.0.0.1") + "/ogc");
+        return new AmsterdamOgc(gemeente, sleutel, address.Replace("localhost", "127.0.0.1") + "/ogc", concept);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -63,7 +65,8 @@ public sealed class AmsterdamOgcFixture : IAsyncLifetime
     }
 }
 
-public sealed record AmsterdamOgc(string Gemeente, string Sleutel, string OgcUrl);
+/// <summary><paramref name="Concept"/>: the collection of a draft copied from the active wijkindeling.</summary>
+public sealed record AmsterdamOgc(string Gemeente, string Sleutel, string OgcUrl, string Concept);
 
 /// <summary>QGIS (Debian's python3-qgis, headless, through Ogc/qgis/oapif_layer.py) and GDAL's ogrinfo/ogr2ogr as the analyst runs them.</summary>
 public static class GisClients

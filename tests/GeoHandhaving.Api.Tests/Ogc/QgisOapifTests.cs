@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Api.Wijken;
 using Microsoft.EntityFrameworkCore;
 using static GeoHandhaving.Api.Tests.Ogc.GisClients;
 
@@ -31,10 +32,27 @@ public class QgisOapifTests(ApiFixture fixture, AmsterdamOgcFixture amsterdam) :
     }
 
     [Fact]
+    public async Task Qgis_opens_a_draft_wijkindeling_as_its_own_collection_with_the_same_fields()
+    {
+        var ogc = await amsterdam.LoadAsync(_api);
+
+        var draft = await QgisAsync(ogc.OgcUrl, ogc.Concept, ogc.Sleutel, "--code", "WK0363AA");
+
+        Assert.True(draft.GetProperty("valid").GetBoolean(), draft.ToString());
+        Assert.StartsWith("concept-", ogc.Concept);
+        Assert.Equal(110, draft.GetProperty("features").GetInt32());
+        Assert.Equal(["code", "naam", "wijkindelingId", "versie", "gewijzigdOp", "gewijzigdDoor", "boas", "boaCodes"],
+            draft.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+        Assert.Equal("Haarlemmerbuurt", draft.GetProperty("feature").GetProperty("attributes").GetProperty("naam").GetString());
+        Assert.Empty(draft.GetProperty("log").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Qgis_sees_flat_fields_the_boas_as_text_and_the_geometry_of_a_wijk_also_when_asked_for_rd_new()
     {
         var ogc = await amsterdam.LoadAsync(_api);
-        var stored = _api.WithDb(db => db.Wijken.AsNoTracking().Single(w => w.GemeenteId == ogc.Gemeente && w.Code == "WK0363AA").Geometrie);
+        var stored = _api.WithDb(db => db.Wijken.AsNoTracking().Single(w => w.GemeenteId == ogc.Gemeente && w.Code == "WK0363AA"
+            && db.Wijkindelingen.Any(i => i.GemeenteId == w.GemeenteId && i.Id == w.WijkindelingId && i.Status == WijkindelingStatus.Actief)).Geometrie);
 
         foreach (var crs in new[] { null, "EPSG:28992" })
         {
@@ -80,6 +98,7 @@ public class QgisOapifTests(ApiFixture fixture, AmsterdamOgcFixture amsterdam) :
 
         Assert.Contains("Feature Count: 110", await GdalAsync("ogrinfo", ogc.Sleutel, "-ro", "-so", $"OAPIF:{ogc.OgcUrl}", "wijken"));
         Assert.Contains("Feature Count: 518", await GdalAsync("ogrinfo", ogc.Sleutel, "-ro", "-so", $"OAPIF:{ogc.OgcUrl}", "buurten"));
+        Assert.Contains("Feature Count: 110", await GdalAsync("ogrinfo", ogc.Sleutel, "-ro", "-so", $"OAPIF:{ogc.OgcUrl}", ogc.Concept));
         var gpkg = Path.Combine(Path.GetTempPath(), $"wijken-{Guid.NewGuid():N}.gpkg");
         try
         {

@@ -122,5 +122,19 @@ public static class WijkenTestData
         return await client.PatchAsync($"/ogc/collections/wijken/items/{id}", patch);
     }
 
+    /// <summary>The gemeentegrens as one polygon in RD New.</summary>
+    public static async Task SetGrensAsync(ApiFactory api, string gemeente, JsonArray rings)
+    {
+        var grens = new JsonObject
+        {
+            ["type"] = "FeatureCollection",
+            ["crs"] = new JsonObject { ["type"] = "name", ["properties"] = new JsonObject { ["name"] = "urn:ogc:def:crs:EPSG::28992" } },
+            ["features"] = new JsonArray(Feature("G", "Grens", rings)),
+        };
+        using var json = JsonDocument.Parse(grens.ToJsonString());
+        await using var scope = api.Services.CreateAsyncScope();
+        Assert.Null((await scope.ServiceProvider.GetRequiredService<WijkenImport>().SetGrensAsync(gemeente, json.RootElement, false, CancellationToken.None)).Fout);
+    }
+
     public static HttpClient Analist(this ApiFactory api, string gemeente) => api.ClientAs(gemeente, Roles.GisAnalist);
 }

@@ -173,8 +173,7 @@ public class WijkindelingenTests(ApiFixture fixture)
         var inW1 = AddMelding(gemeente, X0 + 50, Y0 + 50);
         var inW2 = AddMelding(gemeente, X0 + 150, Y0 + 50);
         var buiten = AddMelding(gemeente, X0 - 50, Y0);
-        await using var scope = _api.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WijkToewijzing>().HerverdeelMeldingenAsync(gemeente, CancellationToken.None);
+        await HerverdeelAsync(gemeente);
         (string?, long?, string?) Owner(long id) => _api.WithDb(db => db.Meldingen.AsNoTracking()
             .Where(m => m.GemeenteId == gemeente && m.Id == id).Select(m => new { m.WijkCode, m.EigenaarBoaId, m.EigenaarReden })
             .AsEnumerable().Select(m => (m.WijkCode, m.EigenaarBoaId, m.EigenaarReden)).Single());
@@ -189,10 +188,15 @@ public class WijkindelingenTests(ApiFixture fixture)
         var gemeente = await _api.NewGemeenteAsync();
         await CreateAsync(_api.Analist(gemeente), "W1", Square(X0, Y0, 100));
         AddMelding(gemeente, X0 + 50, Y0 + 50);
+        Assert.Equal(1, await HerverdeelAsync(gemeente));
+        Assert.Equal(0, await HerverdeelAsync(gemeente));
+    }
+
+    private async Task<int> HerverdeelAsync(string gemeente)
+    {
         await using var scope = _api.Services.CreateAsyncScope();
-        var toewijzing = scope.ServiceProvider.GetRequiredService<WijkToewijzing>();
-        Assert.Equal(1, await toewijzing.HerverdeelMeldingenAsync(gemeente, CancellationToken.None));
-        Assert.Equal(0, await toewijzing.HerverdeelMeldingenAsync(gemeente, CancellationToken.None));
+        var db = scope.ServiceProvider.GetRequiredService<GeoHandhaving.Api.Data.GeoHandhavingDbContext>();
+        return await WijkToewijzing.HerverdeelAsync(db, gemeente, new Herverdeling(Toewijzing.WijkindelingGeactiveerd), DateTimeOffset.UtcNow, CancellationToken.None);
     }
 
     private static Point Point(double x, double y) => RdNew.RdFactory.CreatePoint(new Coordinate(x, y));

@@ -98,6 +98,7 @@ internal sealed class WijkBoaConfiguration : IEntityTypeConfiguration<WijkBoa>
     public void Configure(EntityTypeBuilder<WijkBoa> e)
     {
         e.ToTable("wijk_boa");
-        e.HasKey(x => new { x.GemeenteId, x.WijkCode, x.BoaId });
+        e.HasKey(x => new { x.GemeenteId, x.WijkindelingId, x.WijkCode, x.BoaId });
+        e.HasOne<Wijkindeling>().WithMany().HasForeignKey(x => new { x.GemeenteId, x.WijkindelingId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -748,79 +748,7 @@ namespace GeoHandhaving.Api.Data.Migrations
                     b.ToTable("browser_sessie", (string)null);
                 });
 
-            modelBuilder.Entity("GeoHandhaving.Api.Wijken.Boa", b =>
-                {
-                    b.Property<string>("GemeenteId")
-                        .HasColumnType("text")
-                        .HasColumnName("gemeente_id");
-
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("code");
-
-                    b.Property<string>("Gebruikersnaam")
-                        .HasColumnType("text")
-                        .HasColumnName("gebruikersnaam");
-
-                    b.Property<string>("Naam")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("naam");
-
-                    b.HasKey("GemeenteId", "Id")
-                        .HasName("pk_boa");
-
-                    b.HasIndex("GemeenteId", "Code")
-                        .IsUnique()
-                        .HasDatabaseName("ix_boa_gemeente_id_code");
-
-                    b.ToTable("boa", (string)null);
-                });
-
-            modelBuilder.Entity("GeoHandhaving.Api.Wijken.Buurt", b =>
-                {
-                    b.Property<string>("GemeenteId")
-                        .HasColumnType("text")
-                        .HasColumnName("gemeente_id");
-
-                    b.Property<string>("Code")
-                        .HasColumnType("text")
-                        .HasColumnName("code");
-
-                    b.Property<string>("CbsWijkCode")
-                        .HasColumnType("text")
-                        .HasColumnName("cbs_wijk_code");
-
-                    b.Property<MultiPolygon>("Geometrie")
-                        .IsRequired()
-                        .HasColumnType("geometry(MultiPolygon,28992)")
-                        .HasColumnName("geometrie");
-
-                    b.Property<string>("Naam")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("naam");
-
-                    b.HasKey("GemeenteId", "Code")
-                        .HasName("pk_buurt");
-
-                    b.HasIndex("Geometrie")
-                        .HasDatabaseName("ix_buurt_geometrie");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometrie"), "gist");
-
-                    b.ToTable("buurt", (string)null);
-                });
-
-            modelBuilder.Entity("GeoHandhaving.Api.Wijken.VoorstelRun", b =>
+            modelBuilder.Entity("GeoHandhaving.Api.Voorstel.VoorstelRun", b =>
                 {
                     b.Property<string>("GemeenteId")
                         .HasColumnType("text")
@@ -910,6 +838,78 @@ namespace GeoHandhaving.Api.Data.Migrations
                     b.ToTable("voorstel_run", (string)null);
                 });
 
+            modelBuilder.Entity("GeoHandhaving.Api.Wijken.Boa", b =>
+                {
+                    b.Property<string>("GemeenteId")
+                        .HasColumnType("text")
+                        .HasColumnName("gemeente_id");
+
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Gebruikersnaam")
+                        .HasColumnType("text")
+                        .HasColumnName("gebruikersnaam");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("naam");
+
+                    b.HasKey("GemeenteId", "Id")
+                        .HasName("pk_boa");
+
+                    b.HasIndex("GemeenteId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_boa_gemeente_id_code");
+
+                    b.ToTable("boa", (string)null);
+                });
+
+            modelBuilder.Entity("GeoHandhaving.Api.Wijken.Buurt", b =>
+                {
+                    b.Property<string>("GemeenteId")
+                        .HasColumnType("text")
+                        .HasColumnName("gemeente_id");
+
+                    b.Property<string>("Code")
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<string>("CbsWijkCode")
+                        .HasColumnType("text")
+                        .HasColumnName("cbs_wijk_code");
+
+                    b.Property<MultiPolygon>("Geometrie")
+                        .IsRequired()
+                        .HasColumnType("geometry(MultiPolygon,28992)")
+                        .HasColumnName("geometrie");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("naam");
+
+                    b.HasKey("GemeenteId", "Code")
+                        .HasName("pk_buurt");
+
+                    b.HasIndex("Geometrie")
+                        .HasDatabaseName("ix_buurt_geometrie");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometrie"), "gist");
+
+                    b.ToTable("buurt", (string)null);
+                });
+
             modelBuilder.Entity("GeoHandhaving.Api.Wijken.Wijk", b =>
                 {
                     b.Property<string>("GemeenteId")
@@ -977,6 +977,10 @@ namespace GeoHandhaving.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("gemeente_id");
 
+                    b.Property<long>("WijkindelingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wijkindeling_id");
+
                     b.Property<string>("WijkCode")
                         .HasColumnType("text")
                         .HasColumnName("wijk_code");
@@ -989,7 +993,7 @@ namespace GeoHandhaving.Api.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("primair");
 
-                    b.HasKey("GemeenteId", "WijkCode", "BoaId")
+                    b.HasKey("GemeenteId", "WijkindelingId", "WijkCode", "BoaId")
                         .HasName("pk_wijk_boa");
 
                     b.ToTable("wijk_boa", (string)null);
@@ -1172,6 +1176,16 @@ namespace GeoHandhaving.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_melding_gebeurtenis_melding_gemeente_id_melding_id");
+                });
+
+            modelBuilder.Entity("GeoHandhaving.Api.Wijken.WijkBoa", b =>
+                {
+                    b.HasOne("GeoHandhaving.Api.Wijken.Wijkindeling", null)
+                        .WithMany()
+                        .HasForeignKey("GemeenteId", "WijkindelingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_wijk_boa_wijkindeling_gemeente_id_wijkindeling_id");
                 });
 #pragma warning restore 612, 618
         }

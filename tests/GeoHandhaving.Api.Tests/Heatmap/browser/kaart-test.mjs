@@ -22,7 +22,10 @@ try {
     const response = await request.response();
     report.tileRequests.push({ url: request.url(), authorization: request.headers().authorization ?? null, status: response?.status() });
   });
-  const rendered = () => page.waitForFunction(() => window.kaart?.getSource('heatmap') && window.kaart.loaded(), null, { timeout: 30_000, polling: 100 });
+  // Until the page has made its map, window.kaart is the element with id "kaart" (browsers name elements by id).
+  const rendered = () => page.waitForFunction(
+    () => typeof window.kaart?.getSource === 'function' && window.kaart.getSource('heatmap') && window.kaart.loaded(),
+    null, { timeout: 30_000, polling: 100 });
   // Pixels that differ from the page's background colour (#f4f4f0): the heatmap, wijk and hotspot outlines.
   const countPixels = () => page.evaluate(() => {
     const map = window.kaart.getCanvas();
