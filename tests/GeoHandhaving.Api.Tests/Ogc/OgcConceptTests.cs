@@ -41,6 +41,24 @@ public class OgcConceptTests(ApiFixture fixture)
         return (body.GetProperty("id").GetInt64(), body.GetProperty("ogcCollectie").GetString()!);
     }
 
+    [Fact]
+    public async Task Geoh_wijken_concept_copies_the_active_wijkindeling_into_a_named_draft_and_refuses_an_unknown_gemeente()
+    {
+        var (gemeente, _, _, _) = await TwoWijkenAsync();
+        var wijken = Cli.Wijken.WijkenCommands.Create();
+
+        Assert.Equal(0, await wijken.Parse(["concept", "--gemeente", gemeente, "--naam", "Grens W|O verleggen"]).InvokeAsync());
+
+        var (concept, codes) = _api.WithDb(db =>
+        {
+            var draft = db.Wijkindelingen.Single(w => w.GemeenteId == gemeente && w.Naam == "Grens W|O verleggen");
+            return (draft, db.Wijken.Where(w => w.WijkindelingId == draft.Id).Select(w => w.Code).OrderBy(c => c).ToList());
+        });
+        Assert.Equal(WijkindelingStatus.Concept, concept.Status);
+        Assert.Equal(["O", "W"], codes);
+        Assert.NotEqual(0, await wijken.Parse(["concept", "--gemeente", "GM!!"]).InvokeAsync());
+    }
+
     /// <summary>A merge-patch of only the geometry, in CRS84 as QGIS sends it by default, or in RD New with Content-Crs.</summary>
     private static StringContent Geometry(JsonArray rings, string mediaType = MergePatch, bool rd = false)
     {
