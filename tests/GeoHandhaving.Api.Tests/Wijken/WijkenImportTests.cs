@@ -235,17 +235,14 @@ public class WijkenImportTests(ApiFixture fixture, Xunit.Abstractions.ITestOutpu
     }
 
     [Fact]
-    public async Task Every_amsterdam_wijk_read_in_crs84_and_patched_back_over_ogc_is_no_change()
+    public async Task Every_amsterdam_wijk_read_and_written_back_unchanged_over_rest_and_ogc_put_and_patch_is_no_change()
     {
         var (gemeente, _, _) = await AmsterdamAsync();
         var before = Stand(gemeente);
         var client = _api.Analist(gemeente);
         var ids = _api.WithDb(db => db.Wijken.Where(w => w.GemeenteId == gemeente).Select(w => w.Id).ToList());
-        foreach (var id in ids)
-        {
-            var response = await PatchBackOverOgcAsync(client, id);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"wijk {id}: {await response.Content.ReadAsStringAsync()}");
-        }
+        Assert.Equal(110, ids.Count);
+        foreach (var id in ids) await AssertWrittenBackUnchangedAsync(client, id);
         Assert.Equal(before, Stand(gemeente));
     }
 

@@ -122,6 +122,39 @@ public static class WijkenTestData
         return await client.PatchAsync($"/ogc/collections/wijken/items/{id}", patch);
     }
 
+    /// <summary>
+    /// Reads one wijk and writes it back unchanged every way a client can: REST PUT of the CRS84 feature, OGC PUT of the
+    /// RD New feature (Content-Crs), REST merge-patch of the CRS84 geometry and OGC merge-patch of the CRS84 geometry as
+    /// QGIS sends it. Returns each way with its answer.
+    /// </summary>
+    public static async Task<List<(string Wijze, HttpResponseMessage Antwoord)>> WriteBackUnchangedAsync(HttpClient client, long id)
+    {
+        var crs84 = await client.GetFromJsonAsync<JsonObject>($"/api/v1/wijken/{id}");
+        crs84!["properties"]!["reden"] = "rondreis";
+        var antwoorden = new List<(string, HttpResponseMessage)> { ("REST PUT CRS84", await client.PutAsJsonAsync($"/api/v1/wijken/{id}", crs84)) };
+
+        var rd = await client.GetFromJsonAsync<JsonObject>($"/ogc/collections/wijken/items/{id}?crs={RdCrs}");
+        var content = new StringContent(rd!.ToJsonString(), System.Text.Encoding.UTF8, "application/geo+json");
+        content.Headers.Add("Content-Crs", $"<{RdCrs}>");
+        antwoorden.Add(("OGC PUT RD New", await client.PutAsync($"/ogc/collections/wijken/items/{id}", content)));
+
+        var patch = new JsonObject { ["geometry"] = crs84["geometry"]!.DeepClone(), ["properties"] = new JsonObject { ["reden"] = "rondreis" } };
+        antwoorden.Add(("REST PATCH CRS84", await client.PatchAsync($"/api/v1/wijken/{id}",
+            new StringContent(patch.ToJsonString(), System.Text.Encoding.UTF8, "application/merge-patch+json"))));
+        antwoorden.Add(("OGC PATCH CRS84", await PatchBackOverOgcAsync(client, id)));
+        return antwoorden;
+    }
+
+    /// <summary>Asserts that every way of <see cref="WriteBackUnchangedAsync"/> answers 200.</summary>
+    public static async Task AssertWrittenBackUnchangedAsync(HttpClient client, long id)
+    {
+        foreach (var (wijze, antwoord) in await WriteBackUnchangedAsync(client, id))
+        {
+            var tekst = await antwoord.Content.ReadAsStringAsync();
+            Assert.True(antwoord.StatusCode == System.Net.HttpStatusCode.OK, $"wijk {id}, {wijze}: {tekst}");
+        }
+    }
+
     /// <summary>The gemeentegrens as one polygon in RD New.</summary>
     public static async Task SetGrensAsync(ApiFactory api, string gemeente, JsonArray rings)
     {
