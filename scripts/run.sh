@@ -9,6 +9,9 @@ cd "$root"
 
 "$root/scripts/install-deps.sh" run
 export ConnectionStrings__GeoHandhaving="$("$root/scripts/db.sh" start dev)"
+# The demo has no identity provider: people sign in on the local development page, which Production refuses unless
+# it is enabled explicitly. With Auth:Authority set, sign-in goes to the provider instead.
+export Auth__LokaleAanmelding=${Auth__LokaleAanmelding:-true}
 "$root/scripts/geoh" db migrate
 "$root/scripts/geoh" import demo --folder "$root/data/demo"
 
