@@ -51,14 +51,8 @@ internal static class WijkenImportCommands
         {
             command.Options.Add(option);
         }
-        command.SetAction(async (pr, ct) =>
+        command.SetAction((pr, ct) => WithImportAsync(pr, ct, async (import, gemeente, dryRun) =>
         {
-            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration).AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
-            await using var scope = services.CreateAsyncScope();
-            var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
-            var dryRun = pr.GetValue(DryRun);
-            // A dry run creates no gemeente either: it reports against what is there.
-            var gemeente = dryRun ? pr.GetValue(Gemeente)! : await CliHost.EnsureGemeenteAsync(services, pr.GetValue(Gemeente)!, ct, pr.GetValue(GemeenteNaam));
             if (pr.GetValue(Grens) is { } grens
                 && Print("gemeentegrens", grens, await import.SetGrensAsync(gemeente, await ReadAsync(grens, ct), dryRun, ct)) != 0)
             {
@@ -68,7 +62,7 @@ internal static class WijkenImportCommands
                 extra.Contains(Wijkindeling) ? pr.GetValue(Wijkindeling) : null, dryRun);
             var file = pr.GetValue(fileArgument)!;
             return Print(name, file, await action(import, new Actor(gemeente, "geoh:" + Environment.UserName), await ReadAsync(file, ct), opties, ct));
-        });
+        }));
         return command;
     }
 
@@ -76,17 +70,28 @@ internal static class WijkenImportCommands
     {
         var file = new Argument<FileInfo>("file") { Description = "GeoJSON with the gemeentegrens (all polygons are united)" };
         var command = new Command("gemeente", "Create the gemeente if missing and set its gemeentegrens.") { file, Gemeente, GemeenteNaam, DryRun };
-        command.SetAction(async (pr, ct) =>
+        command.SetAction((pr, ct) => WithImportAsync(pr, ct, async (import, gemeente, dryRun) =>
         {
-            await using var services = CliHost.BuildServices(s => s.AddWijken(CliHost.Configuration).AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
-            await using var scope = services.CreateAsyncScope();
-            var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
-            var dryRun = pr.GetValue(DryRun);
-            var gemeente = dryRun ? pr.GetValue(Gemeente)! : await CliHost.EnsureGemeenteAsync(services, pr.GetValue(Gemeente)!, ct, pr.GetValue(GemeenteNaam));
             var grens = pr.GetValue(file)!;
             return Print($"gemeentegrens van {gemeente}", grens, await import.SetGrensAsync(gemeente, await ReadAsync(grens, ct), dryRun, ct));
-        });
+        }));
         return command;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> with the wijken import of one CLI run and the gemeente it writes to. A dry run creates
+    /// no gemeente either: it reports against what is there.
+    /// </summary>
+    private static async Task<int> WithImportAsync(ParseResult pr, CancellationToken ct, Func<WijkenImport, string, bool, Task<int>> run)
+    {
+        await using var services = CliHost.BuildServices(s =>
+            s.AddWijken(CliHost.Configuration).AddJobClient(CliHost.Configuration).AddHotspots(CliHost.Configuration));
+        await using var scope = services.CreateAsyncScope();
+        var dryRun = pr.GetValue(DryRun);
+        var gemeente = dryRun
+            ? pr.GetValue(Gemeente)!
+            : await CliHost.EnsureGemeenteAsync(services, pr.GetValue(Gemeente)!, ct, pr.GetValue(GemeenteNaam));
+        return await run(scope.ServiceProvider.GetRequiredService<WijkenImport>(), gemeente, dryRun);
     }
 
     /// <summary>
