@@ -6,6 +6,7 @@ internal static class BenchmarkRunner
     private static readonly Dictionary<string, (string Description, Func<string[], Task<int>> Run)> Benchmarks = new()
     {
         ["geocoder"] = (Geocoding.GeocoderBenchmark.Description, Geocoding.GeocoderBenchmark.RunAsync),
+        ["geocoder-noise"] = (Geocoding.GeocoderNoiseBenchmark.Description, Geocoding.GeocoderNoiseBenchmark.RunAsync),
         ["geocoder-http"] = (Geocoding.GeocoderHttpBenchmark.Description, Geocoding.GeocoderHttpBenchmark.RunAsync),
         ["hotspots"] = ("1 M synthetic meldingen, all default windows (Gi*, FDR, polygons, trends)", Hotspots.HotspotsBenchmark.RunAsync),
         ["tiles"] = (Heatmap.TileBenchmark.Description, Heatmap.TileBenchmark.RunAsync),

@@ -43,10 +43,10 @@ public static class GeocodeAccuracy
     }
 
     /// <summary>One row per query kind and one for all, one column group (correct / wrong / unmatched) per method.</summary>
-    public static void PrintByKind(IReadOnlyList<NoisyQuery> queries, IReadOnlyList<(string Method, Outcome[] Outcomes)> methods)
+    public static void PrintByKind(IReadOnlyList<NoisyQuery> queries, IEnumerable<string> kinds, IReadOnlyList<(string Method, Outcome[] Outcomes)> methods)
     {
         Console.WriteLine($"{"kind",-22} {"n",6} " + string.Join(" | ", methods.Select(m => $"{m.Method + " ok/wrong/unm",-22}")));
-        foreach (var kind in NoisyQuerySet.Kinds.Append("ALL"))
+        foreach (var kind in kinds.Append("ALL"))
         {
             var indexes = Enumerable.Range(0, queries.Count).Where(i => kind == "ALL" || queries[i].Kind == kind).ToList();
             var columns = methods.Select(m => Shares([.. indexes.Where(i => i < m.Outcomes.Length).Select(i => m.Outcomes[i])]));

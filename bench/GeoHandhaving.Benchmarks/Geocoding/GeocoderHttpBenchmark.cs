@@ -43,7 +43,7 @@ internal static class GeocoderHttpBenchmark
         var (baseline, baselinePerSecond) = await MeasureBaselineAsync(dataSource, options.GemeenteId, addresses, baselineTexts);
 
         Console.WriteLine();
-        GeocodeAccuracy.PrintByKind(queries,
+        GeocodeAccuracy.PrintByKind(queries, NoisyQuerySet.Kinds,
         [
             ("in-process", GeocodeAccuracy.JudgeAll(queries, inProcess.Matches)),
             ("HTTP single", GeocodeAccuracy.JudgeAll(queries, httpSingle)),

@@ -62,13 +62,13 @@ public static class NoisyQuerySet
         return queries;
     }
 
-    private static string Number(BagAddress address) =>
+    internal static string Number(BagAddress address) =>
         $"{address.Huisnummer.ToString(CultureInfo.InvariantCulture)}{address.Huisletter}{(address.Toevoeging is null ? "" : "-" + address.Toevoeging)}";
 
     private static string Woonplaats(BagAddress address, Random random) =>
         address.Woonplaats == "Amsterdam" ? AmsterdamSpellings[random.Next(AmsterdamSpellings.Length)] : address.Woonplaats;
 
-    private static string Abbreviate(string street)
+    internal static string Abbreviate(string street)
     {
         var abbreviated = street;
         foreach (var (full, shortForm) in WordAbbreviations)
@@ -104,7 +104,7 @@ public static class NoisyQuerySet
     }
 
     /// <summary>The spellings people use: 12a / 12 A, 105-1 / 105 1, 20-H / 20 hs / 20 huis, 12A-2 / 12a 2.</summary>
-    private static string SpellNumber(BagAddress address, Random random)
+    internal static string SpellNumber(BagAddress address, Random random)
     {
         var number = address.Huisnummer.ToString(CultureInfo.InvariantCulture);
         var letter = address.Huisletter;
@@ -120,7 +120,7 @@ public static class NoisyQuerySet
         return number + letterPart + toevoegingPart;
     }
 
-    private static NoisyQuery NonexistentNumber(BagAddress address, HashSet<int> numbersOnStreet, Random random)
+    internal static NoisyQuery NonexistentNumber(BagAddress address, HashSet<int> numbersOnStreet, Random random)
     {
         var number = address.Huisnummer + 1 + random.Next(40);
         while (numbersOnStreet.Contains(number))

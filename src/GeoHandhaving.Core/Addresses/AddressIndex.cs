@@ -27,6 +27,8 @@ public sealed class AddressIndex
     private readonly Dictionary<string, IndexedStreet[]> _streetsByKey;
     private readonly Dictionary<string, List<string>> _keysByOneDeletion;
     private readonly Dictionary<string, IndexedStreet[]> _streetsByLastWord;
+    private readonly Dictionary<string, (IndexedStreet Street, string Type)[]> _streetsByStem;
+    private readonly Dictionary<string, List<string>> _stemsByOneDeletion;
 
     private AddressIndex(BagAddress[] addresses)
     {
@@ -50,6 +52,13 @@ public sealed class AddressIndex
         _keysByOneDeletion = BuildDeletionIndex(_streetsByKey.Keys);
         _streetsByLastWord = _streets.Where(s => s.Words.Length > 0)
             .GroupBy(s => s.Words[^1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        // Stems of the key and of the key as written (WG-plein: "wegplein" and "wgplein"), so "WG-pln" finds it either way.
+        _streetsByStem = _streets
+            .SelectMany(s => new[] { s.Key, StreetNames.KeyAsTyped(s.Name) }.Distinct()
+                .SelectMany(key => StreetNames.TypesOf(key).Select(type => (Stem: key[..^type.Length], Street: s, Type: type))))
+            .GroupBy(st => st.Stem, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(st => (st.Street, st.Type)).Distinct().ToArray(), StringComparer.Ordinal);
+        _stemsByOneDeletion = BuildDeletionIndex(_streetsByStem.Keys);
         Woonplaatsen = [.. _streets.Select(s => s.Woonplaats).Distinct().Order(StringComparer.Ordinal)];
 
         (_byPostcode, _postcodeNumberRanges) = Group(addresses, (a, _) => PostcodeNumberKey(a.Postcode, a.Huisnummer));
@@ -80,12 +89,15 @@ public sealed class AddressIndex
     public IReadOnlyList<IndexedStreet> StreetsWithKey(string key) => _streetsByKey.GetValueOrDefault(key) ?? [];
 
     /// <summary>Streets whose key is one edit (insert, delete, substitute, swap two neighbours) away from <paramref name="key"/>.</summary>
-    public IEnumerable<IndexedStreet> StreetsOneEditFrom(string key)
+    public IEnumerable<IndexedStreet> StreetsOneEditFrom(string key) => KeysOneEditFrom(_keysByOneDeletion, key).SelectMany(k => _streetsByKey[k]);
+
+    /// <summary>The keys of a deletion index exactly one edit from <paramref name="key"/>.</summary>
+    private static IEnumerable<string> KeysOneEditFrom(Dictionary<string, List<string>> deletionIndex, string key)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var variant in OneDeletionVariants(key).Prepend(key))
         {
-            if (!_keysByOneDeletion.TryGetValue(variant, out var keys))
+            if (!deletionIndex.TryGetValue(variant, out var keys))
             {
                 continue;
             }
@@ -93,10 +105,7 @@ public sealed class AddressIndex
             {
                 if (candidate != key && seen.Add(candidate) && EditDistance.IsAtMostOne(key, candidate))
                 {
-                    foreach (var street in _streetsByKey[candidate])
-                    {
-                        yield return street;
-                    }
+                    yield return candidate;
                 }
             }
         }
@@ -108,8 +117,47 @@ public sealed class AddressIndex
             ? sameLastWord.Where(s => IsAbbreviationOf(words, s.Words))
             : [];
 
+    /// <summary>
+    /// Streets whose name the key gives with its street type abbreviated by the general rule (<see cref="StreetNames.Abbreviates"/>):
+    /// <c>vondelstrt</c>, <c>nassausngl</c>, <c>zeedk</c>. <paramref name="clean"/> gets the streets the key gives without a typo; <paramref name="withTypo"/>
+    /// those it gives with one typo, in the abbreviation (<c>nassausgnl</c>) or in a name of three letters or more before it (<c>vondlstr</c>).
+    /// </summary>
+    public void StreetsWithAbbreviatedType(string key, List<IndexedStreet> clean, List<IndexedStreet> withTypo)
+    {
+        for (var tailLength = 2; tailLength <= StreetNames.LongestType + 1 && tailLength < key.Length; tailLength++)
+        {
+            var stem = key[..^tailLength];
+            var tail = key.AsSpan(key.Length - tailLength);
+            foreach (var (street, type) in _streetsByStem.GetValueOrDefault(stem) ?? [])
+            {
+                if (StreetNames.Abbreviates(tail, type))
+                {
+                    clean.Add(street);
+                }
+                else if (StreetNames.AbbreviatesWithTypo(tail, type))
+                {
+                    withTypo.Add(street);
+                }
+            }
+            if (stem.Length < 3)
+            {
+                continue;
+            }
+            foreach (var similarStem in KeysOneEditFrom(_stemsByOneDeletion, stem))
+            {
+                foreach (var (street, type) in _streetsByStem[similarStem])
+                {
+                    if (StreetNames.Abbreviates(tail, type))
+                    {
+                        withTypo.Add(street);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Same number of words, each query word starts the street's word, and the street type (last word) is equal.</summary>
-    internal static bool IsAbbreviationOf(string[] queryWords, string[] streetWords) =>
+    private static bool IsAbbreviationOf(string[] queryWords, string[] streetWords) =>
         queryWords.Length > 0 && queryWords.Length == streetWords.Length && queryWords[^1] == streetWords[^1]
         && streetWords.Zip(queryWords).All(pair => pair.First.StartsWith(pair.Second, StringComparison.Ordinal));
 

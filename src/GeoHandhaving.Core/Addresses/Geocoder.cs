@@ -114,28 +114,42 @@ public sealed class Geocoder
     }
 
     /// <summary>Whether the street (exact, one typo or abbreviated) and the woonplaats of the query fit the address.</summary>
-    private static bool Agrees(AddressQuery query, BagAddress address)
+    private bool Agrees(AddressQuery query, BagAddress address)
     {
         if (query.Woonplaats is not null && query.Woonplaats != address.Woonplaats)
         {
             return false;
         }
-        if (query.Street.Length == 0)
+        if (query.Street.Length == 0 || StreetNames.Key(query.Street) == StreetNames.Key(address.Straat))
         {
             return true;
         }
-        var queryWords = StreetNames.Words(query.Street);
-        var addressWords = StreetNames.Words(address.Straat);
-        var queryKey = string.Concat(queryWords);
-        var addressKey = string.Concat(addressWords);
-        return queryKey == addressKey || EditDistance.IsAtMostOne(queryKey, addressKey) || AddressIndex.IsAbbreviationOf(queryWords, addressWords);
+        var (clean, withTypo) = SimilarStreets(query.Street);
+        return clean.Concat(withTypo).Any(s => s.Name == address.Straat && s.Woonplaats == address.Woonplaats);
     }
 
     private bool IsKnownStreet(string street)
     {
+        if (Index.StreetsWithKey(StreetNames.Key(street)).Count > 0)
+        {
+            return true;
+        }
+        var (clean, withTypo) = SimilarStreets(street);
+        return clean.Count + withTypo.Count > 0;
+    }
+
+    /// <summary>
+    /// Streets the name may mean though not spelled as in the BAG: <c>Clean</c> abbreviates a street's words or its street type
+    /// (<c>1e Const. Huygensstr</c>, <c>Nassausngl</c>), <c>WithTypo</c> is one typo away, with or without an abbreviated street type.
+    /// </summary>
+    private (List<IndexedStreet> Clean, List<IndexedStreet> WithTypo) SimilarStreets(string street)
+    {
         var key = StreetNames.Key(street);
-        return Index.StreetsWithKey(key).Count > 0 || Index.StreetsOneEditFrom(key).Any()
-               || Index.StreetsAbbreviatedAs(StreetNames.Words(street)).Any();
+        var keyAsTyped = StreetNames.KeyAsTyped(street);
+        var clean = Index.StreetsAbbreviatedAs(StreetNames.Words(street)).ToList();
+        var withTypo = Index.StreetsOneEditFrom(key).Concat(keyAsTyped == key ? [] : Index.StreetsOneEditFrom(keyAsTyped)).ToList();
+        Index.StreetsWithAbbreviatedType(keyAsTyped, clean, withTypo);
+        return (clean, withTypo);
     }
 
     private GeocodeResult MatchStreet(string street, string? woonplaats, HuisnummerAanduiding aanduiding)
@@ -149,16 +163,16 @@ public sealed class Geocoder
                 : MatchOnStreets(exact, woonplaats, aanduiding, MatchTypes.StraatHuisnummerWoonplaats, ScoreStreetWithWoonplaats);
         }
 
-        // Not spelled as in the BAG: one typo or abbreviated words. Only streets that have the number are candidates, and
-        // two different streets that both fit make the answer ambiguous.
-        var keyAsTyped = StreetNames.KeyAsTyped(street);
-        var fuzzy = Index.StreetsOneEditFrom(key)
-            .Concat(keyAsTyped == key ? [] : Index.StreetsOneEditFrom(keyAsTyped)).Distinct().ToList();
-        var abbreviated = Index.StreetsAbbreviatedAs(StreetNames.Words(street)).ToList();
-        var similar = fuzzy.Concat(abbreviated).Where(s => woonplaats is null || s.Woonplaats == woonplaats).Distinct().ToList();
+        // Not spelled as in the BAG: abbreviated, or one typo. Only streets that have the number are candidates, and two
+        // different streets that both fit make the answer ambiguous: a wrong match is worse than none.
+        // A street reached without a typo beats one reached with a typo, as the exact spelling beats both.
+        var (clean, withTypo) = SimilarStreets(street);
+        var fits = (IEnumerable<IndexedStreet> streets) =>
+            streets.Where(s => (woonplaats is null || s.Woonplaats == woonplaats) && !Index.OnStreet(s, aanduiding.Huisnummer).IsEmpty).Any();
+        var similar = (fits(clean) ? clean : clean.Concat(withTypo)).Where(s => woonplaats is null || s.Woonplaats == woonplaats).Distinct().ToList();
         if (similar.Count == 0)
         {
-            return GeocodeResult.Unmatched(fuzzy.Count + abbreviated.Count == 0
+            return GeocodeResult.Unmatched(clean.Count + withTypo.Count == 0
                 ? $"street '{street}' not found"
                 : $"street '{street}' not found in {woonplaats}");
         }
@@ -176,7 +190,7 @@ public sealed class Geocoder
             return GeocodeResult.Ambiguous(candidates, MatchTypes.FuzzyStraat,
                 $"'{street}' is close to several streets: {string.Join(", ", withNumber.Select(s => s.Name).Distinct())}");
         }
-        var isFuzzy = fuzzy.Contains(withNumber[0]);
+        var isFuzzy = !clean.Contains(withNumber[0]);
         var score = (isFuzzy ? ScoreFuzzyStreet : ScoreAbbreviatedStreet) - (woonplaats is null ? PenaltyGuessedPart : 0);
         return MatchOnStreets(withNumber, woonplaats, aanduiding, isFuzzy ? MatchTypes.FuzzyStraat : MatchTypes.AfgekorteStraat, score);
     }

@@ -26,6 +26,79 @@ public static class StreetNames
         ("str", "straat"), ("ln", "laan"), ("pl", "plein"), ("gr", "gracht"), ("kd", "kade"), ("wg", "weg"),
     ];
 
+    /// <summary>
+    /// Dutch street types: the part most street names end with, glued (<c>Vondelstraat</c>) or as a word (<c>Oude Kerk plein</c>).
+    /// The one list behind the general abbreviation rule (<see cref="Abbreviates"/>); not taken from any city's street list.
+    /// </summary>
+    public static IReadOnlyList<string> Types { get; } =
+    [
+        "straat", "dwarsstraat", "straatje", "laan", "laantje", "weg", "dwarsweg", "singel", "kade", "dijk", "plein", "pleintje",
+        "gracht", "burgwal", "wal", "pad", "hof", "hoven", "park", "plantsoen", "dreef", "steeg", "steegje", "markt", "baan",
+        "haven", "plaats", "kanaal", "erf", "gang", "ring", "allee", "boulevard", "pier", "veld", "vaart", "sloot", "wetering",
+        "oever", "poort", "brug", "dam", "tuin", "tuinen", "promenade", "passage", "hoek", "zijde",
+    ];
+
+    /// <summary>The longest type name, the most letters an abbreviation of a type can have (one more with a typo).</summary>
+    public static int LongestType { get; } = Types.Max(t => t.Length);
+
+    /// <summary>The types the key ends with, leaving a name before it: <c>kerkdwarsstraat</c> → dwarsstraat, straat.</summary>
+    public static IEnumerable<string> TypesOf(string key) => Types.Where(t => key.Length > t.Length && key.EndsWith(t, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The general abbreviation rule: <paramref name="typed"/> abbreviates a street type when it has at least two letters, begins
+    /// with the type's first letter and keeps the rest of its letters in their order, so every prefix (<c>str</c>, <c>sing</c>,
+    /// <c>gra</c>) and every consonant skeleton (<c>strt</c>, <c>sngl</c>, <c>kd</c>, <c>dk</c>, <c>pln</c>, <c>grcht</c>) counts.
+    /// </summary>
+    public static bool Abbreviates(ReadOnlySpan<char> typed, string type)
+    {
+        if (typed.Length < 2 || typed.Length > type.Length || typed[0] != type[0])
+        {
+            return false;
+        }
+        var at = 1;
+        for (var i = 1; i < typed.Length; i++)
+        {
+            at = type.IndexOf(typed[i], at) + 1;
+            if (at == 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// An abbreviation with one typo: a letter too many or a wrong one (leaving it out gives an abbreviation of two letters or
+    /// more), or two neighbours swapped (<c>sgnl</c>, <c>strtt</c>, <c>kdw</c>). Its first letter must still be the type's.
+    /// </summary>
+    public static bool AbbreviatesWithTypo(ReadOnlySpan<char> typed, string type)
+    {
+        if (typed.Length < 3 || typed.Length > type.Length + 1 || typed[0] != type[0])
+        {
+            return false;
+        }
+        Span<char> variant = stackalloc char[typed.Length];
+        for (var i = 1; i < typed.Length; i++)
+        {
+            typed[..i].CopyTo(variant);
+            typed[(i + 1)..].CopyTo(variant[i..]);
+            if (Abbreviates(variant[..^1], type))
+            {
+                return true;
+            }
+        }
+        for (var i = 1; i + 1 < typed.Length; i++)
+        {
+            typed.CopyTo(variant);
+            (variant[i], variant[i + 1]) = (variant[i + 1], variant[i]);
+            if (Abbreviates(variant, type))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The matching key: the expanded words of the name, concatenated.</summary>
     public static string Key(string name) => string.Concat(Words(name));
 
@@ -52,16 +125,21 @@ public static class StreetNames
             }
             else if (!isWordChar && start >= 0)
             {
-                words.Add(Expand(folded[start..i], expandEndings));
+                words.Add(folded[start..i]);
                 start = -1;
             }
+        }
+        for (var i = 0; i < words.Count; i++)
+        {
+            words[i] = Expand(words[i], isLast: i == words.Count - 1, expandEndings);
         }
         return [.. words];
     }
 
-    private static string Expand(string word, bool expandEndings)
+    // Whole-word abbreviations (Burg., St., 1e) stand before a name, never last: "School st." is Schoolstraat, not "School Sint".
+    private static string Expand(string word, bool isLast, bool expandEndings)
     {
-        if (WholeWords.TryGetValue(word, out var full))
+        if (!isLast && WholeWords.TryGetValue(word, out var full))
         {
             return full;
         }

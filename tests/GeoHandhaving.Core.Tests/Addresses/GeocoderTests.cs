@@ -126,7 +126,7 @@ public class GeocoderTests
     [InlineData("Beethovenstrraat 1")] // insertion
     [InlineData("Beethovenstraet 1")] // substitution
     [InlineData("Beethvoenstraat 1")] // transposition
-    [InlineData("beethovenstrat 1 amsterdam")]
+    [InlineData("beethovemstraat 1 amsterdam")]
     public void One_typo_in_the_street_name_matches_with_a_lower_score(string query)
     {
         var result = Apollobuurt.Geocode(query);
