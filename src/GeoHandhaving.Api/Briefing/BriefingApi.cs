@@ -74,8 +74,9 @@ public static class BriefingApi
     {
         app.MapGet("/api/v1/briefing", Lees).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.Name).WithTags("Briefing")
             .WithName("Briefing")
-            .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk (or one: wijk=) the places to visit with their " +
-                "hours and a map, call-backs, what came in since the previous dienst; boa=CODE for one boa's wijken; JSON or HTML")
+            .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk (or one: wijk=) " +
+                "the places to visit with their hours and a map, call-backs, what came in since the previous dienst; " +
+                "boa=CODE for one boa's wijken; JSON or HTML")
             .Produces<BriefingUitvoer>(200, "application/json").Produces(200, contentType: "text/html");
         return app;
     }

@@ -1,6 +1,7 @@
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Core.Geometry;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NetTopologySuite.Geometries;
@@ -9,7 +10,8 @@ namespace GeoHandhaving.Api.Meldingen;
 
 public sealed record StatusInvoer(MeldingStatus? Status, string? Toelichting);
 
-/// <param name="Terugbeluitkomst">On a call-back attempt its outcome code (bereikt, niet_bereikt, voicemail, nummer_onjuist), with <paramref name="TerugbeluitkomstTekst"/> in words.</param>
+/// <param name="Terugbeluitkomst">On a call-back attempt its outcome code (bereikt, niet_bereikt, voicemail, nummer_onjuist),
+/// with <paramref name="TerugbeluitkomstTekst"/> in words.</param>
 public sealed record MeldingGebeurtenisUitvoer(MeldingStatus Status, DateTimeOffset Op, string Door, string? Toelichting,
     string? Terugbeluitkomst = null, string? TerugbeluitkomstTekst = null)
 {
@@ -39,7 +41,8 @@ public static class MeldingenApi
             .AddScoped<MeldingenIntake>()
             .AddScoped<MeldingenQueries>()
             .AddScoped<MeldingenBehandeling>()
-            .AddSingleton<MelderContactBescherming>();
+            .AddSingleton<MelderContactBescherming>()
+            .AddSingleton<IAuthorizationMiddlewareResultHandler, GeoReportAutorisatie>();
     }
 
     public static IEndpointRouteBuilder MapMeldingenApi(this IEndpointRouteBuilder app)

@@ -35,7 +35,8 @@ public static class OgcApi
     private const string ConceptPrefix = "concept-";
     // The Allow headers of editable collections, their features, and the read-only buurten.
     private static readonly string Bewerkbaar = string.Join(", ", HttpMethods.Get, HttpMethods.Post, HttpMethods.Options);
-    private static readonly string FeatureBewerkbaar = string.Join(", ", HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options);
+    private static readonly string FeatureBewerkbaar =
+        string.Join(", ", HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options);
     private static readonly string AlleenLezen = string.Join(", ", HttpMethods.Get, HttpMethods.Options);
     private const string DefaultReden = "bewerkt via OGC API Features";
 

@@ -54,7 +54,8 @@ public sealed class PrivacyStore(GeoHandhavingDbContext db, MelderContactBescher
     {
         var contacten = await VanMelderAsync(melder, ct);
         var ids = contacten.Keys.ToList();
-        var meldingen = await db.Meldingen.AsNoTracking().Where(m => m.GemeenteId == user.GemeenteId && ids.Contains(m.Id)).OrderBy(m => m.GemeldOp).ToListAsync(ct);
+        var meldingen = await db.Meldingen.AsNoTracking().Where(m => m.GemeenteId == user.GemeenteId && ids.Contains(m.Id))
+            .OrderBy(m => m.GemeldOp).ToListAsync(ct);
         var historie = (await db.MeldingGebeurtenissen.AsNoTracking().Where(g => g.GemeenteId == user.GemeenteId && ids.Contains(g.MeldingId))
             .OrderBy(g => g.Op).ThenBy(g => g.Id).ToListAsync(ct)).ToLookup(g => g.MeldingId);
         var inzages = (await db.ContactInzages.AsNoTracking().Where(i => i.GemeenteId == user.GemeenteId && ids.Contains(i.MeldingId))
