@@ -11,6 +11,7 @@ internal static class BenchmarkRunner
         ["hotspots"] = ("1 M synthetic meldingen, all default windows (Gi*, FDR, polygons, trends)", Hotspots.HotspotsBenchmark.RunAsync),
         ["tiles"] = (Heatmap.TileBenchmark.Description, Heatmap.TileBenchmark.RunAsync),
         ["hotspots-db"] = (Hotspots.HotspotsDbBenchmark.Description, Hotspots.HotspotsDbBenchmark.RunAsync),
+        ["recompute-parallel"] = (Hotspots.RecomputeParallelBenchmark.Description, Hotspots.RecomputeParallelBenchmark.RunAsync),
     };
 
     public static async Task<int> RunAsync(string[] args)

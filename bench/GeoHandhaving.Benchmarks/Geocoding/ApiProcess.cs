@@ -17,7 +17,9 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ApiProcess> StartAsync(string apiDll, Uri baseAddress, string connectionString)
+    /// <param name="settings">Configuration for this process (<c>Jobs__WorkerCount</c> …); without <c>Jobs__RunServer</c> it runs no Hangfire server.</param>
+    public static async Task<ApiProcess> StartAsync(string apiDll, Uri baseAddress, string connectionString,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet", [apiDll, "--urls", baseAddress.ToString()])
         {
@@ -31,6 +33,10 @@ internal sealed class ApiProcess : IAsyncDisposable
         // The per-client limit (6,000 a minute) would throttle the benchmark's single client: lift it for this process.
         start.Environment["Limits__RequestsPerMinutePerClient"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         var api = new ApiProcess(Process.Start(start)!, baseAddress);
         api._process.OutputDataReceived += (_, e) => api.Remember(e.Data);
         api._process.ErrorDataReceived += (_, e) => api.Remember(e.Data);

@@ -6,14 +6,12 @@ using GeoHandhaving.Api.Heatmap;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Core.Geometry;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.VectorTiles;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace GeoHandhaving.Benchmarks.Heatmap;
 
@@ -46,7 +44,7 @@ internal static class TileBenchmark
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__GeoHandhaving")
             ?? throw new InvalidOperationException("set ConnectionStrings__GeoHandhaving (e.g. from scripts/db.sh url test)");
         await using var dataSource = DataServices.BuildDataSource(connectionString);
-        await PrepareAsync(dataSource, meldingen, random);
+        await BenchmarkMeldingen.EnsureAsync(dataSource, Gemeente, "Benchmark 1M", meldingen, Gebied, random);
 
         // JIT and connection pool first, so the first zoom's figures are not the start-up's.
         await OurTileAsync(NewQueries(dataSource), RandomTile(random, 16));
@@ -131,63 +129,6 @@ internal static class TileBenchmark
     {
         var (lon, lat) = RdNew.ToWgs84(Gebied.MinX + random.NextDouble() * Gebied.Width, Gebied.MinY + random.NextDouble() * Gebied.Height);
         return TileAddress.Containing(lon, lat, z);
-    }
-
-    private static async Task PrepareAsync(NpgsqlDataSource dataSource, int meldingen, Random random)
-    {
-        var options = new DbContextOptionsBuilder<GeoHandhavingDbContext>();
-        DataServices.Configure(options, dataSource);
-        await using (var db = new GeoHandhavingDbContext(options.Options))
-        {
-            await db.Database.MigrateAsync();
-            if (!await db.Gemeenten.AnyAsync(g => g.Id == Gemeente))
-            {
-                db.Gemeenten.Add(new GeoHandhaving.Api.Gemeenten.Gemeente { Id = Gemeente, Naam = "Benchmark 1M" });
-                await db.SaveChangesAsync();
-            }
-        }
-        await using var count = dataSource.CreateCommand("SELECT count(*) FROM melding WHERE gemeente_id = @gemeente");
-        count.Parameters.AddWithValue("gemeente", Gemeente);
-        var present = (long)(await count.ExecuteScalarAsync())!;
-        Console.WriteLine($"meldingen {present:N0} present for {Gemeente}");
-        if (present >= meldingen) return;
-
-        var clock = Stopwatch.StartNew();
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using (var import = await connection.BeginBinaryImportAsync(
-            "COPY melding (gemeente_id, bron, extern_id, categorie, gemeld_op, locatie, geocode_status, status, aangemaakt_op) FROM STDIN (FORMAT BINARY)"))
-        {
-            string[] categorieen = ["parkeeroverlast", "afval", "jeugdoverlast", "hondenoverlast", "geluidsoverlast"];
-            var clusters = Enumerable.Range(0, 300).Select(_ => new Coordinate(
-                Gebied.MinX + random.NextDouble() * Gebied.Width, Gebied.MinY + random.NextDouble() * Gebied.Height)).ToArray();
-            var start = new DateTimeOffset(2024, 11, 1, 0, 0, 0, TimeSpan.Zero);
-            for (var i = present; i < meldingen; i++)
-            {
-                var punt = i % 2 == 0
-                    ? new Coordinate(Gebied.MinX + random.NextDouble() * Gebied.Width, Gebied.MinY + random.NextDouble() * Gebied.Height)
-                    : Around(clusters[random.Next(clusters.Length)], 150, random);
-                await import.StartRowAsync();
-                await import.WriteAsync(Gemeente, NpgsqlDbType.Text);
-                await import.WriteAsync("app", NpgsqlDbType.Text);
-                await import.WriteAsync("bench-" + i.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Text);
-                await import.WriteAsync(categorieen[random.Next(categorieen.Length)], NpgsqlDbType.Text);
-                await import.WriteAsync(start.AddMinutes(random.Next(2 * 365 * 24 * 60)).UtcDateTime, NpgsqlDbType.TimestampTz);
-                await import.WriteAsync((Geometry)RdNew.RdFactory.CreatePoint(punt));
-                await import.WriteAsync("Punt", NpgsqlDbType.Text);
-                await import.WriteAsync("Nieuw", NpgsqlDbType.Text);
-                await import.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
-            }
-            await import.CompleteAsync();
-        }
-        await using (var analyze = new NpgsqlCommand("ANALYZE melding", connection)) await analyze.ExecuteNonQueryAsync();
-        Console.WriteLine($"loaded   {meldingen - present:N0} meldingen by COPY in {clock.Elapsed.TotalSeconds:F1} s");
-    }
-
-    private static Coordinate Around(Coordinate centre, double sigma, Random random)
-    {
-        // Box-Muller: a normal spread around the cluster centre.
-        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()) * sigma;
-        return new Coordinate(Math.Round(centre.X + Normal(), 1), Math.Round(centre.Y + Normal(), 1));
     }
 
     private static async Task<T> TimeAsync<T>(List<double> timings, Func<Task<T>> action)

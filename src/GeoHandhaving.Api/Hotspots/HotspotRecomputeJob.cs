@@ -15,8 +15,8 @@ namespace GeoHandhaving.Api.Hotspots;
 /// Recomputes all hotspots of one gemeente. A run is recorded with its parameters, counts and duration; its hotspots
 /// are written and named, then the run is marked complete: readers read the newest complete run only, so they keep
 /// seeing the previous one until then (the hotspots of a run that died half-way are never read, and pruned later).
-/// A PostgreSQL session lock per gemeente lets one recompute of a gemeente run at a time (API instances and the CLI
-/// alike); Hangfire's DisableConcurrentExecution keeps the scheduled ones from queueing up on the workers.
+/// A PostgreSQL session lock per gemeente is the one lock: one recompute of a gemeente at a time across API instances,
+/// workers and the CLI, while the recomputes of different gemeenten run side by side on the workers.
 /// </summary>
 public sealed class HotspotRecomputeJob(
     GeoHandhavingDbContext db, NpgsqlDataSource dataSource, HotspotWindows windows,
@@ -28,7 +28,6 @@ public sealed class HotspotRecomputeJob(
     private const int BatchTimeoutSeconds = 600;
 
     /// <param name="requestedAt">When the recompute was asked for: a run that started later already covers it (debounce).</param>
-    [DisableConcurrentExecution(timeoutInSeconds: 30 * 60)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [30, 120, 600])]
     public async Task<long?> RunAsync(string gemeenteId, string aanleiding, DateTimeOffset? requestedAt, CancellationToken ct)
     {
