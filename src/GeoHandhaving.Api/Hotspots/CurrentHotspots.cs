@@ -36,28 +36,72 @@ public sealed record HotspotSnapshot(long RunId, IReadOnlyList<HotspotView> Hots
 /// <summary>
 /// The hotspots of the newest completed run per gemeente, held in memory: the briefing screen asks many times a minute
 /// and the answer changes only when a run completes. The newest run id is checked at most every few seconds, so a new
-/// run (from any instance) is picked up without restarts.
+/// run (from any instance) is picked up without restarts. Readers never wait for that: the check and the loading of a
+/// new run's snapshot happen in the background (every few seconds by <see cref="CurrentHotspotsRefresher"/>, or started by
+/// a read that finds the snapshot due), one at a time per gemeente, and the previous snapshot serves until the new one is
+/// loaded. Only the first read of a gemeente in this process waits for its snapshot.
 /// </summary>
-public sealed class CurrentHotspots(NpgsqlDataSource dataSource, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class CurrentHotspots(NpgsqlDataSource dataSource, IServiceScopeFactory scopes, TimeProvider clock, ILogger<CurrentHotspots> log)
 {
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<string, (HotspotSnapshot? Snapshot, DateTimeOffset CheckedAt)> _cache = new();
+    private readonly ConcurrentDictionary<string, Cached> _cache = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<Cached>>> _refreshing = new();
+
+    private sealed record Cached(HotspotSnapshot? Snapshot, DateTimeOffset CheckedAt);
+
+    /// <summary>The gemeenten read in this process, whose snapshots the refresher keeps current.</summary>
+    public IEnumerable<string> Gemeenten => _cache.Keys;
 
     public async Task<HotspotSnapshot?> GetAsync(string gemeenteId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(gemeenteId, out var cached) && now - cached.CheckedAt < CheckInterval)
+        if (!_cache.TryGetValue(gemeenteId, out var cached))
         {
-            return cached.Snapshot;
+            return (await RefreshAsync(gemeenteId).WaitAsync(ct)).Snapshot;
         }
-        await using var command = dataSource.CreateCommand(HotspotsSql.CurrentRunId);
-        command.Parameters.AddWithValue("gemeente", gemeenteId);
-        var runId = await command.ExecuteScalarAsync(ct) as long?;
-        var snapshot = runId is null ? null
-            : cached.Snapshot?.RunId == runId ? cached.Snapshot
-            : await LoadAsync(gemeenteId, runId.Value, ct);
-        _cache[gemeenteId] = (snapshot, now);
-        return snapshot;
+        if (clock.GetUtcNow() - cached.CheckedAt >= CheckInterval)
+        {
+            _ = RefreshAsync(gemeenteId);
+        }
+        return cached.Snapshot;
+    }
+
+    /// <summary>The one refresh of the gemeente under way, or a new one: it outlives the request that started it.</summary>
+    public Task RefreshDueAsync(string gemeenteId) =>
+        _cache.TryGetValue(gemeenteId, out var cached) && clock.GetUtcNow() - cached.CheckedAt < CheckInterval ? Task.CompletedTask : RefreshAsync(gemeenteId);
+
+    private Task<Cached> RefreshAsync(string gemeenteId)
+    {
+        var refresh = _refreshing.GetOrAdd(gemeenteId, id => new Lazy<Task<Cached>>(() => CheckAndLoadAsync(id)));
+        return refresh.Value;
+    }
+
+    private async Task<Cached> CheckAndLoadAsync(string gemeenteId)
+    {
+        // Off the caller's thread at once, so the refresh is registered before it can finish and unregister itself.
+        await Task.Yield();
+        try
+        {
+            var now = clock.GetUtcNow();
+            await using var command = dataSource.CreateCommand(HotspotsSql.CurrentRunId);
+            command.Parameters.AddWithValue("gemeente", gemeenteId);
+            var runId = await command.ExecuteScalarAsync() as long?;
+            var previous = _cache.GetValueOrDefault(gemeenteId)?.Snapshot;
+            var snapshot = runId is null ? null
+                : previous?.RunId == runId ? previous
+                : await LoadAsync(gemeenteId, runId.Value, CancellationToken.None);
+            var fresh = new Cached(snapshot, now);
+            _cache[gemeenteId] = fresh;
+            return fresh;
+        }
+        catch (Exception e) when (_cache.ContainsKey(gemeenteId))
+        {
+            log.LogWarning(e, "Hotspot snapshot of {Gemeente} not refreshed; the previous one keeps serving", gemeenteId);
+            return _cache[gemeenteId];
+        }
+        finally
+        {
+            _refreshing.TryRemove(gemeenteId, out _);
+        }
     }
 
     private async Task<HotspotSnapshot> LoadAsync(string gemeenteId, long runId, CancellationToken ct)
@@ -77,5 +121,35 @@ public sealed class CurrentHotspots(NpgsqlDataSource dataSource, IServiceScopeFa
         await using var scope = scopes.CreateAsyncScope();
         var context = await scope.ServiceProvider.GetRequiredService<HotspotWindows>().ContextAsync(gemeenteId, ct);
         return new HotspotSnapshot(runId, hotspots, hotspots.ToLookup(h => h.Venster), context.Windows, context.Calendar, context.Regio);
+    }
+}
+
+/// <summary>Checks the snapshot of every gemeente read in this process every few seconds, so readers find it current.</summary>
+public sealed class CurrentHotspotsRefresher(CurrentHotspots current, TimeProvider clock, ILogger<CurrentHotspotsRefresher> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var gemeente in current.Gemeenten)
+                {
+                    try
+                    {
+                        await current.RefreshDueAsync(gemeente);
+                    }
+                    catch (Exception e)
+                    {
+                        log.LogWarning(e, "Hotspot snapshot of {Gemeente} not refreshed", gemeente);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 }

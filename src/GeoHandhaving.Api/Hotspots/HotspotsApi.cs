@@ -37,7 +37,8 @@ public static class HotspotsApi
             .AddScoped<HotspotRecomputeJob>()
             .AddScoped<NightlyHotspotRecompute>()
             .AddSingleton<HotspotRecomputeScheduler>()
-            .AddSingleton<CurrentHotspots>();
+            .AddSingleton<CurrentHotspots>()
+            .AddHostedService<CurrentHotspotsRefresher>();
     }
 
     public static IEndpointRouteBuilder MapHotspotsApi(this IEndpointRouteBuilder app)
