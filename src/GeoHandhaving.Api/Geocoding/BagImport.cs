@@ -1,3 +1,4 @@
+using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Core.Addresses;
 using Npgsql;
 using NpgsqlTypes;
@@ -55,12 +56,7 @@ public sealed class BagImport(NpgsqlDataSource dataSource)
             fill.Parameters.AddWithValue("gemeente", gemeenteId);
             await fill.ExecuteNonQueryAsync(ct);
         }
-        await using (var notify = new NpgsqlCommand(GeocodingSql.Notify, conn, tx))
-        {
-            notify.Parameters.AddWithValue("channel", BagChangeListener.Channel);
-            notify.Parameters.AddWithValue("gemeente", gemeenteId);
-            await notify.ExecuteNonQueryAsync(ct);
-        }
+        await DatabaseNotifications.SendAsync(conn, tx, BagChange.Channel, gemeenteId, ct);
         await tx.CommitAsync(ct);
         return new BagImportRapport(read + errors.Count, inserted, updated, errors);
     }

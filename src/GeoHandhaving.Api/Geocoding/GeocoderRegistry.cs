@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Core.Addresses;
 using GeoHandhaving.Core.Geometry;
 using Npgsql;
@@ -52,53 +53,13 @@ public sealed class GeocoderRegistry(NpgsqlDataSource dataSource, ILogger<Geocod
 }
 
 /// <summary>
-/// Listens for the PostgreSQL notification that a BAG import sends, so every API instance rebuilds its geocoder,
-/// also when the import ran from the CLI in another process.
+/// The PostgreSQL notification a BAG import sends (from any instance or the CLI), so every API instance rebuilds the
+/// gemeente's geocoder; the previous one stays in use if the rebuild fails.
 /// </summary>
-public sealed class BagChangeListener(NpgsqlDataSource dataSource, GeocoderRegistry registry, ILogger<BagChangeListener> log)
-    : BackgroundService
+public static class BagChange
 {
     public const string Channel = "geoh_bag_gewijzigd";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var conn = await dataSource.OpenConnectionAsync(stoppingToken);
-                conn.Notification += (_, e) => _ = RebuildSafelyAsync(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", conn))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await conn.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be restarting: listen again shortly.
-                log.LogWarning(e, "BAG change listener lost its connection; retrying");
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { });
-            }
-        }
-    }
-
-    private async Task RebuildSafelyAsync(string gemeenteId)
-    {
-        try
-        {
-            await registry.RebuildAsync(gemeenteId);
-        }
-        catch (Exception e)
-        {
-            log.LogError(e, "Rebuilding the geocoder of {Gemeente} failed; the previous one stays in use", gemeenteId);
-        }
-    }
+    public static readonly DatabaseNotificationHandler Handler =
+        new(Channel, (services, gemeenteId) => services.GetRequiredService<GeocoderRegistry>().RebuildAsync(gemeenteId));
 }

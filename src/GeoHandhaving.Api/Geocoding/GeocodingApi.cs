@@ -35,7 +35,7 @@ public static class GeocodingApi
         .AddSingleton<GeocoderRegistry>()
         .AddSingleton<BagImport>()
         .AddScoped<ScholenImport>()
-        .AddHostedService<BagChangeListener>();
+        .AddSingleton(BagChange.Handler);
 
     public static IEndpointRouteBuilder MapGeocodingApi(this IEndpointRouteBuilder app)
     {

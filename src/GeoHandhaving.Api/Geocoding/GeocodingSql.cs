@@ -43,7 +43,4 @@ internal static class GeocodingSql
         FROM buurt b
         WHERE a.gemeente_id = @gemeente AND b.gemeente_id = @gemeente AND a.buurt_code IS NULL AND ST_Intersects(b.geometrie, a.punt)
         """;
-
-    /// <summary>Tells every API instance (BagChangeListener) that the addresses of @gemeente changed, at commit.</summary>
-    public const string Notify = "SELECT pg_notify(@channel, @gemeente)";
 }

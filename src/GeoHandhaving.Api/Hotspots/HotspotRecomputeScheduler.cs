@@ -24,15 +24,19 @@ public sealed class HotspotRecomputeScheduler(IBackgroundJobClient jobs, Microso
     public string Request(string gemeenteId, string aanleiding) =>
         jobs.Schedule<HotspotRecomputeJob>(j => j.RunAsync(gemeenteId, aanleiding, clock.GetUtcNow(), CancellationToken.None), options.Value.Debounce);
 
+    /// <summary>Queues a recompute now; one that starts after this request (asked on another instance too) covers it.</summary>
     public string RunNow(string gemeenteId, string aanleiding) =>
-        jobs.Enqueue<HotspotRecomputeJob>(j => j.RunAsync(gemeenteId, aanleiding, null, CancellationToken.None));
+        jobs.Enqueue<HotspotRecomputeJob>(j => j.RunAsync(gemeenteId, aanleiding, clock.GetUtcNow(), CancellationToken.None));
 
     public static void RegisterNightly(IRecurringJobManager recurring, HotspotsOptions options) =>
         recurring.AddOrUpdate<NightlyHotspotRecompute>(NightlyJobId, j => j.RunAsync(CancellationToken.None), options.NightlyCron,
             new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
 }
 
-/// <summary>The nightly job: one recompute per gemeente, each its own Hangfire job so one failure does not stop the rest.</summary>
+/// <summary>
+/// The nightly job: one recompute queued per gemeente, each its own Hangfire job so one failure does not stop the rest and
+/// gemeenten recompute side by side on the workers (the lock is per gemeente).
+/// </summary>
 public sealed class NightlyHotspotRecompute(Data.GeoHandhavingDbContext db, HotspotRecomputeScheduler scheduler)
 {
     public async Task RunAsync(CancellationToken ct)

@@ -22,6 +22,7 @@ public static class PlatformServices
         builder.Services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<DatabaseNotifications>();
         builder.Services.AddPublicUrls(builder.Configuration);
         builder.Services.AddScoped<FilterValues>();
 

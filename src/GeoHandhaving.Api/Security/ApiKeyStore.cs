@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Platform;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace GeoHandhaving.Api.Security;
 
@@ -33,6 +35,8 @@ public sealed class ApiKeyStore(GeoHandhavingDbContext db, ApiKeyLookup lookup, 
         key.IngetrokkenOp ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         lookup.Forget(key.Hash);
+        await db.Database.ExecuteSqlRawAsync(DatabaseNotifications.Notify,
+            [new NpgsqlParameter("channel", ApiKeyLookup.RevokedChannel), new NpgsqlParameter("payload", key.Hash)], ct);
         return true;
     }
 }
@@ -41,12 +45,18 @@ public sealed record ApiKeyIdentity(string GemeenteId, long Id, string Naam, str
 
 /// <summary>
 /// Finds the active key behind a presented secret. Known keys are cached briefly so a briefing screen polling every few
-/// seconds costs no query; a revocation on another instance therefore takes effect within <see cref="CacheTime"/>.
+/// seconds costs no query. A revocation reaches every other instance at once as a PostgreSQL notification
+/// (<see cref="RevokedChannel"/>, handled by <see cref="RevokedHandler"/>); an instance that missed it (its listening
+/// connection was being reopened) stops accepting the key within <see cref="CacheTime"/>.
 /// Unknown secrets are never cached, so guessing cannot fill memory.
 /// </summary>
 public sealed class ApiKeyLookup(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(30);
+    public const string RevokedChannel = "geoh_api_key_ingetrokken";
+
+    public static readonly DatabaseNotificationHandler RevokedHandler =
+        new(RevokedChannel, (services, hash) => { services.GetRequiredService<ApiKeyLookup>().Forget(hash); return Task.CompletedTask; });
     private readonly ConcurrentDictionary<string, (ApiKeyIdentity Key, DateTimeOffset Until)> _cache = new();
 
     public async Task<ApiKeyIdentity?> FindAsync(string gemeente, string hash, CancellationToken ct)

@@ -18,7 +18,7 @@ public static class ApiKeysApi
                 $"hash is stored");
         api.MapGet("", Lijst).WithName("ApiKeys").WithSummary("The gemeente's API keys (never the secret), revoked ones with the revocation time");
         api.MapDelete("/{id:long}", TrekIn).WithName("TrekApiKeyIn")
-            .WithSummary($"Revoke a key; other instances stop accepting it within {ApiKeyLookup.CacheTime.TotalSeconds:0} seconds");
+            .WithSummary($"Revoke a key; other instances stop accepting it at once, at the latest within {ApiKeyLookup.CacheTime.TotalSeconds:0} seconds");
         return app;
     }
 

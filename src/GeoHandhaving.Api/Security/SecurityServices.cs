@@ -18,7 +18,7 @@ public static class SecurityServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
 
-        services.AddSingleton<ApiKeyLookup>().AddScoped<ApiKeyStore>();
+        services.AddSingleton<ApiKeyLookup>().AddScoped<ApiKeyStore>().AddSingleton(ApiKeyLookup.RevokedHandler);
 
         // A request with an Authorization header (bearer, HTTP Basic with an API key) or an API key is a machine client
         // (BearerOrApiKey decides which); one with the session cookie, or a page a person opens, is a browser
