@@ -7,20 +7,18 @@ public sealed record DatabaseNotificationHandler(string Channel, Func<IServicePr
 
 /// <summary>
 /// The one LISTEN connection of an API instance: every capability that must hear of a change made by another instance (or
-/// the CLI) registers a <see cref="DatabaseNotificationHandler"/>, and its writer sends <see cref="Notify"/> in the
+/// the CLI) registers a <see cref="DatabaseNotificationHandler"/>, and its writer sends <see cref="NotificationSql.Notify"/> in the
 /// transaction of the change, so the notification arrives at commit. A lost connection is opened again after 5 s;
 /// notifications sent meanwhile are lost, so every handler's state also expires on its own.
 /// </summary>
 public sealed class DatabaseNotifications(NpgsqlDataSource dataSource, IEnumerable<DatabaseNotificationHandler> handlers,
     IServiceProvider services, ILogger<DatabaseNotifications> log) : BackgroundService
 {
-    public const string Notify = "SELECT pg_notify(@channel, @payload)";
-
     /// <summary>Sends a notification in the transaction of the change it announces.</summary>
     public static async Task SendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string channel, string payload,
         CancellationToken ct)
     {
-        await using var notify = new NpgsqlCommand(Notify, connection, transaction);
+        await using var notify = new NpgsqlCommand(NotificationSql.Notify, connection, transaction);
         notify.Parameters.AddWithValue("channel", channel);
         notify.Parameters.AddWithValue("payload", payload);
         await notify.ExecuteNonQueryAsync(ct);

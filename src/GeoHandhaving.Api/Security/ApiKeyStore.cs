@@ -35,7 +35,7 @@ public sealed class ApiKeyStore(GeoHandhavingDbContext db, ApiKeyLookup lookup, 
         key.IngetrokkenOp ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         lookup.Forget(key.Hash);
-        await db.Database.ExecuteSqlRawAsync(DatabaseNotifications.Notify,
+        await db.Database.ExecuteSqlRawAsync(NotificationSql.Notify,
             [new NpgsqlParameter("channel", ApiKeyLookup.RevokedChannel), new NpgsqlParameter("payload", key.Hash)], ct);
         return true;
     }
