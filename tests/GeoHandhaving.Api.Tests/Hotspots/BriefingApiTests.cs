@@ -62,6 +62,9 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
             Assert.Contains(p.GetProperty("trendTekst").GetString(), TrendWoorden);
             Assert.Contains(p.GetProperty("trend").GetString(), (string[])["new", "intensifying", "persistent", "diminishing", "sporadic"]);
         }
+        // What the meldingen are about: a place found over all categories names the categories of its own hotspots there.
+        var wat = plaatsen.Select(p => p.GetProperty("wat").GetString()!).ToList();
+        Assert.DoesNotContain("meldingen", wat);
         foreach (var w in wijken)
         {
             var namen = w.GetProperty("plaatsen").EnumerateArray().Select(p => p.GetProperty("plaats").GetString()).ToList();
