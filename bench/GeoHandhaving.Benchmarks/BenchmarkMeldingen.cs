@@ -15,6 +15,11 @@ namespace GeoHandhaving.Benchmarks;
 /// </summary>
 internal static class BenchmarkMeldingen
 {
+    public static readonly string[] Categorieen = ["parkeeroverlast", "afval", "jeugdoverlast", "hondenoverlast", "geluidsoverlast"];
+
+    /// <summary>The first moment of the two years the meldingen are spread over.</summary>
+    public static readonly DateTimeOffset Begin = new(2024, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, string gemeente, string naam, int meldingen, Envelope gebied, Random random)
     {
         var options = new DbContextOptionsBuilder<GeoHandhavingDbContext>();
@@ -39,10 +44,8 @@ internal static class BenchmarkMeldingen
         await using (var import = await connection.BeginBinaryImportAsync(
             "COPY melding (gemeente_id, bron, extern_id, categorie, gemeld_op, locatie, geocode_status, status, aangemaakt_op) FROM STDIN (FORMAT BINARY)"))
         {
-            string[] categorieen = ["parkeeroverlast", "afval", "jeugdoverlast", "hondenoverlast", "geluidsoverlast"];
             var clusters = Enumerable.Range(0, 300).Select(_ => new Coordinate(
                 gebied.MinX + random.NextDouble() * gebied.Width, gebied.MinY + random.NextDouble() * gebied.Height)).ToArray();
-            var start = new DateTimeOffset(2024, 11, 1, 0, 0, 0, TimeSpan.Zero);
             for (var i = present; i < meldingen; i++)
             {
                 var punt = i % 2 == 0
@@ -52,8 +55,8 @@ internal static class BenchmarkMeldingen
                 await import.WriteAsync(gemeente, NpgsqlDbType.Text);
                 await import.WriteAsync("app", NpgsqlDbType.Text);
                 await import.WriteAsync("bench-" + i.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Text);
-                await import.WriteAsync(categorieen[random.Next(categorieen.Length)], NpgsqlDbType.Text);
-                await import.WriteAsync(start.AddMinutes(random.Next(2 * 365 * 24 * 60)).UtcDateTime, NpgsqlDbType.TimestampTz);
+                await import.WriteAsync(Categorieen[random.Next(Categorieen.Length)], NpgsqlDbType.Text);
+                await import.WriteAsync(Begin.AddMinutes(random.Next(2 * 365 * 24 * 60)).UtcDateTime, NpgsqlDbType.TimestampTz);
                 await import.WriteAsync((Geometry)RdNew.RdFactory.CreatePoint(punt));
                 await import.WriteAsync("Punt", NpgsqlDbType.Text);
                 await import.WriteAsync("Nieuw", NpgsqlDbType.Text);

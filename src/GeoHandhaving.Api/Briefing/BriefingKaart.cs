@@ -20,6 +20,8 @@ public static class BriefingKaart
     public static string Render(string wijkCode, Geometry wijk, IReadOnlyList<Plaats> plaatsen, IReadOnlyList<KaartSchool> scholen, string basemapWmsUrl)
     {
         var env = new Envelope(wijk.EnvelopeInternal);
+        // The schools near the wijk (up to 300 m outside it) are on the map too, not cut off at its edge.
+        foreach (var school in scholen) env.ExpandToInclude(school.Punt.Coordinate);
         env.ExpandBy(Math.Max(env.Width, env.Height) * 0.04 + 50);
         var (minX, maxY, w, h) = (env.MinX, env.MaxY, env.Width, env.Height);
         var hoogtePixels = Math.Round(BreedtePixels * h / w);
@@ -63,7 +65,10 @@ public static class BriefingKaart
             var s = 5 * eenheid;
             var (x, y) = (school.Punt.X - minX, maxY - school.Punt.Y);
             svg.Append($"""<g class="school"><rect x="{F(x - s)}" y="{F(y - s)}" width="{F(2 * s)}" height="{F(2 * s)}" fill="#2166ac"/>""");
-            svg.Append($"""<text x="{F(x + 1.6 * s)}" y="{F(y + s)}" font-size="{F(10 * eenheid)}" fill="#2166ac">{E(school.Naam)}</text></g>""");
+            // A name that would run off the right edge goes left of its school (at most about 0.6 em per character).
+            var links = x + 1.6 * s + school.Naam.Length * 6 * eenheid > w;
+            svg.Append($"""<text x="{F(links ? x - 1.6 * s : x + 1.6 * s)}" y="{F(y + s)}" font-size="{F(10 * eenheid)}" """)
+                .Append($"""text-anchor="{(links ? "end" : "start")}" fill="#2166ac">{E(school.Naam)}</text></g>""");
         }
         foreach (var plaats in plaatsen.Reverse())
         {

@@ -92,6 +92,12 @@ internal static class MeldingenSql
                           AND wb.wijkindeling_id = (SELECT id FROM wijkindeling WHERE gemeente_id = @gemeente AND status = 'Actief'))
         """;
 
+    /// <summary>One audit line per melding read (<see cref="PersoonsgegevensAudit"/>).</summary>
+    public const string RegistreerInzage = """
+        INSERT INTO contact_inzage (gemeente_id, melding_id, handeling, door, rol, op, doel)
+        SELECT @gemeente, m, @handeling, @door, @rol, @op, @doel FROM unnest(@meldingen) AS m
+        """;
+
     /// <summary>Retention, over every gemeente at once: the contact details of meldingen closed longer than @dagen ago.</summary>
     public const string AnonimiseerContacten = """
         UPDATE melder_contact c SET versleuteld = NULL, geanonimiseerd_op = @nu

@@ -175,7 +175,7 @@ public static class Open311Api
 
     internal static async Task<Results<Ok<Open311RequestUitvoer[]>, ContentHttpResult>> Lijst(
         string format, [AsParameters] Open311Zoekparameters p, MeldingenQueries queries, CategorieTaxonomie taxonomie, CurrentUser user,
-        TimeProvider clock, CancellationToken ct)
+        PersoonsgegevensAudit audit, TimeProvider clock, CancellationToken ct)
     {
         MeldingFilter filter;
         if (p.ServiceRequestId is { } lijst)
@@ -207,17 +207,20 @@ public static class Open311Api
                 Afgehandeld: statussen.Count == 1 ? statussen.Contains("closed") : null);
         }
         var (rijen, _) = await queries.ZoekAsync(filter, new Paging(0, MaxRequests), ct);
+        await audit.RegistreerAsync([.. rijen.Select(r => r.Id)], ContactInzage.InzienMelding, "open311 requests", ct);
         var namen = await ServiceNamenAsync(taxonomie, user, ct);
         return Antwoord(format, "service_requests", "request", [.. rijen.Select(r => Request(r, namen))]);
     }
 
     internal static async Task<Results<Ok<Open311RequestUitvoer[]>, ContentHttpResult>> Lees(
-        long id, string format, MeldingenQueries queries, CategorieTaxonomie taxonomie, CurrentUser user, CancellationToken ct)
+        long id, string format, MeldingenQueries queries, CategorieTaxonomie taxonomie, CurrentUser user, PersoonsgegevensAudit audit,
+        CancellationToken ct)
     {
         if (await queries.VindAsync(id, ct) is not { } melding)
         {
             return GeoReportFormaat.Fout(format, StatusCodes.Status404NotFound, "service_request_id", $"geen melding {id} in deze gemeente.");
         }
+        await audit.RegistreerAsync([id], ContactInzage.InzienMelding, "open311 request", ct);
         return Antwoord(format, "service_requests", "request", [Request(melding, await ServiceNamenAsync(taxonomie, user, ct))]);
     }
 

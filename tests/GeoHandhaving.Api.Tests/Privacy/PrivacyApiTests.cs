@@ -61,6 +61,41 @@ public class PrivacyApiTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Every_read_of_a_meldings_free_text_and_address_is_audited_per_melding_and_a_read_that_fails_audits_nothing()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var intake = _api.ClientAs(gemeente, Roles.Intake);
+        var eerste = await RegistreerAsync(intake, "buurman Jansen zet zakken neer", null);
+        var tweede = await RegistreerAsync(intake, "zakken bij de container", null);
+        var teamleider = _api.ClientAs(gemeente, Roles.Teamleider);
+
+        Assert.Equal(HttpStatusCode.OK, (await teamleider.GetAsync($"/api/v1/meldingen/{eerste}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await teamleider.GetAsync("/api/v1/meldingen?limit=10")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await teamleider.GetAsync("/api/v1/meldingen/export.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await intake.GetAsync($"/open311/v2/requests/{tweede}.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await intake.GetAsync($"/open311/v2/requests.xml?service_request_id={eerste},{tweede}")).StatusCode);
+        // Refused or missing reads leave no trace: a wrong CRS, an unknown melding, another gemeente's melding.
+        Assert.Equal(HttpStatusCode.BadRequest, (await teamleider.GetAsync($"/api/v1/meldingen/{eerste}?crs=EPSG:4326x")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await teamleider.GetAsync($"/api/v1/meldingen/{tweede + 1000}")).StatusCode);
+        var buiten = _api.ClientAs(await _api.NewGemeenteAsync(), Roles.Teamleider);
+        Assert.Equal(HttpStatusCode.NotFound, (await buiten.GetAsync($"/api/v1/meldingen/{eerste}")).StatusCode);
+
+        var audit = (await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>("/api/v1/privacy/inzages?limit=100"))!.Inzages
+            .Where(i => i.Handeling == "inzien-melding").ToList();
+        Assert.Equal(
+            [
+                ("export", eerste, "teamleider"), ("export", tweede, "teamleider"),
+                ("melding lezen", eerste, "teamleider"),
+                ("meldingen zoeken", eerste, "teamleider"), ("meldingen zoeken", tweede, "teamleider"),
+                ("open311 request", tweede, "intake"),
+                ("open311 requests", eerste, "intake"), ("open311 requests", tweede, "intake"),
+            ],
+            audit.Select(i => (i.Doel, i.MeldingId, i.Rol)).Order().ToList());
+        var perMelding = await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>($"/api/v1/privacy/inzages?melding={tweede}");
+        Assert.Equal(4, perMelding!.Totaal);
+    }
+
+    [Fact]
     public async Task An_AVG_inzage_finds_every_melding_of_the_melder_by_email_or_phone_and_is_audited()
     {
         var gemeente = await _api.NewGemeenteAsync();
