@@ -14,6 +14,7 @@ using NetTopologySuite.IO.VectorTiles;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
 using Npgsql;
 using NpgsqlTypes;
+using static GeoHandhaving.Benchmarks.BenchmarkEnvironment;
 
 namespace GeoHandhaving.Benchmarks.Heatmap;
 
@@ -21,7 +22,9 @@ namespace GeoHandhaving.Benchmarks.Heatmap;
 /// `tiles [--meldingen N] [--tiles-per-zoom N] [--seed S]`: loads N synthetic meldingen (bulk COPY, once) for gemeente
 /// BENCH1 in the database of ConnectionStrings__GeoHandhaving, then measures heatmap tile latency at zoom 11–16 through
 /// <see cref="HeatmapQueries"/> (cold: SQL; warm: the tile cache) beside the raw ST_AsMVT over the points that a generic
-/// tile server (pg_tileserv, Martin) would run for the melding table.
+/// tile server (pg_tileserv, Martin) would run for the melding table. Each tile gets a random filter combination as the map
+/// sends them (categorie, dag, uur, a period van–tot; each present or not), so "cold" is what a planner's new filter costs.
+/// Ends with the summary line <c>tiles: …</c>.
 /// </summary>
 internal static class TileBenchmark
 {
@@ -29,6 +32,8 @@ internal static class TileBenchmark
     private const string Gemeente = "BENCH1";
     // Amsterdam-sized: 20 x 15 km around the centre, in RD New.
     private static readonly Envelope Gebied = new(111_000, 131_000, 479_000, 494_000);
+    private static readonly string[] Categorieen = ["parkeeroverlast", "afval", "jeugdoverlast", "hondenoverlast", "geluidsoverlast"];
+    private static readonly DateTimeOffset Begin = new(2024, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
     private const string RawPointsTile = """
         SELECT ST_AsMVT(t, 'meldingen', 4096, 'geom') FROM (
@@ -49,8 +54,9 @@ internal static class TileBenchmark
         await PrepareAsync(dataSource, meldingen, random);
 
         // JIT and connection pool first, so the first zoom's figures are not the start-up's.
-        await OurTileAsync(NewQueries(dataSource), RandomTile(random, 16));
+        await OurTileAsync(NewQueries(dataSource), RandomTile(random, 16), Geen);
         await RawTileAsync(dataSource, RandomTile(random, 16));
+        var (allCold, allWarm, allRaw) = (new List<double>(), new List<double>(), new List<double>());
         Console.WriteLine("zoom  tiles  ours cold p50/p95 ms  ours warm p50/p95 ms  NTS writer p50/p95 ms  raw points p50/p95 ms  raw KB/tile  ours KB/tile");
         for (var z = 11; z <= 16; z++)
         {
@@ -61,28 +67,45 @@ internal static class TileBenchmark
             {
                 // A fresh cache per tile: low zooms have few distinct tiles, and cold must mean "not cached".
                 var queries = NewQueries(dataSource);
-                ourBytes += (await TimeAsync(cold, () => OurTileAsync(queries, tile))).Length;
-                await TimeAsync(warm, () => OurTileAsync(queries, tile));
-                await TimeAsync(nts, () => NtsTileAsync(queries, tile));
+                var filter = RandomFilter(random);
+                ourBytes += (await TimeAsync(cold, () => OurTileAsync(queries, tile, filter))).Length;
+                await TimeAsync(warm, () => OurTileAsync(queries, tile, filter));
+                await TimeAsync(nts, () => NtsTileAsync(queries, tile, filter));
                 rawBytes += (await TimeAsync(raw, () => RawTileAsync(dataSource, tile))).Length;
             }
+            (allCold, allWarm, allRaw) = ([.. allCold, .. cold], [.. allWarm, .. warm], [.. allRaw, .. raw]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{z,4}  {tiles.Count,5}  {P(cold, 50),8:F1} / {P(cold, 95),-8:F1}  {P(warm, 50),8:F2} / {P(warm, 95),-8:F2}  {P(nts, 50),8:F1} / " +
                     $"{P(nts, 95),-8:F1}  " +
                 $"{P(raw, 50),9:F1} / {P(raw, 95),-9:F1}  {rawBytes / 1024.0 / tiles.Count,11:F1}  {ourBytes / 1024.0 / tiles.Count,12:F1}"));
         }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tiles: meldingen={meldingen} tiles={allCold.Count} cold_p95_ms={P(allCold, 95):F1} warm_p95_ms={P(allWarm, 95):F2} " +
+            $"raw_p95_ms={P(allRaw, 95):F1} raw_ratio={P(allRaw, 95) / P(allCold, 95):F2} load={LoadAverage()}"));
         return 0;
     }
 
+    private static readonly HeatmapFilter Geen = new(null, null, null, null, null, null);
+
+    /// <summary>A filter combination as the map's controls make them: each filter present with some chance.</summary>
+    private static HeatmapFilter RandomFilter(Random random)
+    {
+        var van = random.NextDouble() < 0.3 ? Begin.AddDays(random.Next(0, 640)) : (DateTimeOffset?)null;
+        return new HeatmapFilter(
+            random.NextDouble() < 0.5 ? Categorieen[random.Next(Categorieen.Length)] : null, null,
+            random.NextDouble() < 0.3 ? random.Next(1, 8) : null, random.NextDouble() < 0.3 ? random.Next(0, 24) : null,
+            van, van?.AddDays(90));
+    }
+
     /// <summary>What the endpoint does per request: read the data version, then the tile (from the cache when warm).</summary>
-    private static async Task<byte[]> OurTileAsync(HeatmapQueries queries, TileAddress tile)
+    private static async Task<byte[]> OurTileAsync(HeatmapQueries queries, TileAddress tile, HeatmapFilter filter)
     {
         var version = await queries.DataVersionAsync(CancellationToken.None);
-        return await queries.TileAsync(TileLayers.Heatmap, tile, new HeatmapFilter(null, null, null, null, null, null), version, CancellationToken.None);
+        return await queries.TileAsync(TileLayers.Heatmap, tile, filter, version, CancellationToken.None);
     }
 
     /// <summary>The same cells, read as rows and encoded by NetTopologySuite's MVT writer instead of ST_AsMVT.</summary>
-    private static async Task<byte[]> NtsTileAsync(HeatmapQueries queries, TileAddress tile)
+    private static async Task<byte[]> NtsTileAsync(HeatmapQueries queries, TileAddress tile, HeatmapFilter filter)
     {
         var ntsTile = new NetTopologySuite.IO.VectorTiles.Tiles.Tile(tile.X, tile.Y, tile.Z);
         var tileRd = new Envelope();
@@ -93,7 +116,7 @@ internal static class TileBenchmark
             tileRd.ExpandToInclude(x, y);
         }
         var cel = HeatmapGrid.CelVoorZoom(tile.Z);
-        var cellen = await queries.CellsAsync(tileRd, cel, new HeatmapFilter(null, null, null, null, null, null), CancellationToken.None);
+        var cellen = await queries.CellsAsync(tileRd, cel, filter, CancellationToken.None);
         var layer = new Layer { Name = "heatmap" };
         foreach (var c in cellen)
         {
@@ -157,10 +180,8 @@ internal static class TileBenchmark
         await using (var import = await connection.BeginBinaryImportAsync(
             "COPY melding (gemeente_id, bron, extern_id, categorie, gemeld_op, locatie, geocode_status, status, aangemaakt_op) FROM STDIN (FORMAT BINARY)"))
         {
-            string[] categorieen = ["parkeeroverlast", "afval", "jeugdoverlast", "hondenoverlast", "geluidsoverlast"];
             var clusters = Enumerable.Range(0, 300).Select(_ => new Coordinate(
                 Gebied.MinX + random.NextDouble() * Gebied.Width, Gebied.MinY + random.NextDouble() * Gebied.Height)).ToArray();
-            var start = new DateTimeOffset(2024, 11, 1, 0, 0, 0, TimeSpan.Zero);
             for (var i = present; i < meldingen; i++)
             {
                 var punt = i % 2 == 0
@@ -170,8 +191,8 @@ internal static class TileBenchmark
                 await import.WriteAsync(Gemeente, NpgsqlDbType.Text);
                 await import.WriteAsync("app", NpgsqlDbType.Text);
                 await import.WriteAsync("bench-" + i.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Text);
-                await import.WriteAsync(categorieen[random.Next(categorieen.Length)], NpgsqlDbType.Text);
-                await import.WriteAsync(start.AddMinutes(random.Next(2 * 365 * 24 * 60)).UtcDateTime, NpgsqlDbType.TimestampTz);
+                await import.WriteAsync(Categorieen[random.Next(Categorieen.Length)], NpgsqlDbType.Text);
+                await import.WriteAsync(Begin.AddMinutes(random.Next(2 * 365 * 24 * 60)).UtcDateTime, NpgsqlDbType.TimestampTz);
                 await import.WriteAsync((Geometry)RdNew.RdFactory.CreatePoint(punt));
                 await import.WriteAsync("Punt", NpgsqlDbType.Text);
                 await import.WriteAsync("Nieuw", NpgsqlDbType.Text);

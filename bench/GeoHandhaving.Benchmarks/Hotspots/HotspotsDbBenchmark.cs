@@ -68,6 +68,9 @@ internal static class HotspotsDbBenchmark
         var everyPoint = await MeasureDbscanAsync(connection, null, dbscanTimeout);
         Console.WriteLine($"dbscan   every point as one window: {everyPoint}; load average {LoadAverage()}");
         Console.WriteLine($"ratio    one DBSCAN over every point ÷ engine for all windows: {everyPoint.Duration / engineAll:F1}×");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"hotspots-db: events={count} engine_all_s={engineAll.TotalSeconds:F2} engine_hour_s={engineHour.TotalSeconds:F2} " +
+            $"dbscan_all_s={dbscanAllWindows.TotalSeconds:F2} ratio={dbscanAllWindows / engineAll:F1} load={LoadAverage()}"));
         return 0;
     }
 

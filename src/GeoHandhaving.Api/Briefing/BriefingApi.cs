@@ -73,10 +73,11 @@ public static class BriefingApi
 
     public static IEndpointRouteBuilder MapBriefingApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/briefing", Lees).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.Name).WithTags("Briefing")
+        app.MapGet("/api/v1/briefing", Lees).RequireAuthorization(Policies.Briefing).CacheOutput(GemeenteReadCache.PerGebruikerName).WithTags("Briefing")
             .WithName("Briefing")
-            .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk (or one: wijk=) the places to visit with their " +
-                "hours and a map, call-backs, what came in since the previous dienst; boa=CODE for one boa's wijken; JSON or HTML")
+            .WithSummary("Briefing for a dienst (vroeg 07–15, laat 15–23, nacht 23–07, local time): per wijk (or one: wijk=) " +
+                "the places to visit with their hours and a map, call-backs, what came in since the previous dienst; " +
+                "boa=CODE for one boa's wijken; JSON or HTML")
             .Produces<BriefingUitvoer>(200, "application/json").Produces(200, contentType: "text/html");
         return app;
     }
@@ -84,7 +85,7 @@ public static class BriefingApi
     internal static async Task<Results<Ok<BriefingUitvoer>, ContentHttpResult, ProblemHttpResult>> Lees(
         [FromQuery] string? datum, [FromQuery] string? dienst, [FromQuery] string? wijk, [FromQuery] string? boa, [FromQuery] string? format,
         HttpRequest request, CurrentHotspots current, BriefingQueries queries, FilterValues filters, CurrentUser user, IOptions<BriefingOptions> options,
-        CancellationToken ct)
+        PersoonsgegevensAudit audit, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(datum, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dag))
         {
@@ -122,6 +123,7 @@ public static class BriefingApi
         var codes = wijken.Select(w => w.Code).ToArray();
         var dienstStart = AmsterdamTime.ToInstant(van);
         var terugbellen = await queries.TerugbellenAsync(codes, dienstStart.AddDays(-settings.TerugbelDagen), dienstStart, settings.MaxTerugbellenPerWijk, ct);
+        await audit.RegistreerAsync([.. terugbellen.SelectMany(w => w).Select(t => t.MeldingId)], ContactInzage.InzienMelding, "briefing: terugbellen", ct);
         var vorigeVan = van.AddHours(-shift.Uren);
         var sinds = await queries.SindsAsync(codes, AmsterdamTime.ToInstant(vorigeVan), dienstStart, ct);
         var scholen = await queries.ScholenAsync(ct);

@@ -24,8 +24,10 @@ internal static class BriefingHtml
             section.wijk:first-of-type{break-before:auto}table{border-collapse:collapse;width:100%;margin:.4em 0}
             td,th{border:1px solid #ccc;padding:3px 5px;text-align:left;vertical-align:top}th{background:#f2f2f2}
             h1{font-size:20px;margin:0 0 .3em}h2{font-size:17px;margin:.2em 0}h3{font-size:14px;margin:.8em 0 .2em}
-            .boa,.leeg,.toelichting{color:#555}.nr{display:inline-block;min-width:1.4em;border-radius:50%;background:#d7301f;color:#fff;text-align:center;font-weight:bold}
-            .waarschuwing{border:2px solid #b35806;padding:.4em;margin:.5em 0}svg.kaart{display:block;max-width:100%;height:auto;border:1px solid #999;margin:.4em 0}
+            .boa,.leeg,.toelichting{color:#555}
+            .nr{display:inline-block;min-width:1.4em;border-radius:50%;background:#d7301f;color:#fff;text-align:center;font-weight:bold}
+            .waarschuwing{border:2px solid #b35806;padding:.4em;margin:.5em 0}
+            svg.kaart{display:block;max-width:100%;height:auto;border:1px solid #999;margin:.4em 0}
             @page{size:A4;margin:12mm}@media print{body{margin:0} }</style></head><body>
             <h1>Briefing {{E(b.DatumTekst)}} – dienst {{E(b.Dienst)}} ({{E(b.Van)}}–{{E(b.Tot)}}){{voorBoa}}</h1>
             """);
@@ -59,7 +61,8 @@ internal static class BriefingHtml
                 html.Append("</table><h3>Per uur</h3><table class=\"blokken\"><tr><th>Uur</th><th>Plekken (beste eerst)</th></tr>");
                 foreach (var blok in w.Blokken.Where(x => x.Plaatsen.Count > 0))
                 {
-                    html.Append($"<tr><td>{E(blok.Uur)}</td><td>{string.Join(" ", blok.Plaatsen.Select(p => $"<span class=\"nr\">{p.Nummer}</span>"))}</td></tr>");
+                    var nummers = string.Join(" ", blok.Plaatsen.Select(p => $"<span class=\"nr\">{p.Nummer}</span>"));
+                    html.Append($"<tr><td>{E(blok.Uur)}</td><td>{nummers}</td></tr>");
                 }
                 html.Append("</table>");
             }

@@ -6,8 +6,10 @@ namespace GeoHandhaving.Api.Briefing;
 
 /// <summary>A place of one wijk during a dienst: the hotspots there, merged, with when and how much to expect.</summary>
 /// <param name="Blokken">Per hour block of the dienst (index) the meldingen expected there; only blocks that clear the floor.</param>
+/// <param name="Vooral">For a place found over all categories: the categories of the run's own hotspots there (any window),
+/// most per hour first, so the briefing can say what the meldingen there are mostly about.</param>
 public sealed record Plaats(int Nummer, HotspotView Beste, IReadOnlyList<HotspotView> Hotspots, IReadOnlyList<LocalSpan> Tijden,
-    IReadOnlyDictionary<int, double> Blokken)
+    IReadOnlyDictionary<int, double> Blokken, IReadOnlyList<string> Vooral)
 {
     public double VerwachtPerUur => Beste.PerUur;
     public double VerwachtInDienst => Blokken.Values.Sum();
@@ -42,13 +44,16 @@ public static class BriefingPlaatsen
             }
             if (blokken.Count > 0) kandidaten.Add((h, tijden, blokken));
         }
+        var perCategorie = snapshot.Hotspots.Where(h => h.Categorieen.Length > 0 && h.P <= falseDiscoveryRate && h.WijkCodes.Length > 0)
+            .ToLookup(h => h.WijkCodes[0]);
         return kandidaten.GroupBy(k => k.Hotspot.WijkCodes[0])
-            .SelectMany(wijk => Samenvoegen(wijk.ToList(), options).Select(p => (Wijk: wijk.Key, Plaats: p)))
+            .SelectMany(wijk => Samenvoegen(wijk.ToList(), perCategorie[wijk.Key].ToList(), options).Select(p => (Wijk: wijk.Key, Plaats: p)))
             .ToLookup(x => x.Wijk, x => x.Plaats);
     }
 
     private static IEnumerable<Plaats> Samenvoegen(
-        List<(HotspotView Hotspot, IReadOnlyList<LocalSpan> Tijden, Dictionary<int, double> Blokken)> kandidaten, BriefingOptions options)
+        List<(HotspotView Hotspot, IReadOnlyList<LocalSpan> Tijden, Dictionary<int, double> Blokken)> kandidaten,
+        List<HotspotView> perCategorie, BriefingOptions options)
     {
         // Best first, so each group's first member names the place.
         kandidaten.Sort((a, b) => b.Hotspot.PerUur.CompareTo(a.Hotspot.PerUur) is var c and not 0 ? c : a.Hotspot.Id.CompareTo(b.Hotspot.Id));
@@ -71,20 +76,31 @@ public static class BriefingPlaatsen
                 var leden = g.Select(i => kandidaten[i]).ToList();
                 // Members count overlapping meldingen (all categories and one, an hour and a named window): per block the largest.
                 var blokken = leden.SelectMany(l => l.Blokken).GroupBy(b => b.Key).ToDictionary(b => b.Key, b => b.Max(x => x.Value));
-                return new Plaats(index + 1, leden[0].Hotspot, [.. leden.Select(l => l.Hotspot)], LocalSpan.Merge(leden.SelectMany(l => l.Tijden)), blokken);
+                var vooral = leden.Any(l => l.Hotspot.Categorieen.Length > 0) ? [] : perCategorie
+                    .Where(h => leden.Any(l => ZelfdePlaats(l.Hotspot, h, options.ZelfdePlaatsMeter)))
+                    .GroupBy(h => string.Join('+', h.Categorieen)).OrderByDescending(c => c.Max(h => h.PerUur)).ThenBy(c => c.Key)
+                    .Select(c => c.Key.Replace("+", " en ")).Take(2).ToList();
+                return new Plaats(index + 1, leden[0].Hotspot, [.. leden.Select(l => l.Hotspot)], LocalSpan.Merge(leden.SelectMany(l => l.Tijden)),
+                    blokken, vooral);
             });
     }
 
     private static bool ZelfdePlaats(HotspotView a, HotspotView b, double meter) =>
         (a.Plaats is not null && a.Plaats == b.Plaats) || a.Centroide.Distance(b.Centroide) <= meter;
 
-    /// <summary>The categories of a place in words: "parkeeroverlast en verkeersoverlast", or "meldingen" for all categories.</summary>
+    /// <summary>
+    /// The categories of a place in words: "parkeeroverlast en verkeersoverlast"; for a place found over all categories
+    /// "meldingen, vooral afval en jeugdoverlast" after the run's own hotspots of one category there, else "meldingen".
+    /// </summary>
     public static string Wat(Plaats plaats)
     {
         var categorieen = plaats.Hotspots.SelectMany(h => h.Categorieen).Distinct().Order().ToList();
-        if (categorieen.Count == 0) return "meldingen";
-        return categorieen.Count == 1 ? categorieen[0] : $"{string.Join(", ", categorieen.Take(categorieen.Count - 1))} en {categorieen[^1]}";
+        if (categorieen.Count > 0) return Opsomming(categorieen);
+        return plaats.Vooral.Count > 0 ? $"meldingen, vooral {Opsomming(plaats.Vooral)}" : "meldingen";
     }
+
+    private static string Opsomming(IReadOnlyList<string> woorden) =>
+        woorden.Count == 1 ? woorden[0] : $"{string.Join(", ", woorden.Take(woorden.Count - 1))} en {woorden[^1]}";
 
     public static TrendLabel Trend(Plaats plaats) => plaats.Beste.TrendLabel;
 }

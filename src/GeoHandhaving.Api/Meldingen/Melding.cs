@@ -82,13 +82,19 @@ public class Categorie
 }
 
 /// <summary>
-/// The audit of personal data, for the AVG: every read of a melder's contact details and every AVG inzage or wissing
-/// (who, with which role, what, when, why). Kept when the melding goes, as proof of lawful access.
+/// The audit of personal data, for the AVG: every read of a melder's contact details or of a melding's free text and
+/// incident address, and every AVG inzage or wissing (who, with which role, what, when, why). Kept when the melding
+/// goes, as proof of lawful access.
 /// </summary>
 public class ContactInzage
 {
     /// <summary>A boa or teamleider read the melder's contact (GET …/melder?doel=).</summary>
     public const string Inzien = "inzien";
+    /// <summary>
+    /// Someone was shown a melding's free text (omschrijving) and the address of the incident, either of which may name
+    /// a person: in a list, an export, the GeoReport API or the briefing's call-backs.
+    /// </summary>
+    public const string InzienMelding = "inzien-melding";
     /// <summary>The privacy officer handed the melder all we hold on him or her (AVG art. 15).</summary>
     public const string AvgInzage = "avg-inzage";
     /// <summary>The privacy officer erased the melder (AVG art. 17).</summary>
@@ -97,7 +103,7 @@ public class ContactInzage
     public required string GemeenteId { get; set; }
     public long Id { get; set; }
     public long MeldingId { get; set; }
-    /// <summary>What was done: <see cref="Inzien"/>, <see cref="AvgInzage"/> or <see cref="AvgWissing"/>.</summary>
+    /// <summary>What was done: <see cref="Inzien"/>, <see cref="InzienMelding"/>, <see cref="AvgInzage"/> or <see cref="AvgWissing"/>.</summary>
     public string Handeling { get; set; } = Inzien;
     public required string Door { get; set; }
     public required string Rol { get; set; }

@@ -1,6 +1,7 @@
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Core.Geometry;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace GeoHandhaving.Api.Meldingen;
 
 public sealed record StatusInvoer(MeldingStatus? Status, string? Toelichting);
 
-/// <param name="Terugbeluitkomst">On a call-back attempt its outcome code (bereikt, niet_bereikt, voicemail, nummer_onjuist), with <paramref name="TerugbeluitkomstTekst"/> in words.</param>
+/// <param name="Terugbeluitkomst">On a call-back attempt its outcome code (bereikt, niet_bereikt, voicemail, nummer_onjuist),
+/// with <paramref name="TerugbeluitkomstTekst"/> in words.</param>
 public sealed record MeldingGebeurtenisUitvoer(MeldingStatus Status, DateTimeOffset Op, string Door, string? Toelichting,
     string? Terugbeluitkomst = null, string? TerugbeluitkomstTekst = null)
 {
@@ -46,7 +48,9 @@ public static class MeldingenApi
             .AddScoped<MeldingenIntake>()
             .AddScoped<MeldingenQueries>()
             .AddScoped<MeldingenBehandeling>()
+            .AddScoped<PersoonsgegevensAudit>()
             .AddSingleton<MelderContactBescherming>()
+            .AddSingleton<IAuthorizationMiddlewareResultHandler, GeoReportAutorisatie>()
             .AddSingleton(sp =>
             {
                 var configuration = sp.GetRequiredService<IConfiguration>();
@@ -148,24 +152,27 @@ public static class MeldingenApi
             });
 
     internal static async Task<Results<Ok<GeoJsonFeatureCollection>, ProblemHttpResult>> Zoek(
-        [AsParameters] MeldingenZoekParameters p, MeldingenQueries queries, FilterValues filters, CurrentUser user, HttpResponse response,
-        CancellationToken ct)
+        [AsParameters] MeldingenZoekParameters p, MeldingenQueries queries, FilterValues filters, CurrentUser user, PersoonsgegevensAudit audit,
+        HttpResponse response, CancellationToken ct)
     {
         if (!Crs.TryForResponse(p.Crs, response, out var crs, out var crsProblem)) return crsProblem;
         var (filter, paging, problem) = await ParseZoekParametersAsync(p, Paging.DefaultLimit, filters, user, ct);
         if (problem is not null) return problem;
         var (rijen, totaal) = await queries.ZoekAsync(filter!, paging, ct);
+        await audit.RegistreerAsync([.. rijen.Select(r => r.Id)], ContactInzage.InzienMelding, "meldingen zoeken", ct);
         return TypedResults.Ok(new GeoJsonFeatureCollection(rijen.Select(r => ToFeature(r, crs))
             .ToList())
         { NumberMatched = totaal, NumberReturned = rijen.Count });
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Exporteer(
-        [AsParameters] MeldingenZoekParameters p, MeldingenQueries queries, FilterValues filters, CurrentUser user, CancellationToken ct)
+        [AsParameters] MeldingenZoekParameters p, MeldingenQueries queries, FilterValues filters, CurrentUser user, PersoonsgegevensAudit audit,
+        CancellationToken ct)
     {
         var (filter, paging, problem) = await ParseZoekParametersAsync(p, Paging.MaxLimit, filters, user, ct);
         if (problem is not null) return problem;
         var (rijen, _) = await queries.ZoekAsync(filter!, paging, ct);
+        await audit.RegistreerAsync([.. rijen.Select(r => r.Id)], ContactInzage.InzienMelding, "export", ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(MeldingenCsv.Schrijf(rijen)), "text/csv; charset=utf-8", "meldingen.csv");
     }
 
@@ -186,11 +193,12 @@ public static class MeldingenApi
     }
 
     internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> Lees(
-        long id, [FromQuery] string? crs, MeldingenQueries queries, HttpResponse response, CancellationToken ct)
+        long id, [FromQuery] string? crs, MeldingenQueries queries, PersoonsgegevensAudit audit, HttpResponse response, CancellationToken ct)
     {
         if (!Crs.TryForResponse(crs, response, out var output, out var crsProblem)) return crsProblem;
         var rij = await queries.VindAsync(id, ct);
         if (rij is null) return Problems.NotFound("Melding", id);
+        await audit.RegistreerAsync([id], ContactInzage.InzienMelding, "melding lezen", ct);
         return TypedResults.Ok(ToFeature(rij, output));
     }
 

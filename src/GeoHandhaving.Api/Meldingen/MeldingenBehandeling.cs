@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GeoHandhaving.Api.Meldingen;
 
 /// <summary>The write side after intake: status changes (append-only history) and audited reads of the melder's contact.</summary>
-public sealed class MeldingenBehandeling(GeoHandhavingDbContext db, CurrentUser user, MelderContactBescherming bescherming, TimeProvider clock)
+public sealed class MeldingenBehandeling(
+    GeoHandhavingDbContext db, CurrentUser user, MelderContactBescherming bescherming, PersoonsgegevensAudit audit, TimeProvider clock)
 {
     public enum Uitkomst { Gelukt, NietGevonden, NietToegestaan }
 
@@ -51,11 +52,7 @@ public sealed class MeldingenBehandeling(GeoHandhavingDbContext db, CurrentUser 
     public async Task<MelderGegevens?> LeesContactAsync(long id, string doel, CancellationToken ct)
     {
         var contact = await db.MelderContacten.SingleOrDefaultAsync(c => c.GemeenteId == user.GemeenteId && c.MeldingId == id, ct);
-        db.ContactInzages.Add(new ContactInzage
-        {
-            GemeenteId = user.GemeenteId, MeldingId = id, Door = user.Naam, Rol = user.HoofdRol, Op = clock.GetUtcNow(), Doel = doel,
-        });
-        await db.SaveChangesAsync(ct);
+        await audit.RegistreerAsync([id], ContactInzage.Inzien, doel, ct);
         return contact?.Versleuteld is { } versleuteld ? bescherming.Ontsleutel(versleuteld) : null;
     }
 }

@@ -15,7 +15,7 @@ public sealed record MeldingFilter(
 public sealed record MeldingRij(long Id, string Bron, string ExternId, string Categorie, string? Subcategorie,
     DateTimeOffset GemeldOp, DateTimeOffset? WaargenomenOp, string? Omschrijving, string? AdresTekst, Point? Locatie,
     string GeocodeStatus, string? WijkCode, string? BuurtCode, long? EigenaarBoaId, string? EigenaarCode, string? EigenaarNaam,
-    string? EigenaarReden, MeldingStatus Status, long? MogelijkDuplicaatVanId, bool HeeftMelderContact);
+    string? EigenaarReden, MeldingStatus Status, long? MogelijkDuplicaatVanId, bool HeeftMelderContact, DateTimeOffset BijgewerktOp);
 
 /// <summary>
 /// The read side of meldingen. A boa sees only the meldingen of the wijken he or she is wijkboa of; everyone is
@@ -103,5 +103,6 @@ public sealed class MeldingenQueries(NpgsqlDataSource dataSource, CurrentUser us
         r.IsDBNull(8) ? null : r.GetString(8), r.IsDBNull(9) ? null : r.GetFieldValue<Point>(9), r.GetString(10),
         r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12), r.IsDBNull(13) ? null : r.GetInt64(13),
         r.IsDBNull(14) ? null : r.GetString(14), r.IsDBNull(15) ? null : r.GetString(15), r.IsDBNull(16) ? null : r.GetString(16),
-        Enum.Parse<MeldingStatus>(r.GetString(17)), r.IsDBNull(18) ? null : r.GetInt64(18), r.GetBoolean(19));
+        Enum.Parse<MeldingStatus>(r.GetString(17)), r.IsDBNull(18) ? null : r.GetInt64(18), r.GetBoolean(19),
+        r.GetFieldValue<DateTimeOffset>(20));
 }

@@ -68,11 +68,16 @@ internal static class MeldingenSql
         WHERE m.gemeente_id = @gemeente AND m.id = d.id AND d.eerdere_id IS NOT NULL
         """;
 
-    /// <summary>The columns of a <see cref="MeldingRij"/> (alias m), with owner and whether contact details exist.</summary>
+    /// <summary>
+    /// The columns of a <see cref="MeldingRij"/> (alias m), with owner, whether contact details exist and when its history
+    /// last changed (read by the foreign-key index of melding_gebeurtenis).
+    /// </summary>
     public const string Rij = """
         SELECT m.id, m.bron, m.extern_id, m.categorie, m.subcategorie, m.gemeld_op, m.waargenomen_op, m.omschrijving,
                m.adres_tekst, m.locatie, m.geocode_status, m.wijk_code, m.buurt_code, m.eigenaar_boa_id, b.code, b.naam,
-               m.eigenaar_reden, m.status, m.mogelijk_duplicaat_van_id, c.versleuteld IS NOT NULL
+               m.eigenaar_reden, m.status, m.mogelijk_duplicaat_van_id, c.versleuteld IS NOT NULL,
+               COALESCE((SELECT max(g.op) FROM melding_gebeurtenis g WHERE g.gemeente_id = m.gemeente_id AND g.melding_id = m.id),
+                        m.aangemaakt_op)
         FROM melding m
         LEFT JOIN boa b ON b.gemeente_id = m.gemeente_id AND b.id = m.eigenaar_boa_id
         -- A join on the primary key, not EXISTS: PostgreSQL hashed the whole melder_contact table for the EXISTS on
@@ -85,6 +90,12 @@ internal static class MeldingenSql
         m.wijk_code IN (SELECT wb.wijk_code FROM wijk_boa wb JOIN boa eigen ON eigen.gemeente_id = wb.gemeente_id AND eigen.id = wb.boa_id
                         WHERE wb.gemeente_id = @gemeente AND eigen.gebruikersnaam = @gebruiker
                           AND wb.wijkindeling_id = (SELECT id FROM wijkindeling WHERE gemeente_id = @gemeente AND status = 'Actief'))
+        """;
+
+    /// <summary>One audit line per melding read (<see cref="PersoonsgegevensAudit"/>).</summary>
+    public const string RegistreerInzage = """
+        INSERT INTO contact_inzage (gemeente_id, melding_id, handeling, door, rol, op, doel)
+        SELECT @gemeente, m, @handeling, @door, @rol, @op, @doel FROM unnest(@meldingen) AS m
         """;
 
     /// <summary>Retention, over every gemeente at once: the contact details of meldingen closed longer than @dagen ago.</summary>

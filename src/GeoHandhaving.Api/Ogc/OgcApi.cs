@@ -11,13 +11,13 @@ using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Api.Ogc;
 
-public sealed record OgcLandingPage(string Title, string Description, IReadOnlyList<Link> Links);
-public sealed record OgcConformance(IReadOnlyList<string> ConformsTo);
-public sealed record OgcSpatialExtent(double[][] Bbox, string Crs);
-public sealed record OgcExtent(OgcSpatialExtent Spatial);
-public sealed record OgcCollection(string Id, string Title, string Description, OgcExtent? Extent, string ItemType,
+public sealed record OgcLandingPageUitvoer(string Title, string Description, IReadOnlyList<Link> Links);
+public sealed record OgcConformanceUitvoer(IReadOnlyList<string> ConformsTo);
+public sealed record OgcSpatialExtentUitvoer(double[][] Bbox, string Crs);
+public sealed record OgcExtentUitvoer(OgcSpatialExtentUitvoer Spatial);
+public sealed record OgcCollectionUitvoer(string Id, string Title, string Description, OgcExtentUitvoer? Extent, string ItemType,
     IReadOnlyList<string> Crs, string StorageCrs, IReadOnlyList<Link> Links);
-public sealed record OgcCollections(IReadOnlyList<OgcCollection> Collections, IReadOnlyList<Link> Links);
+public sealed record OgcCollectionsUitvoer(IReadOnlyList<OgcCollectionUitvoer> Collections, IReadOnlyList<Link> Links);
 
 /// <summary>
 /// OGC API – Features (Part 1 core + GeoJSON, Part 2 CRS, Part 4 create/replace/update/delete) over the wijken of the
@@ -35,7 +35,8 @@ public static class OgcApi
     private const string ConceptPrefix = "concept-";
     // The Allow headers of editable collections, their features, and the read-only buurten.
     private static readonly string Bewerkbaar = string.Join(", ", HttpMethods.Get, HttpMethods.Post, HttpMethods.Options);
-    private static readonly string FeatureBewerkbaar = string.Join(", ", HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options);
+    private static readonly string FeatureBewerkbaar =
+        string.Join(", ", HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete, HttpMethods.Options);
     private static readonly string AlleenLezen = string.Join(", ", HttpMethods.Get, HttpMethods.Options);
     private const string DefaultReden = "bewerkt via OGC API Features";
 
@@ -60,32 +61,32 @@ public static class OgcApi
     public static IEndpointRouteBuilder MapOgcApi(this IEndpointRouteBuilder app)
     {
         var ogc = app.MapGroup("/ogc").WithGroupName("ogc").WithTags("OGC API Features").RequireAuthorization(Policies.WijkenLezen);
-        ogc.MapGet("", LandingPage).WithName("OgcLandingPage").WithSummary("OGC API landing page");
-        ogc.MapGet("/conformance", Conformance).WithName("OgcConformance").WithSummary("Conformance classes");
-        ogc.MapGet("/collections", Collections).WithName("OgcCollections").WithSummary("The collections wijken, buurten and concept-{id} per draft");
-        ogc.MapGet("/collections/{collectionId}", Collection).WithName("OgcCollection").WithSummary("One collection");
-        ogc.MapGet("/collections/{collectionId}/items", Items).WithName("OgcItems")
+        ogc.MapGet("", LeesLandingPage).WithName("OgcLandingPage").WithSummary("OGC API landing page");
+        ogc.MapGet("/conformance", LeesConformance).WithName("OgcConformance").WithSummary("Conformance classes");
+        ogc.MapGet("/collections", LijstCollections).WithName("OgcCollections").WithSummary("The collections wijken, buurten and concept-{id} per draft");
+        ogc.MapGet("/collections/{collectionId}", LeesCollection).WithName("OgcCollection").WithSummary("One collection");
+        ogc.MapGet("/collections/{collectionId}/items", LijstItems).WithName("OgcItems")
             .WithSummary("Features with bbox, limit/offset paging, datetime (wijken: an instant gives the wijkindeling as of then, an interval every version " +
                 "in force during it, id wijk.versie) and crs");
-        ogc.MapGet("/collections/{collectionId}/items/{featureId}", Item).WithName("OgcItem").WithSummary("One feature");
-        ogc.MapMethods("/collections/{collectionId}/items", [HttpMethods.Options], ItemsOptions).WithName("OgcItemsOptions")
+        ogc.MapGet("/collections/{collectionId}/items/{featureId}", LeesItem).WithName("OgcItem").WithSummary("One feature");
+        ogc.MapMethods("/collections/{collectionId}/items", [HttpMethods.Options], OptiesItems).WithName("OgcItemsOptions")
             .WithSummary("Allowed methods on the items of a collection");
-        ogc.MapMethods("/collections/{collectionId}/items/{featureId}", [HttpMethods.Options], ItemOptions).WithName("OgcItemOptions")
+        ogc.MapMethods("/collections/{collectionId}/items/{featureId}", [HttpMethods.Options], OptiesItem).WithName("OgcItemOptions")
             .WithSummary("Allowed methods on one feature");
 
         var edit = ogc.MapGroup("/collections/{collectionId}/items").RequireAuthorization(Policies.WijkenBeheren);
-        edit.MapPost("", CreateItem).WithName("OgcCreateWijk").WithSummary("Create a wijk in wijken or a draft (Part 4)");
-        edit.MapPut("/{featureId:long}", ReplaceItem).WithName("OgcReplaceWijk").WithSummary("Replace a wijk (Part 4)");
-        edit.MapPatch("/{featureId:long}", PatchItem).WithName("OgcPatchWijk").WithSummary("Merge-patch a wijk (Part 4)")
+        edit.MapPost("", MaakItem).WithName("OgcCreateWijk").WithSummary("Create a wijk in wijken or a draft (Part 4)");
+        edit.MapPut("/{featureId:long}", VervangItem).WithName("OgcReplaceWijk").WithSummary("Replace a wijk (Part 4)");
+        edit.MapPatch("/{featureId:long}", WijzigItem).WithName("OgcPatchWijk").WithSummary("Merge-patch a wijk (Part 4)")
             .Accepts<WijkFeatureInvoer>("application/merge-patch+json", "application/json");
-        edit.MapDelete("/{featureId:long}", DeleteItem).WithName("OgcDeleteWijk").WithSummary("Delete a wijk (Part 4)");
+        edit.MapDelete("/{featureId:long}", VerwijderItem).WithName("OgcDeleteWijk").WithSummary("Delete a wijk (Part 4)");
         return app;
     }
 
-    internal static Ok<OgcLandingPage> LandingPage(HttpContext http)
+    internal static Ok<OgcLandingPageUitvoer> LeesLandingPage(HttpContext http)
     {
         var root = Root(http);
-        return TypedResults.Ok(new OgcLandingPage("GeoHandhaving wijkindeling",
+        return TypedResults.Ok(new OgcLandingPageUitvoer("GeoHandhaving wijkindeling",
             "Wijken (active wijkindeling), draft wijkindelingen and buurten of your gemeente; storage in RD New (EPSG:28992).",
         [
             new(root, "self", "application/json", "This document"),
@@ -96,21 +97,22 @@ public static class OgcApi
         ]));
     }
 
-    internal static Ok<OgcConformance> Conformance() => TypedResults.Ok(new OgcConformance(ConformanceClasses));
+    internal static Ok<OgcConformanceUitvoer> LeesConformance() => TypedResults.Ok(new OgcConformanceUitvoer(ConformanceClasses));
 
-    internal static async Task<Ok<OgcCollections>> Collections([AsParameters] WijkenHandlerServices s, Wijkindelingen indelingen, CancellationToken ct)
+    internal static async Task<Ok<OgcCollectionsUitvoer>> LijstCollections(
+        [AsParameters] WijkenHandlerServices s, Wijkindelingen indelingen, CancellationToken ct)
     {
         var concepten = (await indelingen.ListAsync(s.GemeenteId, ct)).Where(w => w.Status == WijkindelingStatus.Concept).OrderBy(w => w.Id);
-        var collections = new List<OgcCollection>
+        var collections = new List<OgcCollectionUitvoer>
         {
             await DescribeAsync(s, Wijken, await s.Store.ActieveWijkindelingAsync(s.GemeenteId, ct), ct),
             await DescribeAsync(s, Buurten, null, ct),
         };
         foreach (var concept in concepten) collections.Add(await DescribeAsync(s, CollectionId(concept)!, concept, ct));
-        return TypedResults.Ok(new OgcCollections(collections, [new Link(Root(s.Http) + "/collections", "self", "application/json")]));
+        return TypedResults.Ok(new OgcCollectionsUitvoer(collections, [new Link(Root(s.Http) + "/collections", "self", "application/json")]));
     }
 
-    internal static async Task<Results<Ok<OgcCollection>, ProblemHttpResult>> Collection(
+    internal static async Task<Results<Ok<OgcCollectionUitvoer>, ProblemHttpResult>> LeesCollection(
         [AsParameters] WijkenHandlerServices s, string collectionId, CancellationToken ct) => await ResolveAsync(s, collectionId, ct) switch
         {
             { Found: false } => Problems.NotFound("Collectie", collectionId),
@@ -140,7 +142,7 @@ public static class OgcApi
         _ => null,
     };
 
-    internal static async Task<Results<JsonHttpResult<GeoJsonFeatureCollection>, ProblemHttpResult>> Items(
+    internal static async Task<Results<JsonHttpResult<GeoJsonFeatureCollection>, ProblemHttpResult>> LijstItems(
         [AsParameters] WijkenHandlerServices s, string collectionId, string? bbox, [FromQuery(Name = "bbox-crs")] string? bboxCrs,
         int? limit, int? offset, string? datetime, string? crs, TimeProvider clock, CancellationToken ct)
     {
@@ -196,7 +198,7 @@ public static class OgcApi
         return TypedResults.Json(collection, contentType: GeoJsonMediaType);
     }
 
-    internal static async Task<Results<JsonHttpResult<GeoJsonFeature>, ProblemHttpResult>> Item(
+    internal static async Task<Results<JsonHttpResult<GeoJsonFeature>, ProblemHttpResult>> LeesItem(
         [AsParameters] WijkenHandlerServices s, string collectionId, string featureId, string? crs, CancellationToken ct)
     {
         if (!Crs.TryForResponse(crs, s.Http.Response, out var output, out var crsProblem)) return crsProblem;
@@ -229,17 +231,17 @@ public static class OgcApi
             ? (wijkId, nummer) : null;
 
     /// <summary>QGIS offers editing only when OPTIONS on the items allows POST, and edits a feature with what its OPTIONS allows.</summary>
-    internal static async Task<Results<NoContent, ProblemHttpResult>> ItemsOptions(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> OptiesItems(
         [AsParameters] WijkenHandlerServices s, string collectionId, CancellationToken ct) =>
         (await ResolveAsync(s, collectionId, ct)).Found
             ? Allow(s.Http, collectionId == Buurten ? AlleenLezen : Bewerkbaar) : Problems.NotFound("Collectie", collectionId);
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> ItemOptions(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> OptiesItem(
         [AsParameters] WijkenHandlerServices s, string collectionId, string featureId, CancellationToken ct) =>
         (await ResolveAsync(s, collectionId, ct)).Found
             ? Allow(s.Http, collectionId == Buurten ? AlleenLezen : FeatureBewerkbaar) : Problems.NotFound("Collectie", collectionId);
 
-    internal static async Task<Results<Created<GeoJsonFeature>, ProblemHttpResult>> CreateItem(
+    internal static async Task<Results<Created<GeoJsonFeature>, ProblemHttpResult>> MaakItem(
         [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, string collectionId, WijkFeatureInvoer body, CancellationToken ct)
     {
         var (refused, indeling) = await EditableAsync(s, collectionId, ct);
@@ -253,16 +255,16 @@ public static class OgcApi
         return TypedResults.Created($"{Root(s.Http)}/collections/{collectionId}/items/{result.Wijk!.Id}", feature);
     }
 
-    internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> ReplaceItem(
+    internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> VervangItem(
         [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, string collectionId, long featureId, WijkFeatureInvoer body,
         CancellationToken ct)
     {
         if (body.Geometry is null) return Problems.InvalidField("geometry", "PUT vervangt de hele feature: geometry is verplicht.");
-        return await PatchItem(s, bewerkingen, collectionId, featureId, body, ct);
+        return await WijzigItem(s, bewerkingen, collectionId, featureId, body, ct);
     }
 
     /// <summary>QGIS sends no If-Match and no reason: both are optional here (an If-Match that is sent is honoured).</summary>
-    internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> PatchItem(
+    internal static async Task<Results<Ok<GeoJsonFeature>, ProblemHttpResult>> WijzigItem(
         [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, string collectionId, long featureId, WijkFeatureInvoer body,
         CancellationToken ct)
     {
@@ -273,7 +275,7 @@ public static class OgcApi
         return TypedResults.Ok(OgcProperties.Flat(await s.FeatureAsync(result.Wijk!, Crs.Crs84, ct)));
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteItem(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> VerwijderItem(
         [AsParameters] WijkenHandlerServices s, WijkBewerkingen bewerkingen, string collectionId, long featureId, CancellationToken ct)
     {
         if ((await EditableAsync(s, collectionId, ct, featureId)).Problem is { } refused) return refused;
@@ -312,7 +314,7 @@ public static class OgcApi
 
     private static string Root(HttpContext http) => http.Request.Absolute("/ogc");
 
-    private static async Task<OgcCollection> DescribeAsync(WijkenHandlerServices s, string id, Wijkindeling? indeling, CancellationToken ct)
+    private static async Task<OgcCollectionUitvoer> DescribeAsync(WijkenHandlerServices s, string id, Wijkindeling? indeling, CancellationToken ct)
     {
         var (title, description) = id switch
         {
@@ -325,8 +327,8 @@ public static class OgcApi
         };
         var extent = id == Buurten || indeling is not null ? await s.Store.ExtentAsync(s.GemeenteId, indeling?.Id, ct) : null;
         var self = $"{Root(s.Http)}/collections/{id}";
-        return new OgcCollection(id, title, description,
-            extent is null ? null : new OgcExtent(new OgcSpatialExtent([Bbox.ToCrs84(extent)], RdNew.Crs84Uri)),
+        return new OgcCollectionUitvoer(id, title, description,
+            extent is null ? null : new OgcExtentUitvoer(new OgcSpatialExtentUitvoer([Bbox.ToCrs84(extent)], RdNew.Crs84Uri)),
             "feature", Crs.Supported, RdNew.CrsUri,
             [new(self, "self", "application/json"), new(self + "/items", "items", GeoJsonMediaType, title)]);
     }

@@ -7,12 +7,14 @@ namespace GeoHandhaving.Api.Platform;
 /// Output caching for reads that the briefing screens poll and that depend only on the query and the caller's
 /// gemeente (not on who asks within it): hotspots active now, the briefing. Answers live <see cref="Duration"/>, the
 /// same staleness the in-memory hotspot snapshot already has, so a new run shows within seconds. A boa confined to his
-/// or her own wijken gets a briefing of their own, so those answers also vary by who asks. The built-in
-/// policies never cache authenticated requests; authorization still runs first for every request.
+/// or her own wijken gets a briefing of their own, so those answers also vary by who asks; so does every answer of
+/// the <see cref="PerGebruikerName"/> variant, which shows personal data whose every reader is audited (the briefing's
+/// call-backs). The built-in policies never cache authenticated requests; authorization still runs first for every request.
 /// </summary>
-public sealed class GemeenteReadCache : IOutputCachePolicy
+public sealed class GemeenteReadCache(bool perGebruiker) : IOutputCachePolicy
 {
     public const string Name = "gemeente-read";
+    public const string PerGebruikerName = "gemeente-read-per-gebruiker";
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(5);
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -31,7 +33,7 @@ public sealed class GemeenteReadCache : IOutputCachePolicy
         {
             var user = http.RequestServices.GetRequiredService<CurrentUser>();
             context.CacheVaryByRules.VaryByValues["gemeente"] = user.GemeenteId;
-            if (Meldingen.MeldingenQueries.AlleenEigenWijkenVoor(user)) context.CacheVaryByRules.VaryByValues["gebruiker"] = user.Naam;
+            if (perGebruiker || Meldingen.MeldingenQueries.AlleenEigenWijkenVoor(user)) context.CacheVaryByRules.VaryByValues["gebruiker"] = user.Naam;
         }
         return ValueTask.CompletedTask;
     }

@@ -40,7 +40,11 @@ public static class PlatformServices
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
 
-        builder.Services.AddOutputCache(o => o.AddPolicy(GemeenteReadCache.Name, new GemeenteReadCache()));
+        builder.Services.AddOutputCache(o =>
+        {
+            o.AddPolicy(GemeenteReadCache.Name, new GemeenteReadCache(perGebruiker: false));
+            o.AddPolicy(GemeenteReadCache.PerGebruikerName, new GemeenteReadCache(perGebruiker: true));
+        });
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

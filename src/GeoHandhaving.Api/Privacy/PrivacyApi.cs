@@ -52,7 +52,8 @@ public static class PrivacyApi
     internal static async Task<Results<Ok<AvgInzageUitvoer>, ProblemHttpResult>> GeefInzage(AvgVerzoekInvoer verzoek, PrivacyStore store, CancellationToken ct)
     {
         if (Controleer(verzoek) is { } problem) return problem;
-        return TypedResults.Ok(new AvgInzageUitvoer(verzoek.Verzoek!.Trim(), await store.InzageAsync(MelderSleutel.Van(verzoek.Email, verzoek.Telefoon), verzoek.Verzoek.Trim(), ct)));
+        var kenmerk = verzoek.Verzoek!.Trim();
+        return TypedResults.Ok(new AvgInzageUitvoer(kenmerk, await store.InzageAsync(MelderSleutel.Van(verzoek.Email, verzoek.Telefoon), kenmerk, ct)));
     }
 
     internal static async Task<Results<Ok<AvgWissingUitvoer>, ProblemHttpResult>> Wis(AvgVerzoekInvoer verzoek, PrivacyStore store, CancellationToken ct)
@@ -66,12 +67,14 @@ public static class PrivacyApi
     {
         if (string.IsNullOrWhiteSpace(verzoek.Verzoek) || verzoek.Verzoek.Length > 200)
         {
-            return Problems.InvalidField("verzoek", "het kenmerk van het AVG-verzoek (1 t/m 200 tekens), bv. 'AVG-2026-017'; het komt in de audit.", verzoek.Verzoek);
+            return Problems.InvalidField("verzoek", "het kenmerk van het AVG-verzoek (1 t/m 200 tekens), bv. 'AVG-2026-017'; het komt in de audit.",
+                verzoek.Verzoek);
         }
         var sleutel = MelderSleutel.Van(verzoek.Email, verzoek.Telefoon);
         if (sleutel.Email is null && sleutel.Telefoon is null)
         {
-            return Problems.InvalidField("email", "een e-mailadres (met @) en/of een telefoonnummer (minstens 6 cijfers) van de melder.", verzoek.Email ?? verzoek.Telefoon);
+            return Problems.InvalidField("email", "een e-mailadres (met @) en/of een telefoonnummer (minstens 6 cijfers) van de melder.",
+                verzoek.Email ?? verzoek.Telefoon);
         }
         return null;
     }

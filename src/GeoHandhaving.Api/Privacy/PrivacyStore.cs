@@ -32,7 +32,8 @@ public sealed record MelderSleutel(string? Email, string? Telefoon)
 /// are encrypted with a random IV, so no index can find a melder: a request decrypts each of the gemeente's contacts
 /// once, which suits a request that comes a few times a year.
 /// </summary>
-public sealed class PrivacyStore(GeoHandhavingDbContext db, MelderContactBescherming bescherming, CurrentUser user, TimeProvider clock)
+public sealed class PrivacyStore(
+    GeoHandhavingDbContext db, MelderContactBescherming bescherming, PersoonsgegevensAudit audit, CurrentUser user, TimeProvider clock)
 {
     public const string Verwijderd = "[verwijderd]";
 
@@ -54,12 +55,13 @@ public sealed class PrivacyStore(GeoHandhavingDbContext db, MelderContactBescher
     {
         var contacten = await VanMelderAsync(melder, ct);
         var ids = contacten.Keys.ToList();
-        var meldingen = await db.Meldingen.AsNoTracking().Where(m => m.GemeenteId == user.GemeenteId && ids.Contains(m.Id)).OrderBy(m => m.GemeldOp).ToListAsync(ct);
+        var meldingen = await db.Meldingen.AsNoTracking().Where(m => m.GemeenteId == user.GemeenteId && ids.Contains(m.Id))
+            .OrderBy(m => m.GemeldOp).ToListAsync(ct);
         var historie = (await db.MeldingGebeurtenissen.AsNoTracking().Where(g => g.GemeenteId == user.GemeenteId && ids.Contains(g.MeldingId))
             .OrderBy(g => g.Op).ThenBy(g => g.Id).ToListAsync(ct)).ToLookup(g => g.MeldingId);
         var inzages = (await db.ContactInzages.AsNoTracking().Where(i => i.GemeenteId == user.GemeenteId && ids.Contains(i.MeldingId))
             .OrderBy(i => i.Op).ThenBy(i => i.Id).ToListAsync(ct)).ToLookup(i => i.MeldingId);
-        await AuditAsync(ids, ContactInzage.AvgInzage, verzoek, ct);
+        await audit.RegistreerAsync(ids, ContactInzage.AvgInzage, verzoek, ct);
         return meldingen.Select(m => new AvgMeldingUitvoer(m.Id, m.Bron, m.Categorie, m.GemeldOp, m.Omschrijving, m.AdresTekst, m.Status.ToString(),
             contacten[m.Id], historie[m.Id].Select(g => new MeldingGebeurtenisUitvoer(g.Status, g.Op, g.Door, g.Toelichting)).ToList(),
             inzages[m.Id].Select(Uitvoer).ToList())).ToList();
@@ -82,7 +84,7 @@ public sealed class PrivacyStore(GeoHandhavingDbContext db, MelderContactBescher
             melding.Omschrijving = Schoon(melding.Omschrijving!, contacten[melding.Id]);
         }
         await db.SaveChangesAsync(ct);
-        await AuditAsync(ids, ContactInzage.AvgWissing, verzoek, ct);
+        await audit.RegistreerAsync(ids, ContactInzage.AvgWissing, verzoek, ct);
         await transaction.CommitAsync(ct);
         return (ids, geanonimiseerd);
     }
@@ -104,13 +106,4 @@ public sealed class PrivacyStore(GeoHandhavingDbContext db, MelderContactBescher
         return gevonden;
     }
 
-    private async Task AuditAsync(IEnumerable<long> meldingen, string handeling, string verzoek, CancellationToken ct)
-    {
-        var nu = clock.GetUtcNow();
-        db.ContactInzages.AddRange(meldingen.Select(id => new ContactInzage
-        {
-            GemeenteId = user.GemeenteId, MeldingId = id, Handeling = handeling, Door = user.Naam, Rol = user.HoofdRol, Op = nu, Doel = verzoek,
-        }));
-        await db.SaveChangesAsync(ct);
-    }
 }

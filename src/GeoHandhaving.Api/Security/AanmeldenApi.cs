@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace GeoHandhaving.Api.Security;
 
-public sealed record SessieUitvoer(string Gebruiker, string Gemeente, string[] Rollen, string Aanmelding, DateTimeOffset? SessieVerlooptOp, DateTimeOffset? TokenVerlooptOp);
+public sealed record SessieUitvoer(
+    string Gebruiker, string Gemeente, string[] Rollen, string Aanmelding, DateTimeOffset? SessieVerlooptOp, DateTimeOffset? TokenVerlooptOp);
 
 /// <summary>
 /// Signing a person in and out in the browser (see <see cref="BrowserSessieServices"/>): /aanmelden goes to the gemeente's
@@ -36,15 +37,16 @@ public static class AanmeldenApi
     }
 
     internal static async Task<Results<ChallengeHttpResult, ContentHttpResult, ProblemHttpResult>> MeldAan(
-        string? terug, HttpContext http, IOptions<AuthOptions> auth, IHostEnvironment env, IAntiforgery antiforgery, GeoHandhavingDbContext db, CancellationToken ct)
+        string? terug, HttpContext http, IOptions<AuthOptions> auth, IHostEnvironment env, IAntiforgery antiforgery, GeoHandhavingDbContext db,
+        CancellationToken ct)
     {
         var doel = LokaalPad(terug);
         if (auth.Value.BrowserOidc) return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = doel }, [BrowserSessieServices.OidcScheme]);
         if (LokaalGeweigerd(auth.Value, env) is { } geweigerd) return geweigerd;
         var gemeenten = await db.Gemeenten.AsNoTracking().OrderBy(g => g.Id).Select(g => new { g.Id, g.Naam }).ToListAsync(ct);
         var tokens = antiforgery.GetAndStoreTokens(http);
-        return TypedResults.Content(LokaleAanmeldPagina.Render(doel, gemeenten.Select(g => (g.Id, g.Naam)).ToList(), tokens.FormFieldName, tokens.RequestToken!),
-            "text/html; charset=utf-8");
+        var pagina = LokaleAanmeldPagina.Render(doel, gemeenten.Select(g => (g.Id, g.Naam)).ToList(), tokens.FormFieldName, tokens.RequestToken!);
+        return TypedResults.Content(pagina, "text/html; charset=utf-8");
     }
 
     internal static async Task<Results<RedirectHttpResult, ProblemHttpResult>> MeldLokaalAan(
@@ -63,7 +65,8 @@ public static class AanmeldenApi
         }
         catch (AntiforgeryValidationException)
         {
-            return Problems.InvalidField("__RequestVerificationToken", $"het formulier komt niet van de aanmeldpagina of is verlopen; open {BrowserSessieServices.AanmeldPad} opnieuw.");
+            return Problems.InvalidField("__RequestVerificationToken",
+                $"het formulier komt niet van de aanmeldpagina of is verlopen; open {BrowserSessieServices.AanmeldPad} opnieuw.");
         }
         IFormCollection form;
         try
@@ -77,11 +80,20 @@ public static class AanmeldenApi
         var gemeente = form["gemeente"].ToString().Trim();
         var rol = form["rol"].ToString().Trim();
         var gebruiker = form["gebruiker"].ToString().Trim();
-        if (!await db.Gemeenten.AnyAsync(g => g.Id == gemeente, ct)) return Problems.InvalidField("gemeente", "een gemeente van deze database (zie de keuzelijst).", gemeente);
+        if (!await db.Gemeenten.AnyAsync(g => g.Id == gemeente, ct))
+        {
+            return Problems.InvalidField("gemeente", "een gemeente van deze database (zie de keuzelijst).", gemeente);
+        }
         if (!Roles.All.Contains(rol)) return Problems.InvalidField("rol", $"een van: {string.Join(", ", Roles.All)}.", rol);
-        if (gebruiker.Length is 0 or > 100 || gebruiker.Any(char.IsControl)) return Problems.InvalidField("gebruiker", "een gebruikersnaam van 1 t/m 100 tekens (voor een boa: zijn gebruikersnaam).", gebruiker);
+        if (gebruiker.Length is 0 or > 100 || gebruiker.Any(char.IsControl))
+        {
+            return Problems.InvalidField("gebruiker", "een gebruikersnaam van 1 t/m 100 tekens (voor een boa: zijn gebruikersnaam).", gebruiker);
+        }
 
-        var claims = new[] { new Claim("sub", gebruiker), new Claim(auth.Value.GemeenteClaim, gemeente), new Claim(auth.Value.RoleClaim, rol), new Claim(LokaalClaim, "lokaal") };
+        var claims = new[]
+        {
+            new Claim("sub", gebruiker), new Claim(auth.Value.GemeenteClaim, gemeente), new Claim(auth.Value.RoleClaim, rol), new Claim(LokaalClaim, "lokaal"),
+        };
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, BrowserSessieServices.CookieScheme, "sub", auth.Value.RoleClaim));
         await http.SignInAsync(BrowserSessieServices.CookieScheme, principal);
         return TypedResults.LocalRedirect(LokaalPad(form["terug"]));
@@ -108,7 +120,8 @@ public static class AanmeldenApi
         var token = sessie.Properties?.GetTokenValue("expires_at") is { } tekst
             ? DateTimeOffset.Parse(tekst, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) : (DateTimeOffset?)null;
         var aanmelding = !sessie.Succeeded ? "machine" : http.User.FindFirst(LokaalClaim) is not null ? "lokaal" : "oidc";
-        return TypedResults.Ok(new SessieUitvoer(user.Naam, user.GemeenteId, [.. Roles.All.Where(user.IsInRole)], aanmelding, sessie.Properties?.ExpiresUtc, token));
+        return TypedResults.Ok(new SessieUitvoer(user.Naam, user.GemeenteId, [.. Roles.All.Where(user.IsInRole)], aanmelding,
+            sessie.Properties?.ExpiresUtc, token));
     }
 
     /// <summary>The local page is for development: in Production only when Auth:LokaleAanmelding says so explicitly.</summary>

@@ -102,7 +102,10 @@ public static class BrowserSessieServices
                 OnTokenValidated = ctx =>
                 {
                     // The gemeente and roles are what the API needs; a sign-in without a gemeente claim is refused here.
-                    if (string.IsNullOrWhiteSpace(ctx.Principal?.FindFirst(auth.GemeenteClaim)?.Value)) ctx.Fail($"Het ID-token heeft geen claim '{auth.GemeenteClaim}' (de gemeente).");
+                    if (string.IsNullOrWhiteSpace(ctx.Principal?.FindFirst(auth.GemeenteClaim)?.Value))
+                    {
+                        ctx.Fail($"Het ID-token heeft geen claim '{auth.GemeenteClaim}' (de gemeente).");
+                    }
                     return Task.CompletedTask;
                 },
                 // A forged or replayed callback (state, code, correlation) is a 400 naming the reason, not a 500.
@@ -111,7 +114,10 @@ public static class BrowserSessieServices
                     ctx.HandleResponse();
                     await Problems.Create(StatusCodes.Status400BadRequest, "sign-in-failed", "Aanmelden mislukt",
                         $"De terugkeer van de identity provider is geweigerd: {ctx.Failure?.Message} Meld opnieuw aan via {AanmeldPad}.",
-                        new Dictionary<string, object?> { ["field"] = ctx.Failure?.Message.Contains("state", StringComparison.OrdinalIgnoreCase) == true ? "state" : "code" })
+                        new Dictionary<string, object?>
+                        {
+                            ["field"] = ctx.Failure?.Message.Contains("state", StringComparison.OrdinalIgnoreCase) == true ? "state" : "code",
+                        })
                         .ExecuteAsync(ctx.HttpContext);
                 },
             };

@@ -27,7 +27,8 @@ public static class SecurityServices
         services.AddAuthentication(MachineOrBrowser)
             .AddPolicyScheme(MachineOrBrowser, "Machine credentials or browser session", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.ContainsKey("Authorization") || ApiKeyAuthenticationHandler.Carries(ctx.Request) ? BearerOrApiKey
-                : ctx.Request.Cookies.ContainsKey(BrowserSessieServices.CookieNaam) || BrowserSessieServices.IsBrowserPagina(ctx.Request) ? BrowserSessieServices.CookieScheme
+                : ctx.Request.Cookies.ContainsKey(BrowserSessieServices.CookieNaam) || BrowserSessieServices.IsBrowserPagina(ctx.Request)
+                    ? BrowserSessieServices.CookieScheme
                 : BearerOrApiKey)
             .AddBrowserSessie(auth)
             .AddPolicyScheme(BearerOrApiKey, "JWT bearer or API key", o => o.ForwardDefaultSelector = ctx =>

@@ -417,7 +417,8 @@ public sealed class WijkenStore(GeoHandhavingDbContext db, WijkValidation valida
     {
         var gat = await db.Database.SqlQueryRaw<GatRij>(WijkenSql.NieuwGat,
             new Npgsql.NpgsqlParameter("gemeente", gemeenteId), new Npgsql.NpgsqlParameter("wijkindeling", wijkindelingId),
-            new Npgsql.NpgsqlParameter("zelf", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)zelf ?? DBNull.Value }, new Npgsql.NpgsqlParameter("oud", oud),
+            new Npgsql.NpgsqlParameter("zelf", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)zelf ?? DBNull.Value },
+            new Npgsql.NpgsqlParameter("oud", oud),
             new Npgsql.NpgsqlParameter("nieuw", (object?)nieuw ?? DBNull.Value) { DataTypeName = "geometry" },
             new Npgsql.NpgsqlParameter("ruis", options.NoiseM2)).ToListAsync(ct);
         // A gap thinner than the sliver width is reprojection noise, as an overlap is (the one sliver rule).

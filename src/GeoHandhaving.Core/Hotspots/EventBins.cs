@@ -18,8 +18,8 @@ internal sealed class EventBins
     public required int[] RunStart { get; init; }
 
     /// <param name="periods">Trend period per event (see <see cref="HotspotEngine"/>); events outside the grid (cell −1) are dropped.</param>
-    public static EventBins Build(int[] cells, int[] categories, int[] slotKeys, int[] periods, IReadOnlyList<double[]> weights, int categoryCount, int periodCount,
-        int cellCount)
+    public static EventBins Build(int[] cells, int[] categories, int[] slotKeys, int[] periods, IReadOnlyList<double[]> weights, int categoryCount,
+        int periodCount, int cellCount)
     {
         // One sortable key per event: mask entry, then cell, then period. Runs of equal keys are one bin.
         var keys = new long[cells.Length];

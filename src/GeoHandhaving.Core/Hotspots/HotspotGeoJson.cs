@@ -4,7 +4,10 @@ using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Core.Hotspots;
 
-/// <summary>Writes hotspots (of the model, see <see cref="HotspotModel"/>) as an RFC 7946 FeatureCollection: lon/lat, outer rings counter-clockwise, holes clockwise.</summary>
+/// <summary>
+/// Writes hotspots (of the model, see <see cref="HotspotModel"/>) as an RFC 7946 FeatureCollection: lon/lat, outer rings
+/// counter-clockwise, holes clockwise.
+/// </summary>
 public static class HotspotGeoJson
 {
     public static void Write(Stream stream, IEnumerable<Hotspot> hotspots, LocalProjection projection, IReadOnlyDictionary<string,

@@ -247,7 +247,8 @@ public class HeatmapApiTests(ApiFixture fixture)
         var root = await client.GetAsync("/");
         Assert.Equal("http://localhost/kaart", root.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/kaart")).StatusCode);
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _api.Token(await _api.NewGemeenteAsync(), Roles.Planner));
+        var token = _api.Token(await _api.NewGemeenteAsync(), Roles.Planner);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var page = await client.GetAsync("/kaart");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("/kaart/kaart.js", await page.Content.ReadAsStringAsync());

@@ -31,7 +31,8 @@ public class KaartBrowserTests : IClassFixture<DemoGemeenteFixture>
     {
         var screenshot = SharedData.Repo($".artifacts/{screenshotName}");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        var run = await ExternalTool.RunBrowserScriptAsync("kaart-test.mjs", [baseUrl, JsonSerializer.Serialize(aanmelding), screenshot, .. kort ? new[] { "kort" } : []]);
+        var run = await ExternalTool.RunBrowserScriptAsync("kaart-test.mjs",
+            [baseUrl, JsonSerializer.Serialize(aanmelding), screenshot, .. kort ? new[] { "kort" } : []]);
         Assert.True(run.ExitCode == 0, run.Error);
         var report = JsonDocument.Parse(run.Output).RootElement;
         Assert.Empty(report.GetProperty("errors").EnumerateArray());

@@ -71,6 +71,9 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
             Assert.Contains(p.GetProperty("trendTekst").GetString(), TrendWoorden);
             Assert.Contains(p.GetProperty("trend").GetString(), (string[])["new", "intensifying", "persistent", "diminishing", "sporadic"]);
         }
+        // What the meldingen are about: a place found over all categories names the categories of its own hotspots there.
+        var wat = plaatsen.Select(p => p.GetProperty("wat").GetString()!).ToList();
+        Assert.DoesNotContain("meldingen", wat);
         foreach (var w in wijken)
         {
             var namen = w.GetProperty("plaatsen").EnumerateArray().Select(p => p.GetProperty("plaats").GetString()).ToList();
@@ -128,6 +131,7 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
         var dienstStart = new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
         MeldingStatus[] open = [MeldingStatus.Toegewezen, MeldingStatus.InBehandeling, MeldingStatus.Heropend];
         var metTerugbellen = 0;
+        var getoond = new HashSet<long>();
         foreach (var wijk in briefing.GetProperty("wijken").EnumerateArray())
         {
             var code = wijk.GetProperty("wijk").GetString();
@@ -143,8 +147,32 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
             Assert.All(terugbellen, t => Assert.InRange(t.GetProperty("dagenOud").GetInt32(), 0, 14));
             Assert.All(terugbellen, t => Assert.Matches(@"[A-Z][a-z].* \d+", t.GetProperty("adres").GetString()!));
             if (terugbellen.Count > 0) metTerugbellen++;
+            getoond.UnionWith(terugbellen.Select(t => t.GetProperty("meldingId").GetInt64()));
         }
         Assert.Equal(8, metTerugbellen);
+        // Each call-back shown (its incident address) is in the audit of personal data.
+        var geaudit = _api.WithDb(db => db.ContactInzages.Where(i => i.GemeenteId == Gemeente && i.Handeling == ContactInzage.InzienMelding
+            && i.Doel == "briefing: terugbellen").Select(i => i.MeldingId).Distinct().ToList());
+        Assert.Subset(geaudit.ToHashSet(), getoond);
+    }
+
+    [Fact]
+    public async Task Two_teamleiders_reading_the_same_briefing_within_its_cache_time_are_each_audited_for_its_callbacks()
+    {
+        const string url = "/api/v1/briefing?datum=2026-12-01&dienst=vroeg&wijk=WK999905&audittest=1";
+        string[] lezers = ["tl.een", "tl.twee"];
+        foreach (var lezer in lezers)
+        {
+            var client = _api.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", _api.TokenFor(lezer, Gemeente, Roles.Teamleider));
+            var briefing = await client.GetFromJsonAsync<JsonElement>(url);
+            var terugbellen = briefing.GetProperty("wijken")[0].GetProperty("terugbellen").EnumerateArray()
+                .Select(t => t.GetProperty("meldingId").GetInt64()).ToList();
+            Assert.NotEmpty(terugbellen);
+            var geaudit = _api.WithDb(db => db.ContactInzages.Where(i => i.GemeenteId == Gemeente && i.Door == lezer
+                && i.Handeling == ContactInzage.InzienMelding && i.Doel == "briefing: terugbellen").Select(i => i.MeldingId).ToList());
+            Assert.Equal(terugbellen.Order(), geaudit.Order());
+        }
     }
 
     [Fact]
@@ -256,7 +284,8 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
         Assert.DoesNotContain("WK999900 op", tekst);
     }
 
-    [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|May|June|July|August|October|December|new|sporadic|intensifying|persistent|diminishing|hotspots? in wijk|Assigned|InBehandeling|Toegewezen)\b")]
+    [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|May|June|July|August|October|December"
+        + "|new|sporadic|intensifying|persistent|diminishing|hotspots? in wijk|Assigned|InBehandeling|Toegewezen)\\b")]
     private static partial Regex EngelseWoorden();
 
     [Theory]

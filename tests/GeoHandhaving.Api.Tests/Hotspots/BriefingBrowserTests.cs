@@ -47,6 +47,9 @@ public class BriefingBrowserTests : IClassFixture<DemoGemeenteFixture>
             Assert.True(wijk.GetProperty("kaartBreedte").GetDouble() > 300, naam);
             Assert.Matches(@"^\d+ k?m$", wijk.GetProperty("schaalbalk").GetString());
             Assert.True(wijk.GetProperty("scholen").GetInt32() > 0, naam);
+            // Every school's name is readable inside the map, also for a school near its right edge.
+            Assert.All(wijk.GetProperty("schoolNamen").EnumerateArray(),
+                s => Assert.True(s.GetProperty("zichtbaar").GetBoolean(), $"{naam}: {s.GetProperty("naam")}"));
             var lijst = wijk.GetProperty("lijst").EnumerateArray().Select(n => n.GetInt32()).ToList();
             var opKaart = wijk.GetProperty("opKaart").EnumerateArray().ToList();
             Assert.Equal(lijst, opKaart.Select(o => o.GetProperty("nummer").GetInt32()).Order().ToList());

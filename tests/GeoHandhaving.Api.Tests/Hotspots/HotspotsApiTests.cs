@@ -45,7 +45,8 @@ public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
         Assert.NotEmpty(features);
         Assert.Equal(Enumerable.Range(1, features.Count), features.Select(f => f.GetProperty("properties").GetProperty("rang").GetInt32()));
         var school = features.Select(f => f.GetProperty("properties")).First(p => p.GetProperty("venster").GetString() == "schoolbrengen");
-        // Streets of the demo BAG, the buurt, the nearest school: "… bij Schoolweg / Molenlaan (Oude Dorp), bij RK Basisschool Sint Jozef tijdens het brengen".
+        // Streets of the demo BAG, the buurt, the nearest school:
+        // "… bij Schoolweg / Molenlaan (Oude Dorp), bij RK Basisschool Sint Jozef tijdens het brengen".
         Assert.Matches("^parkeeroverlast.* bij [A-Z].* \\(.+\\), bij .+ tijdens het brengen$", school.GetProperty("reden").GetString());
         Assert.NotEmpty(school.GetProperty("scholen").EnumerateArray());
         Assert.NotEmpty(school.GetProperty("wijken").EnumerateArray());

@@ -114,7 +114,8 @@ public class EigenaarVolgtWijkTests(ApiFixture fixture)
         var draft = (await (await client.PostAsync("/api/v1/wijkindelingen", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         var boaC = await CreateBoaAsync(client, "BC");
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/wijken/B/boas?wijkindeling={draft}", new { boaIds = new[] { boaC } })).StatusCode);
+        var toegewezen = await client.PutAsJsonAsync($"/api/v1/wijken/B/boas?wijkindeling={draft}", new { boaIds = new[] { boaC } });
+        Assert.Equal(HttpStatusCode.OK, toegewezen.StatusCode);
 
         var actief = await client.GetFromJsonAsync<JsonElement>("/ogc/collections/wijken/items");
         Assert.Equal("Boa BB (primair)", actief.GetProperty("features").EnumerateArray()

@@ -255,7 +255,8 @@ public class MeldingenApiTests : IClassFixture<ApollobuurtMetWijken>
         Assert.Equal(HttpStatusCode.NotFound, (await (await As(Roles.Boa, "iemand-anders"))
             .GetAsync($"/api/v1/meldingen/{id}/melder?doel=terugbellen")).StatusCode);
 
-        var audit = _api.WithDb(db => db.ContactInzages.Where(a => a.GemeenteId == data.Gemeente && a.MeldingId == id).ToList());
+        var audit = _api.WithDb(db => db.ContactInzages
+            .Where(a => a.GemeenteId == data.Gemeente && a.MeldingId == id && a.Handeling == ContactInzage.Inzien).ToList());
         Assert.Single(audit);
         Assert.Equal(("jansen", "boa", "terugbellen"), (audit[0].Door, audit[0].Rol, audit[0].Doel));
     }

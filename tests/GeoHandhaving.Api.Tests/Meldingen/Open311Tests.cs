@@ -54,7 +54,7 @@ public class Open311Tests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task The_api_key_may_come_as_the_GeoReport_form_field_and_a_wrong_one_is_401()
+    public async Task The_api_key_may_come_as_the_GeoReport_form_field_and_a_wrong_or_missing_one_is_GeoReports_403()
     {
         var gemeente = await _api.NewGemeenteAsync();
         var sleutel = (await (await _api.ClientAs(gemeente, Roles.Admin)
@@ -66,9 +66,19 @@ public class Open311Tests(ApiFixture fixture)
         var wrong = await _api.CreateClient().PostAsync("/open311/v2/requests.json", Form([("api_key", sleutel[..^2] + "xx"), .. melding]));
         var none = await _api.CreateClient().PostAsync("/open311/v2/requests.json", Form(melding));
 
+        var noneXml = await _api.CreateClient().PostAsync("/open311/v2/requests.xml", Form(melding));
+
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        foreach (var refused in new[] { wrong, none })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            var error = Assert.Single((await refused.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+            Assert.Equal(403, error.GetProperty("code").GetInt32());
+            Assert.StartsWith("api_key: ontbreekt of is ongeldig", error.GetProperty("description").GetString());
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, noneXml.StatusCode);
+        var xml = XDocument.Parse(await noneXml.Content.ReadAsStringAsync());
+        Assert.Equal("403", xml.Root!.Element("error")!.Element("code")!.Value);
         Assert.Equal(1, _api.WithDb(db => db.Meldingen.Count(m => m.GemeenteId == gemeente)));
     }
 
@@ -145,7 +155,8 @@ public class Open311Tests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.Created, eerste.StatusCode);
         Assert.Equal(HttpStatusCode.OK, herhaald.StatusCode);
         Assert.Equal("true", herhaald.Headers.GetValues("Idempotent-Replayed").Single());
-        static async Task<string?> Id(HttpResponseMessage r) => (await r.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("service_request_id").GetString();
+        static async Task<string?> Id(HttpResponseMessage r) =>
+            (await r.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("service_request_id").GetString();
         var id = await Id(eerste);
         Assert.Equal(id, await Id(herhaald));
         Assert.NotEqual(id, await Id(ander));
@@ -226,8 +237,11 @@ public class Open311Tests(ApiFixture fixture)
     /// <summary>The element names of the GeoReport v2 specification's XML examples, per response (wiki.open311.org/GeoReport_v2).</summary>
     private static readonly string[] SpecService = ["service_code", "service_name", "description", "metadata", "type", "keywords", "group"];
     private static readonly string[] SpecAangemaakt = ["service_request_id", "service_notice", "account_id"];
+    private static readonly string[] SpecRequestVerplicht = ["service_request_id", "status", "service_name", "service_code", "description",
+        "requested_datetime", "updated_datetime", "address", "lat", "long"];
     private static readonly string[] SpecRequest = ["service_request_id", "status", "status_notes", "service_name", "service_code", "description",
-        "agency_responsible", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat", "long", "media_url"];
+        "agency_responsible", "service_notice", "requested_datetime", "updated_datetime", "expected_datetime", "address", "address_id", "zipcode",
+        "lat", "long", "media_url"];
 
     private static XElement Xml(string text, string root)
     {
@@ -249,11 +263,14 @@ public class Open311Tests(ApiFixture fixture)
         var service = Xml(await services.Content.ReadAsStringAsync(), "services").Elements("service").First();
         Assert.Equal(SpecService, service.Elements().Select(e => e.Name.LocalName));
 
-        // The specification's example POST, its fields as a KCC system sends them (device_id, account_id, media_url are accepted and ignored).
-        var post = await kcc.PostAsync("/open311/v2/requests.xml", Form(("service_code", "afval"), ("lat", "52.35"), ("long", "4.87"),
-            ("address_string", "Apollolaan 1"), ("email", "smit333@example.nl"), ("device_id", "tt222111"), ("account_id", "123456"),
-            ("first_name", "john"), ("last_name", "smith"), ("phone", "111111111"), ("description", "A large sinkhole is destroying the street"),
-            ("media_url", "http://example.nl/images/sinkhole.png")));
+        // The specification's example POST (GeoReport/v2/index.md of open311/open311.github.io), its fields as a KCC system sends
+        // them, with a place and a service code of this gemeente; jurisdiction_id, device_id, account_id, media_url and the
+        // attribute[] fields are accepted and ignored.
+        var post = await kcc.PostAsync("/open311/v2/requests.xml", Form(("jurisdiction_id", "city.gov"), ("service_code", "afval"),
+            ("lat", "52.35"), ("long", "4.87"), ("address_string", "Apollolaan 1"), ("email", "smit333@example.nl"), ("device_id", "tt222111"),
+            ("account_id", "123456"), ("first_name", "john"), ("last_name", "smith"), ("phone", "111111111"),
+            ("description", "A large sinkhole is destroying the street"), ("media_url", "http://example.nl/images/sinkhole.png"),
+            ("attribute[WHISPAWN]", "123456"), ("attribute[WHISDORN]", "COISL001")));
         Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         var aangemaakt = Xml(await post.Content.ReadAsStringAsync(), "service_requests").Element("request")!;
         Assert.Equal(SpecAangemaakt, aangemaakt.Elements().Select(e => e.Name.LocalName));
@@ -266,8 +283,12 @@ public class Open311Tests(ApiFixture fixture)
             var namen = request.Elements().Select(e => e.Name.LocalName).ToList();
             Assert.Subset(SpecRequest.ToHashSet(), namen.ToHashSet());
             Assert.Equal(namen.OrderBy(n => Array.IndexOf(SpecRequest, n)), namen);
+            // The members the specification does not mark "may not be returned", as far as a melding has them.
+            Assert.Subset(namen.ToHashSet(), SpecRequestVerplicht.ToHashSet());
             Assert.Equal(("open", "afval", "52.35"), (request.Element("status")!.Value, request.Element("service_code")!.Value, request.Element("lat")!.Value));
-            Assert.True(DateTimeOffset.TryParse(request.Element("requested_datetime")!.Value, out _));
+            Assert.Equal("Afval", request.Element("service_name")!.Value);
+            Assert.True(DateTimeOffset.TryParse(request.Element("requested_datetime")!.Value, out var gemeld));
+            Assert.True(DateTimeOffset.TryParse(request.Element("updated_datetime")!.Value, out var bijgewerkt) && bijgewerkt >= gemeld);
         }
         // The same request in JSON: the same members.
         var json = (await kcc.GetFromJsonAsync<JsonElement>($"/open311/v2/requests/{id}.json"))[0];

@@ -160,7 +160,8 @@ public class OgcConceptTests(ApiFixture fixture)
         Assert.Matches(@"laat 300\d(\.\d+)? m² van de gemeente buiten elke wijk", gat.GetProperty("detail").GetString());
         Assert.Contains("via een concept", gat.GetProperty("detail").GetString());
 
-        var overlap = await client.PatchAsync($"/ogc/collections/wijken/items/{west}", Geometry(Ring((X0, Y0), (X0 + 130, Y0), (X0 + 130, Y0 + 100), (X0, Y0 + 100), (X0, Y0))));
+        var overlap = await client.PatchAsync($"/ogc/collections/wijken/items/{west}",
+            Geometry(Ring((X0, Y0), (X0 + 130, Y0), (X0 + 130, Y0 + 100), (X0, Y0 + 100), (X0, Y0))));
         Assert.Equal(HttpStatusCode.Conflict, overlap.StatusCode);
         var body = await overlap.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(("O", 3000.0), (body.GetProperty("wijkCode").GetString(), Math.Round(body.GetProperty("overlapM2").GetDouble())));
@@ -203,7 +204,8 @@ public class OgcConceptTests(ApiFixture fixture)
         var itemOptions = await client.SendAsync(new HttpRequestMessage(HttpMethod.Options, $"{collectie}/items/{west}"));
         Assert.Superset(new HashSet<string> { "PUT", "PATCH", "DELETE" }, itemOptions.Content.Headers.Allow.ToHashSet());
 
-        var patch = await client.PatchAsync($"{collectie}/items/{west}", Geometry(Ring((X0, Y0), (X0 + 110, Y0), (X0 + 110, Y0 + 100), (X0, Y0 + 100), (X0, Y0))));
+        var patch = await client.PatchAsync($"{collectie}/items/{west}",
+            Geometry(Ring((X0, Y0), (X0 + 110, Y0), (X0 + 110, Y0 + 100), (X0, Y0 + 100), (X0, Y0))));
         Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
 
         var read = JsonNode.Parse(await client.GetStringAsync($"{collectie}/items/{west}"))!.AsObject();

@@ -61,7 +61,8 @@ public class MelderPseudoniemTests(ApiFixture fixture)
             await teamleider.GetStringAsync($"/api/v1/meldingen/{id}/melder?doel=terugbellen"),
             await teamleider.GetStringAsync("/api/v1/meldingen"),
             await teamleider.GetStringAsync("/api/v1/meldingen/export.csv"),
-            await (await privacy.PostAsJsonAsync("/api/v1/privacy/avg/inzage", new { email = "karin@example.nl", verzoek = "AVG-1" })).Content.ReadAsStringAsync(),
+            await (await privacy.PostAsJsonAsync("/api/v1/privacy/avg/inzage", new { email = "karin@example.nl", verzoek = "AVG-1" }))
+                .Content.ReadAsStringAsync(),
         })
         {
             Assert.DoesNotContain(verwacht, antwoord);

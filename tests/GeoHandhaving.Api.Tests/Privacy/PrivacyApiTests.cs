@@ -27,7 +27,10 @@ public class PrivacyApiTests(ApiFixture fixture)
     private HttpClient Privacy(string gemeente) => _api.ClientAs(gemeente, Roles.Privacy);
 
     /// <summary>As the API writes JSON: enums (a melding's status) as their names.</summary>
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     [Fact]
     public async Task The_privacy_officer_reads_the_audit_filtered_by_user_melding_and_period()
@@ -40,19 +43,56 @@ public class PrivacyApiTests(ApiFixture fixture)
         var voor = DateTimeOffset.UtcNow.AddSeconds(-1);
         Assert.Equal(HttpStatusCode.OK, (await teamleider.GetAsync($"/api/v1/meldingen/{eerste}/melder?doel=terugbellen")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await teamleider.GetAsync($"/api/v1/meldingen/{tweede}/melder?doel=navraag")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _api.ClientAs(gemeente, Roles.Teamleider).GetAsync($"/api/v1/meldingen/{tweede}/melder?doel=controle")).StatusCode);
+        var gelezen = await _api.ClientAs(gemeente, Roles.Teamleider).GetAsync($"/api/v1/meldingen/{tweede}/melder?doel=controle");
+        Assert.Equal(HttpStatusCode.OK, gelezen.StatusCode);
 
         var alle = await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>("/api/v1/privacy/inzages");
         Assert.Equal(3, alle!.Totaal);
         Assert.All(alle.Inzages, i => Assert.Equal(("tester", "teamleider", "inzien"), (i.Door, i.Rol, i.Handeling)));
         var perMelding = await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>($"/api/v1/privacy/inzages?melding={tweede}");
         Assert.Equal(["controle", "navraag"], perMelding!.Inzages.Select(i => i.Doel));
-        Assert.Equal(3, (await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>($"/api/v1/privacy/inzages?gebruiker=tester&van={Uri.EscapeDataString(voor.ToString("O"))}"))!.Totaal);
+        var sinds = Uri.EscapeDataString(voor.ToString("O"));
+        Assert.Equal(3, (await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>($"/api/v1/privacy/inzages?gebruiker=tester&van={sinds}"))!.Totaal);
         Assert.Equal(0, (await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>("/api/v1/privacy/inzages?gebruiker=iemand-anders"))!.Totaal);
-        Assert.Equal(0, (await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>($"/api/v1/privacy/inzages?tot={Uri.EscapeDataString(voor.ToString("O"))}"))!.Totaal);
+        Assert.Equal(0, (await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>($"/api/v1/privacy/inzages?tot={sinds}"))!.Totaal);
         // Another gemeente's privacy officer sees none of it; a teamleider may not read the audit.
         Assert.Equal(0, (await Privacy(await _api.NewGemeenteAsync()).GetFromJsonAsync<InzagesUitvoer>("/api/v1/privacy/inzages"))!.Totaal);
         Assert.Equal(HttpStatusCode.Forbidden, (await teamleider.GetAsync("/api/v1/privacy/inzages")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_read_of_a_meldings_free_text_and_address_is_audited_per_melding_and_a_read_that_fails_audits_nothing()
+    {
+        var gemeente = await _api.NewGemeenteAsync();
+        var intake = _api.ClientAs(gemeente, Roles.Intake);
+        var eerste = await RegistreerAsync(intake, "buurman Jansen zet zakken neer", null);
+        var tweede = await RegistreerAsync(intake, "zakken bij de container", null);
+        var teamleider = _api.ClientAs(gemeente, Roles.Teamleider);
+
+        Assert.Equal(HttpStatusCode.OK, (await teamleider.GetAsync($"/api/v1/meldingen/{eerste}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await teamleider.GetAsync("/api/v1/meldingen?limit=10")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await teamleider.GetAsync("/api/v1/meldingen/export.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await intake.GetAsync($"/open311/v2/requests/{tweede}.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await intake.GetAsync($"/open311/v2/requests.xml?service_request_id={eerste},{tweede}")).StatusCode);
+        // Refused or missing reads leave no trace: a wrong CRS, an unknown melding, another gemeente's melding.
+        Assert.Equal(HttpStatusCode.BadRequest, (await teamleider.GetAsync($"/api/v1/meldingen/{eerste}?crs=EPSG:4326x")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await teamleider.GetAsync($"/api/v1/meldingen/{tweede + 1000}")).StatusCode);
+        var buiten = _api.ClientAs(await _api.NewGemeenteAsync(), Roles.Teamleider);
+        Assert.Equal(HttpStatusCode.NotFound, (await buiten.GetAsync($"/api/v1/meldingen/{eerste}")).StatusCode);
+
+        var audit = (await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>("/api/v1/privacy/inzages?limit=100"))!.Inzages
+            .Where(i => i.Handeling == "inzien-melding").ToList();
+        Assert.Equal(
+            [
+                ("export", eerste, "teamleider"), ("export", tweede, "teamleider"),
+                ("melding lezen", eerste, "teamleider"),
+                ("meldingen zoeken", eerste, "teamleider"), ("meldingen zoeken", tweede, "teamleider"),
+                ("open311 request", tweede, "intake"),
+                ("open311 requests", eerste, "intake"), ("open311 requests", tweede, "intake"),
+            ],
+            audit.Select(i => (i.Doel, i.MeldingId, i.Rol)).Order().ToList());
+        var perMelding = await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>($"/api/v1/privacy/inzages?melding={tweede}");
+        Assert.Equal(4, perMelding!.Totaal);
     }
 
     [Fact]
@@ -65,7 +105,8 @@ public class PrivacyApiTests(ApiFixture fixture)
         var ander = await RegistreerAsync(intake, "afval", new { naam = "Piet", email = "piet@example.nl" });
         await _api.ClientAs(gemeente, Roles.Teamleider).GetAsync($"/api/v1/meldingen/{perEmail}/melder?doel=terugbellen");
 
-        var response = await Privacy(gemeente).PostAsJsonAsync("/api/v1/privacy/avg/inzage", new { email = " karin.devries@example.nl ", telefoon = "06-12345678", verzoek = "AVG-2026-017" });
+        var response = await Privacy(gemeente).PostAsJsonAsync("/api/v1/privacy/avg/inzage",
+            new { email = " karin.devries@example.nl ", telefoon = "06-12345678", verzoek = "AVG-2026-017" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var inzage = await response.Content.ReadFromJsonAsync<AvgInzageUitvoer>(Json);
@@ -85,7 +126,8 @@ public class PrivacyApiTests(ApiFixture fixture)
     {
         var gemeente = await _api.NewGemeenteAsync();
         var intake = _api.ClientAs(gemeente, Roles.Intake);
-        var melding = await RegistreerAsync(intake, "Karin de Vries (06 1234 5678) belt: auto van buren", new { naam = "Karin de Vries", email = "karin@example.nl", telefoon = "06 1234 5678" });
+        var melding = await RegistreerAsync(intake, "Karin de Vries (06 1234 5678) belt: auto van buren",
+            new { naam = "Karin de Vries", email = "karin@example.nl", telefoon = "06 1234 5678" });
         var ander = await RegistreerAsync(intake, "Piet meldt afval", new { naam = "Piet", email = "piet@example.nl" });
 
         var response = await Privacy(gemeente).PostAsJsonAsync("/api/v1/privacy/avg/wissing", new { email = "KARIN@example.nl", verzoek = "AVG-2026-018" });
@@ -96,7 +138,8 @@ public class PrivacyApiTests(ApiFixture fixture)
         Assert.Equal(1, wissing.Geanonimiseerd);
         var teamleider = _api.ClientAs(gemeente, Roles.Teamleider);
         Assert.Equal(HttpStatusCode.NoContent, (await teamleider.GetAsync($"/api/v1/meldingen/{melding}/melder?doel=terugbellen")).StatusCode);
-        var omschrijving = (await teamleider.GetFromJsonAsync<JsonElement>($"/api/v1/meldingen/{melding}")).GetProperty("properties").GetProperty("omschrijving").GetString();
+        var omschrijving = (await teamleider.GetFromJsonAsync<JsonElement>($"/api/v1/meldingen/{melding}"))
+            .GetProperty("properties").GetProperty("omschrijving").GetString();
         Assert.Equal($"{PrivacyStore.Verwijderd} ({PrivacyStore.Verwijderd}) belt: auto van buren", omschrijving);
         Assert.Equal(HttpStatusCode.OK, (await teamleider.GetAsync($"/api/v1/meldingen/{ander}/melder?doel=terugbellen")).StatusCode);
         var audit = await Privacy(gemeente).GetFromJsonAsync<InzagesUitvoer>($"/api/v1/privacy/inzages?melding={melding}");

@@ -153,7 +153,8 @@ public static class BadInputCorpus
         Open311("GeoReport NUL in description", "service_code=afval&lat=52.35&long=4.87&description=auto%00stoep", "formulier"),
         Open311("GeoReport external_id of 300 characters", $"service_code=afval&lat=52.35&long=4.87&external_id={new string('k', 300)}", "external_id"),
         Open311("GeoReport SQL injection as service_code, in XML", "service_code=%27%3B+DROP+TABLE+melding%3B--&lat=52.35&long=4.87", "service_code", "xml"),
-        new("GeoReport JSON body instead of a form", "POST", "/open311/v2/requests.json", "application/json", """{"service_code":"afval"}""", "formulier", MediaType: GeoReportJson),
+        new("GeoReport JSON body instead of a form", "POST", "/open311/v2/requests.json", "application/json", """{"service_code":"afval"}""", "formulier",
+            MediaType: GeoReportJson),
         Open311Get("GeoReport start_date not a time", "start_date=gisteren", "start_date"),
         Open311Get("GeoReport period over 90 days", "start_date=2026-01-01T00:00:00Z&end_date=2026-12-01T00:00:00Z", "end_date"),
         Open311Get("GeoReport unknown status", "status=kapot", "status"),
@@ -172,7 +173,10 @@ public static class BadInputCorpus
             Headers: new Dictionary<string, string> { ["Cookie"] = $"geoh_sessie={new string('x', 20_000)}" }),
     ];
 
-    /// <summary>Bad sign-in callbacks, for an API with an OpenID Provider configured (OidcAanmeldenTests); a replayed code needs a real flow and is tested there.</summary>
+    /// <summary>
+    /// Bad sign-in callbacks, for an API with an OpenID Provider configured (OidcAanmeldenTests); a replayed code needs a real
+    /// flow and is tested there.
+    /// </summary>
     public static IReadOnlyList<BadInput> MetIdentityProvider { get; } =
     [
         Get("sign-in callback with a forged state", "/aanmelden/oidc?code=verzonnen&state=vervalst", "state"),

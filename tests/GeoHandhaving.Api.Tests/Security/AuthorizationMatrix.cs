@@ -28,7 +28,8 @@ public sealed record SecuredEndpoint(string Method, string Route, string[] Polic
 public static class AuthorizationMatrix
 {
     /// <summary>Endpoints meant to be anonymous: health, documentation, the map's settings and signing in and out.</summary>
-    public static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/docs", "/kaart/config.json", "/", "/aanmelden", "/afmelden",
+    public static readonly string[] AnonymousAllowList = ["/health", "/openapi/{documentName}.json", "/docs", "/kaart/config.json", "/", "/aanmelden",
+        "/afmelden",
         "/open311/v2/discovery.{format:georeport}"];
 
     public const string DocStart = "<!-- authorization-matrix:start -->";

@@ -278,6 +278,7 @@ public class OidcAanmeldenTests : IClassFixture<OidcOmgeving>, IClassFixture<Dem
         var replay = await browser.Client.GetAsync(browser.Callback);
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
         Assert.Equal("application/problem+json", replay.Content.Headers.ContentType?.MediaType);
-        Assert.False(replay.Headers.TryGetValues("Set-Cookie", out var replaySet) && replaySet.Any(c => c.StartsWith(BrowserSessieServices.CookieNaam + "=") && !c.Contains("expires=Thu, 01 Jan 1970")));
+        Assert.False(replay.Headers.TryGetValues("Set-Cookie", out var replaySet)
+            && replaySet.Any(c => c.StartsWith(BrowserSessieServices.CookieNaam + "=") && !c.Contains("expires=Thu, 01 Jan 1970")));
     }
 }

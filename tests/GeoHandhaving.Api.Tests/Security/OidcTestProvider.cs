@@ -61,7 +61,10 @@ public sealed class OidcTestProvider : IAsyncDisposable
             }),
             users = users.ToDictionary(u => u.Key, u => new { gemeente = u.Value.Gemeente, roles = u.Value.Roles }),
         });
-        var start = new ProcessStartInfo("node") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+        };
         start.ArgumentList.Add("provider.mjs");
         start.ArgumentList.Add(config);
         var process = Process.Start(start)!;
@@ -96,9 +99,13 @@ public sealed class OidcTestProvider : IAsyncDisposable
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{Issuer}/token")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "api", ["resource"] = resource }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["scope"] = "api", ["resource"] = resource,
+            }),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{MachineClient}:{MachineSecret}")));
+        var geheim = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{MachineClient}:{MachineSecret}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", geheim);
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);

@@ -166,7 +166,8 @@ public static class WijkenTestData
         };
         using var json = JsonDocument.Parse(grens.ToJsonString());
         await using var scope = api.Services.CreateAsyncScope();
-        Assert.Null((await scope.ServiceProvider.GetRequiredService<WijkenImport>().SetGrensAsync(gemeente, json.RootElement, false, CancellationToken.None)).Fout);
+        var import = scope.ServiceProvider.GetRequiredService<WijkenImport>();
+        Assert.Null((await import.SetGrensAsync(gemeente, json.RootElement, false, CancellationToken.None)).Fout);
     }
 
     public static HttpClient Analist(this ApiFactory api, string gemeente) => api.ClientAs(gemeente, Roles.GisAnalist);

@@ -196,7 +196,8 @@ public class WijkindelingenTests(ApiFixture fixture)
     {
         await using var scope = _api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GeoHandhaving.Api.Data.GeoHandhavingDbContext>();
-        return await WijkToewijzing.HerverdeelAsync(db, gemeente, new Herverdeling(Toewijzing.WijkindelingGeactiveerd), DateTimeOffset.UtcNow, CancellationToken.None);
+        return await WijkToewijzing.HerverdeelAsync(db, gemeente, new Herverdeling(Toewijzing.WijkindelingGeactiveerd), DateTimeOffset.UtcNow,
+            CancellationToken.None);
     }
 
     private static Point Point(double x, double y) => RdNew.RdFactory.CreatePoint(new Coordinate(x, y));

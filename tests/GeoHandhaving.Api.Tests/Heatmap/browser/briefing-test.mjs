@@ -32,6 +32,10 @@ try {
         nummer: Number(g.dataset.nummer), tekst: g.textContent, zichtbaar: inside(g.getBoundingClientRect()),
       })),
       scholen: svg?.querySelectorAll('g.school').length ?? 0,
+      schoolNamen: [...(svg?.querySelectorAll('g.school text') ?? [])].map((t) => ({
+        naam: t.textContent, zichtbaar: inside(t.getBoundingClientRect()),
+        rand: ((r) => [r.left - box.left, box.right - r.right, r.top - box.top, box.bottom - r.bottom].map(Math.round))(t.getBoundingClientRect()),
+      })),
       schaalbalk: svg?.querySelector('g.schaalbalk')?.textContent ?? null,
       wijkOmtrek: Boolean(svg?.querySelector('path.wijk')),
     };
