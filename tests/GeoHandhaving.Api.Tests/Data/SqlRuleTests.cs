@@ -69,48 +69,17 @@ public partial class SqlRuleTests(ApiFixture fixture)
         Assert.DoesNotContain("gemeente", tenantTables);
         var constants = SqlConstants().ToList();
         Assert.True(constants.Count > 20, $"only {constants.Count} SQL constants found");
-        var unscoped = new List<string>();
-        foreach (var (name, sql) in constants.Where(c => !AcrossGemeenten.Contains(c.Name) && !Fragments.Contains(c.Name)))
-        {
-            var scoped = ScopedAliases(sql);
-            foreach (Match reference in TableReference().Matches(sql))
-            {
-                var table = reference.Groups["table"].Value;
-                if (!tenantTables.Contains(table)) continue;
-                var alias = reference.Groups["alias"].Success && !Keywords.Contains(reference.Groups["alias"].Value.ToUpperInvariant())
-                    ? reference.Groups["alias"].Value : table;
-                var ok = reference.Groups["verb"].Value.Equals("INTO", StringComparison.OrdinalIgnoreCase)
-                    ? sql.Contains("gemeente_id", StringComparison.Ordinal)
-                    : scoped.Contains(alias) || (alias == table && UnaliasedScope().IsMatch(sql));
-                if (!ok) unscoped.Add($"{name}: {table} {alias}");
-            }
-        }
+        var unscoped = constants.Where(c => !AcrossGemeenten.Contains(c.Name) && !Fragments.Contains(c.Name))
+            .SelectMany(c => GemeenteScope.Unscoped(c.Sql, tenantTables).Select(t => $"{c.Name}: {t}")).ToList();
         Assert.Empty(unscoped);
     }
 
     [Fact]
     public void The_scope_check_follows_joins_to_the_gemeente_and_finds_a_table_without_it()
     {
-        Assert.Equal(["b", "m"], ScopedAliases(
+        Assert.Equal(["b", "m"], GemeenteScope.ScopedAliases(
             "SELECT * FROM melding m JOIN boa b ON b.gemeente_id = m.gemeente_id WHERE m.gemeente_id = @gemeente").Order());
-        Assert.Empty(ScopedAliases("SELECT * FROM melding m JOIN boa b ON b.gemeente_id = m.gemeente_id WHERE m.id = @id"));
-    }
-
-    /// <summary>The aliases tied to @gemeente, directly or through a chain of <c>x.gemeente_id = y.gemeente_id</c>.</summary>
-    private static HashSet<string> ScopedAliases(string sql)
-    {
-        var scoped = ToGemeente().Matches(sql).Select(m => m.Groups["alias"].Value).ToHashSet();
-        var pairs = BetweenAliases().Matches(sql).Select(m => (m.Groups["a"].Value, m.Groups["b"].Value)).ToList();
-        for (var grown = true; grown;)
-        {
-            grown = false;
-            foreach (var (x, y) in pairs)
-            {
-                if (scoped.Contains(x) && scoped.Add(y)) grown = true;
-                if (scoped.Contains(y) && scoped.Add(x)) grown = true;
-            }
-        }
-        return scoped;
+        Assert.Empty(GemeenteScope.ScopedAliases("SELECT * FROM melding m JOIN boa b ON b.gemeente_id = m.gemeente_id WHERE m.id = @id"));
     }
 
     /// <summary>Pieces completed by their caller: the columns of a melding, to which MeldingenQueries adds the gemeente.</summary>
@@ -122,21 +91,6 @@ public partial class SqlRuleTests(ApiFixture fixture)
         $"{nameof(Api.Briefing.BriefingSql)}.{nameof(Api.Briefing.BriefingSql.StraatInWoorden)}",
     ];
 
-    [GeneratedRegex(@"(?<![\w.])(?<alias>[a-z_]+)\.gemeente_id\s*=\s*@gemeente\b|@gemeente\s*=\s*(?<alias>[a-z_]+)\.gemeente_id\b")]
-    private static partial Regex ToGemeente();
-
-    [GeneratedRegex(@"(?<![\w.])(?<a>[a-z_]+)\.gemeente_id\s*=\s*(?<b>[a-z_]+)\.gemeente_id\b")]
-    private static partial Regex BetweenAliases();
-
-    [GeneratedRegex(@"(?<![\w.])gemeente_id\s*=\s*@gemeente\b")]
-    private static partial Regex UnaliasedScope();
-
-    private static readonly HashSet<string> Keywords = ["WHERE", "ON", "SET", "JOIN", "LEFT", "INNER", "CROSS", "USING", "GROUP", "ORDER", "LIMIT", "VALUES",
-        "SELECT", "WITH"];
-
     [GeneratedRegex(@"\b(SELECT|UPDATE|DELETE|INSERT)\b")]
     private static partial Regex Statement();
-
-    [GeneratedRegex(@"\b(?<verb>FROM|JOIN|UPDATE|INTO)\s+(?<table>[a-z_]+)\b(?:\s+(?:AS\s+)?(?<alias>[a-z_]+)\b)?", RegexOptions.IgnoreCase)]
-    private static partial Regex TableReference();
 }
