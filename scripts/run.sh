@@ -14,6 +14,8 @@ export ConnectionStrings__GeoHandhaving="$("$root/scripts/db.sh" start dev)"
 export Auth__LokaleAanmelding=${Auth__LokaleAanmelding:-true}
 "$root/scripts/geoh" db migrate
 "$root/scripts/geoh" import demo --folder "$root/data/demo"
+# The melder key's secret (Privacy:MelderSleutelGeheim, required in Production): the one scripts/geoh generated for this checkout.
+export Privacy__MelderSleutelGeheim="${Privacy__MelderSleutelGeheim:-$(cat "$root/.artifacts/melder-sleutel-geheim")}"
 
 build_log=$(dotnet build "$root/src/GeoHandhaving.Api/GeoHandhaving.Api.csproj" -c Release -nologo -v q 2>&1) || { echo "$build_log" >&2; exit 1; }
 base="http://127.0.0.1:$port"

@@ -30,20 +30,6 @@ internal static class HotspotsCommands
         DefaultValueFactory = _ => "Europe/Amsterdam"
     };
     private static readonly Option<double> CellOption = new("--cell") { Description = "cell size in metres", DefaultValueFactory = _ => 100 };
-    private static readonly Option<double?> HalfLifeOption = new("--half-life")
-    {
-        Description = "recency half-life in days (0 = no decay; default: " +
-        "recommended)"
-    };
-    private static readonly Option<DecayShape?> DecayOption = new("--decay") { Description = "recency decay shape: Exponential, Hyperbolic" };
-    private static readonly Option<RepeatDamping?> DampingOption = new("--damping") { Description = "repeat-address damping: None, SquareRoot, Logarithmic" };
-    private static readonly Option<double?> PriorOption = new("--prior")
-    {
-        Description = "weight of the all-hours pattern in a window (empirical-Bayes " +
-        "strength)"
-    };
-    private static readonly Option<double?> NeighbourOption = new("--neighbour") { Description = "weight of the 8 surrounding cells' mean score" };
-
     public static Command Create()
     {
         var group = new Command("hotspots", "recompute a gemeente's hotspots; predict and evaluate hotspots from an events file");
@@ -74,6 +60,7 @@ internal static class HotspotsCommands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run.Id} ({run.Status}): {run.AantalMeldingen} meldingen, {run.AantalHotspots} hotspots, {run.DuurSeconden:F1} s"));
             Console.WriteLine($"parameters: {run.Parameters}");
+            PrintBacktest(HotspotRunUitvoer.Van(run).Backtest);
             return 0;
         });
         return command;
@@ -104,12 +91,10 @@ internal static class HotspotsCommands
 
     private static Command Predict()
     {
-        var trainUntil = new Option<string>("--train-until") { Description = "use only events before this local date (yyyy-MM-dd)", Required = true };
-        var areaShare = new Option<double>("--area-share") { Description = "largest share of the study area to flag (0–1)", Required = true };
+        var trainUntil = new Option<string>("--train-until") { Description = "the reference: events before this local date (yyyy-MM-dd)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "GeoJSON file to write", Required = true };
-        var command = new Command("predict", "rank hotspot polygons (WGS84 GeoJSON) within an area budget");
-        foreach (var option in new Option[] { EventsOption, trainUntil, areaShare, WindowOption, TzOption, CellOption, HalfLifeOption, DecayOption,
-            DampingOption, PriorOption, NeighbourOption, output })
+        var command = new Command("predict", "the service's hotspot model at a reference date: its hotspots (WGS84 GeoJSON) and its backtest choice");
+        foreach (var option in new Option[] { EventsOption, trainUntil, WindowOption, TzOption, CellOption, output })
         {
             command.Options.Add(option);
         }
@@ -119,34 +104,47 @@ internal static class HotspotsCommands
             var study = EventStudy.FromCsv(EventsCsvReader.Read(pr.GetValue(EventsOption)!.FullName, zone));
             var window = ParseWindow(pr.GetValue(WindowOption));
             var cut = LocalMidnight(pr.GetValue(trainUntil)!, zone);
-            var grid = study.Grid(pr.GetValue(CellOption));
-            var scores = CellRiskModel.Score(study.Events, grid, window, cut, Parameters(pr));
-            var hotspots = HotspotPrediction.Predict(scores, grid, pr.GetValue(areaShare), study.StudyArea);
+            var model = HotspotModel.Run(study.Events, [window], new HotspotParameters(CellSize: pr.GetValue(CellOption), Reference: cut));
+            var hotspots = model.Hotspots.Windows.Single(w => w.Window == window.Name).Hotspots;
             using (var stream = File.Create(pr.GetValue(output)!.FullName))
             {
                 HotspotGeoJson.Write(stream, hotspots, study.Projection, new Dictionary<string, string>
                 {
-                    ["window"] = window is null ? "all hours" : pr.GetValue(WindowOption)!,
+                    ["window"] = TimeWindowText.Format(window),
                     ["train_until"] = cut.ToString("O", CultureInfo.InvariantCulture),
-                    ["study_area_km2"] = (study.StudyArea / 1e6).ToString("F1", CultureInfo.InvariantCulture),
+                    ["setting"] = model.Choices.Single(c => c.Window == window.Name).Setting,
+                    ["study_area_km2"] = (model.Hotspots.StudyArea / 1e6).ToString("F1", CultureInfo.InvariantCulture),
                 });
             }
-            var flaggedArea = hotspots.Sum(h => h.Polygon.Area);
+            PrintBacktest(model.Choices.Select(BacktestVensterUitvoer.Van));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{hotspots.Count} hotspots, {flaggedArea / 1e6:F3} km² of {study.StudyArea / 1e6:F1} km² study area (convex hull) -> " +
-                    $"{pr.GetValue(output)!.FullName}"));
+                $"{hotspots.Count} hotspots, {hotspots.Sum(h => h.Polygon.Area) / 1e6:F3} km² of {model.Hotspots.StudyArea / 1e6:F1} km² " +
+                    $"(convex hull of the events before the reference) -> {pr.GetValue(output)!.FullName}"));
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    /// <summary>Per window group the setting the backtest chose, with its hit rate and PAI beside the count's, and the sentence.</summary>
+    private static void PrintBacktest(IEnumerable<BacktestVensterUitvoer> backtest)
+    {
+        foreach (var b in backtest)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"backtest {b.Venster}: {b.Instelling} ({b.Perioden} origins, {b.Testmeldingen} test meldingen) hit 1 % {b.Gekozen.Trefkans1:F3} " +
+                    $"(PAI {b.Gekozen.Pai1:F1}), 5 % {b.Gekozen.Trefkans5:F3} (PAI {b.Gekozen.Pai5:F1}); " +
+                    $"count {b.Telling.Trefkans1:F3} / {b.Telling.Trefkans5:F3}"));
+            Console.WriteLine($"  {b.Zin}");
+        }
     }
 
     private static Command Evaluate()
     {
         var cuts = new Option<string>("--cut") { Description = "cut date(s), comma separated (yyyy-MM-dd, local)", Required = true };
         var days = new Option<int>("--days") { Description = "test period after each cut", DefaultValueFactory = _ => 28 };
-        var command = new Command("evaluate", "back-test: hit rate, PAI, PEI* at 1/5/10 % of the area versus count and KDE baselines");
-        foreach (var option in new Option[] { EventsOption, cuts, WindowOption, TzOption, days, CellOption, HalfLifeOption, DecayOption, DampingOption,
-            PriorOption, NeighbourOption })
+        var command = new Command("evaluate",
+            "the service's hotspot model at each cut versus count and KDE: hit rate, PAI, PEI* at 1/5/10 % of the area in the days after it");
+        foreach (var option in new Option[] { EventsOption, cuts, WindowOption, TzOption, days, CellOption })
         {
             command.Options.Add(option);
         }
@@ -155,35 +153,36 @@ internal static class HotspotsCommands
             var zone = TimeZoneInfo.FindSystemTimeZoneById(pr.GetValue(TzOption)!);
             var study = EventStudy.FromCsv(EventsCsvReader.Read(pr.GetValue(EventsOption)!.FullName, zone));
             var window = ParseWindow(pr.GetValue(WindowOption));
-            List<RankingMethod> methods =
-            [
-                RankingMethod.FromParameters("method", Parameters(pr)),
-                RankingMethod.FromParameters("count", CellRiskParameters.CountBaseline),
-                RankingMethod.KernelDensity(200),
-            ];
-            if (window is not null)
-            {
-                methods.Add(new RankingMethod("count all hours", (events, grid, _, cut) =>
-                    CellRiskModel.Score(events, grid, null, cut, CellRiskParameters.CountBaseline)));
-            }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"study area (convex hull of all {study.Events.Count} events): {study.StudyArea / 1e6:F1} km²; window: " +
-                    $"{pr.GetValue(WindowOption) ?? "all hours"}; test {pr.GetValue(days)} days"));
+                    $"{window.Name} ({TimeWindowText.Format(window)}); test {pr.GetValue(days)} days"));
             Console.WriteLine($"{"cut",-11} {"method",-16} {"test N",7} | {"hit 1%",6} {"hit 5%",6} {"hit 10%",7} | {"PAI 1%",6} {"PAI 5%",6} {"PAI 10%",7} " +
                 $"| {"PEI* 1%",7} {"PEI* 5%",7} {"PEI* 10%",8}");
-            foreach (var cutText in pr.GetValue(cuts)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            var ratios = new List<double[]>();
+            var cutTexts = pr.GetValue(cuts)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            foreach (var cutText in cutTexts)
             {
-                var rows = HotspotBacktest.Run(study, LocalMidnight(cutText, zone), TimeSpan.FromDays(pr.GetValue(days)), window, pr.GetValue(CellOption),
-                    AreaShares, methods);
-                foreach (var row in rows)
+                var evaluation = HotspotBacktest.AtCut(study, LocalMidnight(cutText, zone), TimeSpan.FromDays(pr.GetValue(days)), window,
+                    new HotspotParameters(CellSize: pr.GetValue(CellOption)), AreaShares);
+                foreach (var row in evaluation.Rows)
                 {
                     PrintRow(cutText, row.Method, row.Scores);
                 }
-                var best = rows[0].Scores;
+                var best = evaluation.Rows[0].Scores;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{cutText,-11} {"best possible",-16} {best[0].TestEvents,7} | {best[0].BestPossibleHitRate,6:F3} {best[1].BestPossibleHitRate,6:F3} " +
                         $"{best[2].BestPossibleHitRate,7:F3} |"));
+                var (model, count) = (evaluation.Rows.Single(r => r.Method == HotspotBacktest.Model).Scores,
+                    evaluation.Rows.Single(r => r.Method == HotspotBacktest.Count).Scores);
+                var ratio = model.Zip(count, (m, c) => c.HitRate > 0 ? m.HitRate / c.HitRate : double.NaN).ToArray();
+                ratios.Add(ratio);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{cutText,-11} {"model ÷ count",-16} {"",7} | {ratio[0],6:F2} {ratio[1],6:F2} {ratio[2],7:F2} |  setting {evaluation.Choice.Setting}"));
+                PrintBacktest([BacktestVensterUitvoer.Van(evaluation.Choice)]);
             }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"hotspots-predict: window='{TimeWindowText.Format(window)}' cuts={string.Join(',', cutTexts)} " +
+                    $"ratio_1pct_min={ratios.Min(r => r[0]):F2} ratio_5pct_min={ratios.Min(r => r[1]):F2} ratio_10pct_min={ratios.Min(r => r[2]):F2}"));
             return Task.FromResult(0);
         });
         return command;
@@ -194,24 +193,7 @@ internal static class HotspotsCommands
             $"{cut,-11} {method,-16} {s[0].TestEvents,7} | {s[0].HitRate,6:F3} {s[1].HitRate,6:F3} {s[2].HitRate,7:F3} | {s[0].Pai,6:F1} {s[1].Pai,6:F1} " +
                 $"{s[2].Pai,7:F1} | {s[0].PeiStar,7:F3} {s[1].PeiStar,7:F3} {s[2].PeiStar,8:F3}"));
 
-    private static CellRiskParameters Parameters(ParseResult pr)
-    {
-        var recommended = CellRiskParameters.Recommended;
-        var halfLifeDays = pr.GetValue(HalfLifeOption);
-        var shape = pr.GetValue(DecayOption) ?? recommended.Recency!.Shape;
-        return new CellRiskParameters(
-            halfLifeDays switch
-            {
-                null => recommended.Recency! with { Shape = shape },
-                > 0 => new RecencyDecay(shape, TimeSpan.FromDays(halfLifeDays.Value)),
-                _ => null,
-            },
-            pr.GetValue(DampingOption) ?? recommended.Damping,
-            pr.GetValue(PriorOption) ?? recommended.WindowPriorStrength,
-            pr.GetValue(NeighbourOption) ?? recommended.NeighbourWeight);
-    }
-
-    private static TimeWindow? ParseWindow(string? text) => text is null ? null : TimeWindowParser.Parse("window", text);
+    private static TimeWindow ParseWindow(string? text) => text is null ? DefaultTimeWindows.AllHours : TimeWindowParser.Parse("venster", text);
 
     private static DateTimeOffset LocalMidnight(string date, TimeZoneInfo zone)
     {

@@ -12,13 +12,13 @@ namespace GeoHandhaving.Benchmarks.Hotspots;
 
 /// <summary>
 /// `hotspots-db [EVENTS] [--dbscan-timeout SECONDS]`: the synthetic meldingen of `hotspots` (default 1,000,000), once through
-/// <see cref="HotspotEngine"/> and once through PostGIS <c>ST_ClusterDBSCAN(geom, eps := 100, minpoints := 20)</c> on a temp
+/// <see cref="HotspotModel"/> (backtest and engine) and once through PostGIS <c>ST_ClusterDBSCAN(geom, eps := 100, minpoints := 20)</c> on a temp
 /// table: one DBSCAN per default window (its categories and school days, as the engine selects them), and one over every point.
 /// Needs ConnectionStrings__GeoHandhaving.
 /// </summary>
 internal static class HotspotsDbBenchmark
 {
-    public const string Description = "HotspotEngine (all default windows) vs PostGIS ST_ClusterDBSCAN on the same 1 M points";
+    public const string Description = "HotspotModel (all default windows) vs PostGIS ST_ClusterDBSCAN on the same 1 M points";
 
     private const string ClusterSql = """
         SELECT count(*), count(cluster_id), count(DISTINCT cluster_id)
@@ -35,7 +35,7 @@ internal static class HotspotsDbBenchmark
         Console.WriteLine($"events   {count:N0}; machine {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
         // A small run first, so the measured runs are for jitted code.
-        HotspotEngine.Compute(events.Take(50_000).ToList(), DefaultTimeWindows.All, parameters);
+        HotspotModel.Run(events.Take(50_000).ToList(), DefaultTimeWindows.All, parameters);
         var engineAll = MeasureEngine(events, DefaultTimeWindows.All, parameters, "all default windows");
         var engineNamed = MeasureEngine(events, DefaultTimeWindows.Named, parameters, "named windows");
         var engineHour = MeasureEngine(events, [sampleHour], parameters, sampleHour.Name);
@@ -79,10 +79,10 @@ internal static class HotspotsDbBenchmark
         GC.Collect();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var result = HotspotEngine.Compute(events, windows, parameters);
+        var result = HotspotModel.Run(events, windows, parameters).Hotspots;
         var wall = clock.Elapsed;
         Console.WriteLine($"engine   {label}: {result.Windows.Count} window × category group, " +
-            $"{result.Windows.Sum(w => w.SignificantPatches):N0} significant " +
+            $"{result.Windows.Sum(w => w.Patches):N0} significant " +
             $"patches; " +
                           $"{wall.TotalSeconds:F2} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:F2} s CPU; load " +
                               $"average {LoadAverage()}");

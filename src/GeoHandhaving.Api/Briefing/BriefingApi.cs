@@ -54,8 +54,9 @@ public sealed record BriefingWijk(string Wijk, string Naam, string[] Wijkboas, I
 /// <param name="DatumTekst">"dinsdag 1 december 2026".</param>
 /// <param name="Boa">The boa whose wijken this briefing covers; null: every wijk.</param>
 /// <param name="Waarschuwingen">What the reader must know about the figures (e.g. a school calendar that does not cover the date).</param>
+/// <param name="Toetsing">The backtest of the hotspot run used: per window group its chosen setting, figures and sentence.</param>
 public sealed record BriefingUitvoer(DateOnly Datum, string DatumTekst, string Dienst, string Van, string Tot, string? Boa, long? HotspotRun,
-    string[] Waarschuwingen, IReadOnlyList<BriefingWijk> Wijken);
+    string[] Waarschuwingen, IReadOnlyList<BriefingWijk> Wijken, IReadOnlyList<BacktestVensterUitvoer> Toetsing);
 
 /// <summary>
 /// The start-of-shift plan: per wijk the places to visit (numbered, with their hours and a map), per hour which of them,
@@ -143,7 +144,7 @@ public static class BriefingApi
                             .Select(p => new BlokPlaats(p.Nummer, Math.Round(p.Blokken[u], 2)))]))],
                     [.. terugbellen[w.Code].Select(t => t with { DagenOud = DagenOud(t.GemeldOp, dag) })],
                     sinds.TryGetValue(w.Code, out var s) ? s with { Vanaf = $"{vorigeVan:HH:mm}" } : new SindsVorigeDienst($"{vorigeVan:HH:mm}", 0, 0, [], []));
-            })]);
+            })], snapshot?.Backtest ?? []);
 
         var wantsHtml = format == "html" || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/html") == true));
         return wantsHtml ? TypedResults.Content(BriefingHtml.Render(uitvoer, kaarten), "text/html; charset=utf-8") : TypedResults.Ok(uitvoer);

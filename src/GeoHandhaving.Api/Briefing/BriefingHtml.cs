@@ -33,6 +33,13 @@ internal static class BriefingHtml
             """);
         foreach (var w in b.Waarschuwingen) html.Append($"<p class=\"waarschuwing\">{E(w)}</p>");
         if (b.HotspotRun is null) html.Append("<p class=\"waarschuwing\">Er zijn nog geen hotspots berekend.</p>");
+        if (b.Toetsing.Count > 0)
+        {
+            // How well these hotspots foretold the past weeks: the run's own backtest, per window group.
+            html.Append("<h3>Hoe goed voorspellen deze hotspots?</h3><ul class=\"toetsing\">");
+            foreach (var t in b.Toetsing) html.Append($"<li>{E(t.Venster == DefaultTimeWindows.AllHours.Name ? "Alle uren" : t.Venster)}: {E(t.Zin)}</li>");
+            html.Append("</ul>");
+        }
         foreach (var w in b.Wijken)
         {
             html.Append($"<section class=\"wijk\" data-wijk=\"{E(w.Wijk)}\"><h2>{E(w.Naam)} <small>({E(w.Wijk)})</small></h2>");

@@ -21,9 +21,9 @@ public sealed record HotspotView(long Id, string Venster, string[] Categorieen, 
     public Geometry GeometrieCrs84 { get; } = Platform.Crs.Crs84.FromStorage(Geometrie);
 }
 
-/// <summary>The current run's hotspots with the windows and school calendar they were computed for.</summary>
+/// <summary>The current run's hotspots with the windows and school calendar they were computed for, and the run's backtest.</summary>
 public sealed record HotspotSnapshot(long RunId, IReadOnlyList<HotspotView> Hotspots, ILookup<string, HotspotView> PerVenster,
-    IReadOnlyList<TimeWindow> Vensters, SchoolCalendar Kalender, SchoolRegio Regio)
+    IReadOnlyList<TimeWindow> Vensters, SchoolCalendar Kalender, SchoolRegio Regio, IReadOnlyList<BacktestVensterUitvoer> Backtest)
 {
     /// <summary>The hotspots active at an Amsterdam wall-clock time, best first.</summary>
     public IEnumerable<HotspotView> ActiefOp(DateTime amsterdamLocal, bool schoolDagBekend = true)
@@ -76,6 +76,9 @@ public sealed class CurrentHotspots(NpgsqlDataSource dataSource, IServiceScopeFa
         }
         await using var scope = scopes.CreateAsyncScope();
         var context = await scope.ServiceProvider.GetRequiredService<HotspotWindows>().ContextAsync(gemeenteId, ct);
-        return new HotspotSnapshot(runId, hotspots, hotspots.ToLookup(h => h.Venster), context.Windows, context.Calendar, context.Regio);
+        var run = await scope.ServiceProvider.GetRequiredService<Data.GeoHandhavingDbContext>().HotspotRuns.AsNoTracking()
+            .SingleAsync(x => x.GemeenteId == gemeenteId && x.Id == runId, ct);
+        return new HotspotSnapshot(runId, hotspots, hotspots.ToLookup(h => h.Venster), context.Windows, context.Calendar, context.Regio,
+            HotspotRunUitvoer.Van(run).Backtest);
     }
 }

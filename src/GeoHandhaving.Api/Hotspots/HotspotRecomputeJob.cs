@@ -12,7 +12,9 @@ using Npgsql;
 namespace GeoHandhaving.Api.Hotspots;
 
 /// <summary>
-/// Recomputes all hotspots of one gemeente. A run is recorded with its parameters, counts and duration; its hotspots
+/// Recomputes all hotspots of one gemeente with <see cref="HotspotModel"/> (the model <c>geoh hotspots predict/evaluate</c>
+/// measure): it backtests the setting family on the gemeente's own history and serves the chosen settings. A run is recorded
+/// with its parameters, its backtest (per window group the choice and its figures), counts and duration; its hotspots
 /// are written and named, then the run is marked complete: readers read the newest complete run only, so they keep
 /// seeing the previous one until then (the hotspots of a run that died half-way are never read, and pruned later).
 /// A PostgreSQL session lock per gemeente lets one recompute of a gemeente run at a time (API instances and the CLI
@@ -23,6 +25,7 @@ public sealed class HotspotRecomputeJob(
     TimeProvider clock, ILogger<HotspotRecomputeJob> log)
 {
     public static readonly HotspotParameters DefaultParameters = new(CellSize: 100);
+
 
     /// <summary>A recompute is a batch job: its reads and writes may take longer than a request's 30 s on a busy database.</summary>
     private const int BatchTimeoutSeconds = 600;
@@ -66,19 +69,24 @@ public sealed class HotspotRecomputeJob(
         await MarkAbandonedRunsAsync(gemeenteId, ct);
         var context = await windows.ContextAsync(gemeenteId, ct);
         var (regio, kalender) = (context.Regio, context.Calendar);
-        var parameters = DefaultParameters with { Reference = now, SchoolCalendar = kalender, SchoolRegio = regio };
         // The run serves the briefings of the coming weeks: say so when the school calendar ends before them.
         var vandaag = DateOnly.FromDateTime(AmsterdamTime.ToLocal(now).DateTime);
         string[] waarschuwingen = [.. new[] { vandaag, vandaag.AddDays(SchoolCalendarStore.Vooruit.Days) }
             .Select(d => SchoolCalendarStore.Waarschuwing(kalender, regio, d)).OfType<string>().Take(1)];
         foreach (var w in waarschuwingen) log.LogWarning("Hotspot recompute for {Gemeente}: {Waarschuwing}", gemeenteId, w);
+        var parameters = DefaultParameters;
         var run = new HotspotRun
         {
             GemeenteId = gemeenteId, Status = HotspotRunStatus.Bezig, GestartOp = now, Aanleiding = aanleiding,
             Parameters = JsonSerializer.Serialize(new
             {
-                parameters.CellSize, parameters.FalseDiscoveryRate, Damping = parameters.Damping.ToString(), parameters.WindowPriorStrength,
-                RecencyHalfLifeDays = (parameters.Recency ?? HotspotParameters.DefaultRecency).HalfLife.TotalDays,
+                parameters.CellSize, parameters.FalseDiscoveryRate, HotspotEngine.ChoiceShare, HotspotEngine.ServedShare, HotspotModel.Origins,
+                HorizonDays = HotspotModel.Horizon.TotalDays, HotspotModel.NearTie,
+                Family = HotspotSetting.Family.Select(s => new
+                {
+                    s.Name, Recency = s.Recency?.Shape.ToString(), RecencyHalfLifeDays = s.Recency?.HalfLife.TotalDays, Damping = s.Damping.ToString(),
+                    s.WindowPriorStrength, s.NeighbourWeight, Method = s.Method.ToString(),
+                }),
                 TrendPeriodDays = (parameters.TrendPeriod ?? HotspotParameters.DefaultTrendPeriod).TotalDays,
                 parameters.TrendPeriods, parameters.MaxHotspotsPerWindow, Regio = regio.ToString(), Waarschuwingen = waarschuwingen,
             }),
@@ -88,11 +96,11 @@ public sealed class HotspotRecomputeJob(
         try
         {
             var (events, straten) = await LoadEventsAsync(gemeenteId, now, ct);
-            var groups = new List<CategoryGroup> { CategoryGroup.All };
-            groups.AddRange(events.Select(e => e.Category).Distinct().Order().Select(c => new CategoryGroup(c, new HashSet<string> { c })));
-            var result = events.Count == 0
-                ? new HotspotResult(null!, [])
-                : HotspotEngine.Compute(events, context.Windows, parameters with { CategoryGroups = groups });
+            var model = events.Count == 0
+                ? new HotspotModelResult(new HotspotResult(null!, 0, []), [])
+                : HotspotModel.Run(events, context.Windows, ParametersFor(context, now, events));
+            run.Backtest = JsonSerializer.Serialize(model.Choices.Select(BacktestVensterUitvoer.Van).ToArray(), HotspotRunUitvoer.Json);
+            var result = model.Hotspots;
             var count = await StoreAsync(run, result, events.Count, events.Count == 0 ? null : new HotspotStraten(events, straten, result.Grid), started, ct);
             log.LogInformation("Hotspot run {Run} for {Gemeente}: {Events} meldingen, {Hotspots} hotspots in {Ms} ms",
                 run.Id, gemeenteId, events.Count, count, started.ElapsedMilliseconds);
@@ -105,6 +113,19 @@ public sealed class HotspotRecomputeJob(
             throw;
         }
     }
+
+    /// <summary>The model's parameters of a recompute at <paramref name="now"/>: the gemeente's school days, all categories and each one.</summary>
+    internal static HotspotParameters ParametersFor(WindowContext context, DateTimeOffset now, IReadOnlyList<HotspotEvent> events) =>
+        DefaultParameters with
+        {
+            Reference = now,
+            SchoolCalendar = context.Calendar,
+            SchoolRegio = context.Regio,
+            CategoryGroups =
+            [
+                CategoryGroup.All, .. events.Select(e => e.Category).Distinct().Order().Select(c => new CategoryGroup(c, new HashSet<string> { c })),
+            ],
+        };
 
     /// <summary>
     /// A run still "bezig" while this one holds the gemeente's lock was abandoned: its process died and released the
@@ -119,7 +140,7 @@ public sealed class HotspotRecomputeJob(
     }
 
     /// <returns>The events, and per event the street of the BAG address it lies at (null: none within 10 m).</returns>
-    private async Task<(List<HotspotEvent> Events, List<string?> Straten)> LoadEventsAsync(string gemeenteId, DateTimeOffset until, CancellationToken ct)
+    internal async Task<(List<HotspotEvent> Events, List<string?> Straten)> LoadEventsAsync(string gemeenteId, DateTimeOffset until, CancellationToken ct)
     {
         var events = new List<HotspotEvent>();
         var straten = new List<string?>();
@@ -131,7 +152,8 @@ public sealed class HotspotRecomputeJob(
         while (await reader.ReadAsync(ct))
         {
             events.Add(new HotspotEvent(reader.GetInt64(0), reader.GetDouble(1), reader.GetDouble(2),
-                AmsterdamTime.ToLocal(reader.GetFieldValue<DateTimeOffset>(3)), reader.GetString(4), AddressKey: reader.GetString(5)));
+                AmsterdamTime.ToLocal(reader.GetFieldValue<DateTimeOffset>(3)), reader.GetString(4),
+                ReporterKey: reader.IsDBNull(7) ? null : reader.GetString(7), AddressKey: reader.GetString(5)));
             straten.Add(reader.IsDBNull(6) ? null : reader.GetString(6));
         }
         return (events, straten);

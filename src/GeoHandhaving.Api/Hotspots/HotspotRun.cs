@@ -19,6 +19,8 @@ public class HotspotRun
     public required string Aanleiding { get; set; }
     /// <summary>The engine parameters as JSON, so every result can be traced to its settings.</summary>
     public required string Parameters { get; set; }
+    /// <summary>Per window group what the backtest chose and measured (<see cref="BacktestVensterUitvoer"/>[] as JSON); null while running.</summary>
+    public string? Backtest { get; set; }
     public int AantalMeldingen { get; set; }
     public int AantalHotspots { get; set; }
     public double? DuurSeconden { get; set; }

@@ -10,9 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GeoHandhaving.Api.Hotspots;
 
-public sealed record HotspotRunUitvoer(long Id, HotspotRunStatus Status, DateTimeOffset GestartOp, DateTimeOffset? VoltooidOp,
-    string Aanleiding, int AantalMeldingen, int AantalHotspots, double? DuurSeconden, string? Fout, string Parameters);
-
 public sealed record TijdvensterUitvoer(string Code, string Definitie, string[] Categorieen, bool AlleenSchooldagen);
 
 public sealed record HerberekeningUitvoer(string JobId);
@@ -49,7 +46,11 @@ public static class HotspotsApi
         api.MapGet("", Lijst).WithName("Hotspots")
             .WithSummary("Hotspots of the current run (all of them, significant after FDR), optionally of one window (venster) or categorie, or at least " +
                 "minPerUur meldingen expected per hour; GeoJSON");
-        api.MapGet("/runs", LijstRuns).WithName("HotspotRuns").WithSummary("The recent recompute runs with parameters, counts and duration");
+        api.MapGet("/runs", LijstRuns).WithName("HotspotRuns")
+            .WithSummary("The recent recompute runs with parameters, counts, duration and backtest (per window group the chosen setting, its hit " +
+                "rate and PAI at 1 % and 5 % of the area beside a plain count's, and a Dutch sentence)");
+        api.MapGet("/runs/{id:long}", LeesRun).WithName("HotspotRun")
+            .WithSummary("One recompute run of the gemeente with its backtest; 404 problem details for an unknown id");
         api.MapPost("/herbereken", Herbereken).WithName("HerberekenHotspots").RequireAuthorization(Policies.Beheer)
             .WithSummary("Queue a recompute now (admin); it never runs twice at once");
         app.MapGet("/api/v1/schoolregio", LeesSchoolregio).RequireAuthorization(Policies.HotspotsLezen).WithTags("Hotspots").WithName("LeesSchoolregio")
@@ -116,9 +117,14 @@ public static class HotspotsApi
     }
 
     internal static async Task<Ok<HotspotRunUitvoer[]>> LijstRuns(Data.GeoHandhavingDbContext db, CurrentUser user, CancellationToken ct) =>
-        TypedResults.Ok(await db.HotspotRuns.AsNoTracking().Where(r => r.GemeenteId == user.GemeenteId).OrderByDescending(r => r.Id).Take(20)
-            .Select(r => new HotspotRunUitvoer(r.Id, r.Status, r.GestartOp, r.VoltooidOp, r.Aanleiding, r.AantalMeldingen, r.AantalHotspots,
-                r.DuurSeconden, r.Fout, r.Parameters)).ToArrayAsync(ct));
+        TypedResults.Ok((await db.HotspotRuns.AsNoTracking().Where(r => r.GemeenteId == user.GemeenteId).OrderByDescending(r => r.Id).Take(20)
+            .ToListAsync(ct)).Select(HotspotRunUitvoer.Van).ToArray());
+
+    internal static async Task<Results<Ok<HotspotRunUitvoer>, ProblemHttpResult>> LeesRun(long id, Data.GeoHandhavingDbContext db, CurrentUser user,
+        CancellationToken ct) =>
+        await db.HotspotRuns.AsNoTracking().SingleOrDefaultAsync(r => r.GemeenteId == user.GemeenteId && r.Id == id, ct) is { } run
+            ? TypedResults.Ok(HotspotRunUitvoer.Van(run))
+            : Problems.NotFound("hotspot-run", id);
 
     internal static Accepted<HerberekeningUitvoer> Herbereken(HotspotRecomputeScheduler scheduler, CurrentUser user) =>
         TypedResults.Accepted("/api/v1/hotspots/runs", new HerberekeningUitvoer(scheduler.RunNow(user.GemeenteId, $"handmatig door {user.Naam}")));

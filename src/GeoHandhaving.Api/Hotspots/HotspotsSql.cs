@@ -15,13 +15,14 @@ internal static class HotspotsSql
     /// <summary>
     /// Geocoded meldingen as hotspot events, each with its nearest BAG address within 10 m (or none): its id is the address
     /// key (else the 10 m cell of the point), so meldingen of one address are damped as repeats, and its street names the
-    /// hotspots the melding falls in.
+    /// hotspots the melding falls in; and the melder's pseudonymous key (null without contact), so repeat reporters are damped.
     /// </summary>
     public const string Events = """
         SELECT m.id, ST_X(m.locatie), ST_Y(m.locatie), m.gemeld_op, m.categorie,
                coalesce('adres:' || a.id, 'cel:' || floor(ST_X(m.locatie) / 10)::bigint || ',' || floor(ST_Y(m.locatie) / 10)::bigint),
-               a.straat
+               a.straat, c.pseudoniem
         FROM melding m
+        LEFT JOIN melder_contact c ON c.gemeente_id = m.gemeente_id AND c.melding_id = m.id
         LEFT JOIN LATERAL (
             SELECT a.id, a.straat FROM adres a WHERE a.gemeente_id = m.gemeente_id AND ST_DWithin(a.punt, m.locatie, 10)
             ORDER BY a.punt <-> m.locatie LIMIT 1) a ON true

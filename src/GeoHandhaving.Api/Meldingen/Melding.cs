@@ -50,6 +50,8 @@ public class MelderContact
     public long MeldingId { get; set; }
     /// <summary>Name, e-mail and phone as one protected payload (ASP.NET Data Protection).</summary>
     public string? Versleuteld { get; set; }
+    /// <summary>The pseudonymous melder key (<see cref="MelderPseudoniem"/>): damps repeat reporters in the hotspots; never in a response.</summary>
+    public string? Pseudoniem { get; set; }
     public DateTimeOffset? GeanonimiseerdOp { get; set; }
 }
 

@@ -4,6 +4,7 @@ using GeoHandhaving.Core.Geometry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Api.Meldingen;
@@ -33,6 +34,12 @@ public static class MeldingenApi
     public static IServiceCollection AddMeldingen(this IServiceCollection services)
     {
         services.AddOptions<RetentieOptions>().BindConfiguration(RetentieOptions.Section);
+        // The API refuses to start in Production without the melder key's secret (the CLI refuses at its first use).
+        services.AddOptions<MelderPseudoniemOptions>().BindConfiguration(MelderPseudoniemOptions.Section)
+            .Validate<IServiceProvider>((o, sp) => !string.IsNullOrWhiteSpace(o.MelderSleutelGeheim)
+                    || sp.GetService<IHostEnvironment>() is not { } env || !env.IsProduction(),
+                $"{MelderPseudoniemOptions.Section}:{nameof(MelderPseudoniemOptions.MelderSleutelGeheim)} is required in Production")
+            .ValidateOnStart();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<GeoReportFormaat.FormaatConstraint>(GeoReportFormaat.Constraint));
         return services
             .AddScoped<MeldingenRetentie>()
@@ -43,7 +50,14 @@ public static class MeldingenApi
             .AddScoped<MeldingenBehandeling>()
             .AddScoped<PersoonsgegevensAudit>()
             .AddSingleton<MelderContactBescherming>()
-            .AddSingleton<IAuthorizationMiddlewareResultHandler, GeoReportAutorisatie>();
+            .AddSingleton<IAuthorizationMiddlewareResultHandler, GeoReportAutorisatie>()
+            .AddSingleton(sp =>
+            {
+                var configuration = sp.GetRequiredService<IConfiguration>();
+                var omgeving = sp.GetService<IHostEnvironment>()?.EnvironmentName
+                    ?? configuration["DOTNET_ENVIRONMENT"] ?? configuration["ASPNETCORE_ENVIRONMENT"];
+                return MelderPseudoniem.Van(sp.GetRequiredService<IOptions<MelderPseudoniemOptions>>().Value.MelderSleutelGeheim, omgeving);
+            });
     }
 
     public static IEndpointRouteBuilder MapMeldingenApi(this IEndpointRouteBuilder app)

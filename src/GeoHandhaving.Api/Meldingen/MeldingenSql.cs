@@ -9,13 +9,13 @@ internal static class MeldingenSql
         CREATE TEMP TABLE melding_staging (
             rij int, bron text, extern_id text, categorie text, subcategorie text, gemeld_op timestamptz,
             waargenomen_op timestamptz, omschrijving text, adres_tekst text, x double precision, y double precision,
-            geocode_status text, eigenaar_reden text, contact text
+            geocode_status text, eigenaar_reden text, contact text, pseudoniem text
         ) ON COMMIT DROP
         """;
 
     public const string CopyStaging = """
         COPY melding_staging (rij, bron, extern_id, categorie, subcategorie, gemeld_op, waargenomen_op, omschrijving,
-            adres_tekst, x, y, geocode_status, eigenaar_reden, contact) FROM STDIN (FORMAT BINARY)
+            adres_tekst, x, y, geocode_status, eigenaar_reden, contact, pseudoniem) FROM STDIN (FORMAT BINARY)
         """;
 
     /// <summary>
@@ -35,10 +35,10 @@ internal static class MeldingenSql
             ON CONFLICT (gemeente_id, bron, extern_id) DO NOTHING
             RETURNING id, bron, extern_id
         ), met_rij AS (
-            SELECT n.id, u.rij, u.contact FROM nieuw n JOIN unieke u USING (bron, extern_id)
+            SELECT n.id, u.rij, u.contact, u.pseudoniem FROM nieuw n JOIN unieke u USING (bron, extern_id)
         ), contact AS (
-            INSERT INTO melder_contact (gemeente_id, melding_id, versleuteld)
-            SELECT @gemeente, id, contact FROM met_rij WHERE contact IS NOT NULL
+            INSERT INTO melder_contact (gemeente_id, melding_id, versleuteld, pseudoniem)
+            SELECT @gemeente, id, contact, pseudoniem FROM met_rij WHERE contact IS NOT NULL
         ), historie AS (
             INSERT INTO melding_gebeurtenis (gemeente_id, melding_id, status, op, door, toelichting)
             SELECT @gemeente, id, 'Nieuw', @nu, @door, 'geregistreerd' FROM met_rij
@@ -100,7 +100,7 @@ internal static class MeldingenSql
 
     /// <summary>Retention, over every gemeente at once: the contact details of meldingen closed longer than @dagen ago.</summary>
     public const string AnonimiseerContacten = """
-        UPDATE melder_contact c SET versleuteld = NULL, geanonimiseerd_op = @nu
+        UPDATE melder_contact c SET versleuteld = NULL, pseudoniem = NULL, geanonimiseerd_op = @nu
         FROM melding m
         WHERE m.gemeente_id = c.gemeente_id AND m.id = c.melding_id AND c.versleuteld IS NOT NULL
           AND m.status = 'Afgehandeld' AND m.afgehandeld_op < @nu - make_interval(days => @dagen)

@@ -13,7 +13,7 @@ public sealed record TeBewarenMelding(GeldigeMelding Melding, Point? Locatie, st
 /// extern_id) DO NOTHING, so a re-run or two overlapping imports never create duplicates. New meldingen then get
 /// their wijk and owner and are linked to possible duplicates, all set-based in SQL.
 /// </summary>
-public sealed class MeldingenStore(NpgsqlDataSource dataSource, MelderContactBescherming bescherming, TimeProvider clock)
+public sealed class MeldingenStore(NpgsqlDataSource dataSource, MelderContactBescherming bescherming, MelderPseudoniem pseudoniem, TimeProvider clock)
 {
     public sealed record Opgeslagen(long Id, int Rij);
 
@@ -48,6 +48,7 @@ public sealed class MeldingenStore(NpgsqlDataSource dataSource, MelderContactBes
                 await copy.WriteAsync(m.GeocodeStatus, NpgsqlDbType.Text, ct);
                 await WriteNullable(copy, m.GeenLocatieReden, NpgsqlDbType.Text, ct);
                 await WriteNullable(copy, g.Melder is null ? null : bescherming.Versleutel(g.Melder), NpgsqlDbType.Text, ct);
+                await WriteNullable(copy, g.Melder is null ? null : pseudoniem.Van(g.Melder), NpgsqlDbType.Text, ct);
             }
             await copy.CompleteAsync(ct);
         }

@@ -77,7 +77,8 @@ public sealed class PrivacyStore(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var nu = clock.GetUtcNow();
         var geanonimiseerd = await db.MelderContacten.Where(c => c.GemeenteId == user.GemeenteId && ids.Contains(c.MeldingId) && c.Versleuteld != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Versleuteld, (string?)null).SetProperty(c => c.GeanonimiseerdOp, nu), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Versleuteld, (string?)null).SetProperty(c => c.Pseudoniem, (string?)null)
+                .SetProperty(c => c.GeanonimiseerdOp, nu), ct);
         foreach (var melding in await db.Meldingen.Where(m => m.GemeenteId == user.GemeenteId && ids.Contains(m.Id) && m.Omschrijving != null).ToListAsync(ct))
         {
             melding.Omschrijving = Schoon(melding.Omschrijving!, contacten[melding.Id]);

@@ -1,7 +1,8 @@
 namespace GeoHandhaving.Core.Hotspots;
 
 /// <summary>
-/// Events aggregated once into (category, week-slot key, cell, period) bins holding the summed weight and the raw count,
+/// Events aggregated once into (category, week-slot key, cell, period) bins holding the summed weight of every weighting
+/// (one column per recency × damping variant) and the raw count,
 /// sorted so that all bins of one category × slot key are contiguous: a window reads only the runs its mask selects,
 /// and no window re-reads the points.
 /// </summary>
@@ -9,15 +10,16 @@ internal sealed class EventBins
 {
     public required int[] Cell { get; init; }
     public required int[] Period { get; init; }
-    public required double[] Weight { get; init; }
+    /// <summary>Weights[variant][bin]: the summed weight of the bin's events under that weighting.</summary>
+    public required double[][] Weights { get; init; }
     public required int[] Count { get; init; }
 
     /// <summary>Bins of mask entry m (category × <see cref="WeekSlots.KeyCount"/> + slot key) are RunStart[m] .. RunStart[m + 1] − 1.</summary>
     public required int[] RunStart { get; init; }
 
     /// <param name="periods">Trend period per event (see <see cref="HotspotEngine"/>); events outside the grid (cell −1) are dropped.</param>
-    public static EventBins Build(int[] cells, int[] categories, int[] slotKeys, int[] periods, double[] weights, int categoryCount, int periodCount,
-        int cellCount)
+    public static EventBins Build(int[] cells, int[] categories, int[] slotKeys, int[] periods, IReadOnlyList<double[]> weights, int categoryCount,
+        int periodCount, int cellCount)
     {
         // One sortable key per event: mask entry, then cell, then period. Runs of equal keys are one bin.
         var keys = new long[cells.Length];
@@ -47,7 +49,7 @@ internal sealed class EventBins
         {
             Cell = new int[binCount],
             Period = new int[binCount],
-            Weight = new double[binCount],
+            Weights = [.. weights.Select(_ => new double[binCount])],
             Count = new int[binCount],
             RunStart = new int[categoryCount * WeekSlots.KeyCount + 1],
         };
@@ -62,7 +64,10 @@ internal sealed class EventBins
                 bins.Period[bin] = (int)(keys[i] % periodCount);
                 runEnd[keys[i] / periodCount / cellCount] = bin + 1;
             }
-            bins.Weight[bin] += weights[order[i]];
+            for (var v = 0; v < weights.Count; v++)
+            {
+                bins.Weights[v][bin] += weights[v][order[i]];
+            }
             bins.Count[bin]++;
         }
         // Empty runs start where the previous run ended.

@@ -25,7 +25,4 @@ public sealed record EventStudy(LocalProjection Projection, IReadOnlyList<Hotspo
         var hull = new GeometryFactory().CreateMultiPointFromCoords([.. events.Select(e => new Coordinate(e.X, e.Y))]).ConvexHull();
         return new EventStudy(projection, events, hull);
     }
-
-    /// <summary>A grid over all events of the study (training and test share it).</summary>
-    public CellGrid Grid(double cellSize) => CellGrid.Covering(Events.Select(e => (e.X, e.Y)), cellSize);
 }

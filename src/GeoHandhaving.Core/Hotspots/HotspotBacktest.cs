@@ -2,42 +2,61 @@ using GeoHandhaving.Core.TimeWindows;
 
 namespace GeoHandhaving.Core.Hotspots;
 
-/// <summary>A ranking method under test: a name and how it scores the grid from events before the cut.</summary>
-public sealed record RankingMethod(string Name, Func<IReadOnlyList<HotspotEvent>, CellGrid, TimeWindow?, DateTimeOffset, double[]> Score)
-{
-    public static RankingMethod FromParameters(string name, CellRiskParameters parameters) =>
-        new(name, (events, grid, window, cut) => CellRiskModel.Score(events, grid, window, cut, parameters));
+public sealed record BacktestRow(string Method, IReadOnlyList<AreaShareScore> Scores);
 
-    public static RankingMethod KernelDensity(double sigma) =>
-        new($"KDE σ{sigma:0} m", (events, grid, window, cut) => CellRiskModel.KernelDensity(events, grid, window, cut, sigma));
-}
+/// <param name="Choice">What the model's own backtest (before the cut) chose for the window.</param>
+public sealed record CutEvaluation(DateTimeOffset Cut, WindowChoice Choice, IReadOnlyList<BacktestRow> Rows);
 
-public sealed record BacktestRow(string Method, DateTimeOffset Cut, IReadOnlyList<AreaShareScore> Scores);
-
-/// <summary>Train on events before a cut, test on the following days (in the window), at several area shares.</summary>
+/// <summary>
+/// The model judged at a cut: <see cref="HotspotModel"/> with the cut as its reference (exactly what a recompute at that
+/// moment would serve), scored on the test period after it, beside a plain count and a kernel density of the same
+/// history, all ranked through the one engine.
+/// </summary>
 public static class HotspotBacktest
 {
-    public static IReadOnlyList<BacktestRow> Run(
-        EventStudy study, DateTimeOffset cut, TimeSpan testPeriod, TimeWindow? window, double cellSize,
-        IReadOnlyList<double> areaShares, IReadOnlyList<RankingMethod> methods)
+    public const string Model = "model";
+    public const string Count = "count";
+    public const string CountAllHours = "count all hours";
+    public const string KernelDensity = "KDE σ200 m";
+
+    public static CutEvaluation AtCut(EventStudy study, DateTimeOffset cut, TimeSpan testPeriod, TimeWindow window, HotspotParameters parameters,
+        IReadOnlyList<double> areaShares)
     {
-        var grid = study.Grid(cellSize);
-        var testCounts = new int[grid.CellCount];
-        foreach (var e in study.Events)
+        var atCut = parameters with { Reference = cut, KeepCellScores = true };
+        var model = HotspotModel.Run(study.Events, [window], atCut);
+        var grid = model.Hotspots.Grid;
+        double[] CountOf(TimeWindow w) => HotspotEngine.Compute(study.Events, [w], atCut, _ => HotspotSetting.Count).Windows[0].CellScores!;
+        var count = CountOf(window);
+        var methods = new List<(string Name, double[] Scores)>
         {
-            if (e.At >= cut && e.At < cut + testPeriod && (window is null || window.ContainsWallClock(e.At.DateTime, SchoolCalendar.IsWeekday)))
+            (Model, model.Hotspots.Windows.Single(w => w.Window == window.Name).CellScores!),
+            (Count, count),
+            (KernelDensity, CellRanking.KernelDensity(count, grid, 200)),
+        };
+        if (window.Name != DefaultTimeWindows.AllHours.Name)
+        {
+            methods.Add((CountAllHours, CountOf(DefaultTimeWindows.AllHours)));
+        }
+
+        var isSchoolDay = TimeWindow.IsSchoolDayRule(parameters.SchoolCalendar, parameters.SchoolRegio);
+        var testCounts = new int[grid.CellCount];
+        var outside = 0;
+        foreach (var e in study.Events.Where(e => e.At >= cut && e.At < cut + testPeriod && window.ContainsWallClock(e.At.DateTime, isSchoolDay)))
+        {
+            var cell = grid.CellOf(e.X, e.Y);
+            if (cell < 0)
             {
-                testCounts[grid.CellOf(e.X, e.Y)]++;
+                outside++;
+            }
+            else
+            {
+                testCounts[cell]++;
             }
         }
-        return
+        return new CutEvaluation(cut, model.Choices.Single(c => c.Window == window.Name),
         [
-            .. methods.Select(method =>
-            {
-                var scores = method.Score(study.Events, grid, window, cut);
-                return new BacktestRow(method.Name, cut,
-                    [.. areaShares.Select(share => PredictionEvaluation.Evaluate(scores, testCounts, share, study.StudyArea, grid.CellArea))]);
-            }),
-        ];
+            .. methods.Select(m => new BacktestRow(m.Name,
+                [.. areaShares.Select(share => PredictionEvaluation.Evaluate(m.Scores, testCounts, share, study.StudyArea, grid.CellArea, outside))])),
+        ]);
     }
 }

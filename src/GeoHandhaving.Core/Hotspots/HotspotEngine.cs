@@ -9,35 +9,32 @@ public sealed record CategoryGroup(string Name, IReadOnlySet<string> Categories)
     public static CategoryGroup All { get; } = new("alle", new HashSet<string>());
 }
 
-/// <param name="Reference">"Now": recency and trend periods count back from here; later events are ignored. Default: the last event.</param>
-/// <param name="WindowPriorStrength">Empirical-Bayes borrowing: a window's cell value is its own weighted count plus this
-/// many times the window's share of the all-hours count (0 = window data only).</param>
+/// <param name="Reference">"Now": recency and trend periods count back from here; only events before it count. Default: just after the last event.</param>
 /// <param name="FalseDiscoveryRate">Benjamini–Hochberg level over the cells of one window.</param>
 /// <param name="MaxHotspotsPerWindow">A briefing needs the best few; the rest are counted, not drawn.</param>
 /// <param name="TrendPeriod">Length of the periods compared for the trend label; <paramref name="TrendPeriods"/> of them, the last ending at Reference.</param>
+/// <param name="KeepCellScores">Keep every window's cell scores in the result (for evaluation; a recompute does not need them).</param>
 public sealed record HotspotParameters(
     double CellSize = 100,
     Neighbourhood? Neighbourhood = null,
     double FalseDiscoveryRate = 0.05,
-    RecencyDecay? Recency = null,
-    RepeatDamping Damping = RepeatDamping.SquareRoot,
-    double WindowPriorStrength = 1,
     TimeSpan? TrendPeriod = null,
     int TrendPeriods = 4,
     DateTimeOffset? Reference = null,
     IReadOnlyList<CategoryGroup>? CategoryGroups = null,
     int MaxHotspotsPerWindow = 50,
     SchoolCalendar? SchoolCalendar = null,
-    SchoolRegio SchoolRegio = SchoolRegio.Noord)
+    SchoolRegio SchoolRegio = SchoolRegio.Noord,
+    bool KeepCellScores = false)
 {
-    public static RecencyDecay DefaultRecency { get; } = new(DecayShape.Exponential, TimeSpan.FromDays(365));
     public static TimeSpan DefaultTrendPeriod { get; } = TimeSpan.FromDays(28);
 }
 
 /// <summary>
-/// One hotspot: a dissolved patch of significant Gi* cells (metric CRS). Observed is the weighted count of the window in the
+/// One hotspot: a dissolved patch of selected cells (metric CRS). Observed is the weighted count of the window in the
 /// patch, Expected what the patch would hold if the window's weighted events were spread evenly over the grid; Score is
-/// the excess (Observed − Expected), Rank 1 the largest excess in its window and category group. PerHour is what a boa may
+/// the excess (Observed − Expected), Rank 1 the largest excess in its window and category group. MaxZ and MinAdjustedP are
+/// its cells' Gi* figures (after Benjamini–Hochberg), whatever the method that selected them. PerHour is what a boa may
 /// expect there in one hour of the window: Observed over the window's weighted hours of history (the same recency weights).
 /// </summary>
 public sealed record Hotspot(
@@ -56,53 +53,121 @@ public sealed record Hotspot(
     double PerHour,
     IReadOnlyList<int> Cells);
 
-/// <param name="SignificantPatches">All patches of significant cells; <paramref name="Hotspots"/> holds the best of them.</param>
+/// <param name="Setting">The name of the <see cref="HotspotSetting"/> that scored the window.</param>
+/// <param name="Patches">All patches of selected cells with a significant cell; <paramref name="Hotspots"/> holds the best of them.</param>
 /// <param name="ExposureHours">The window's hours between the first event and the reference, each weighted by recency as an event then would be.</param>
-public sealed record WindowHotspots(string Window, string CategoryGroup, double WeightedEvents, int SignificantPatches, double ExposureHours,
-    IReadOnlyList<Hotspot> Hotspots);
+/// <param name="CellScores">The cell scores the selection ranked (only with <see cref="HotspotParameters.KeepCellScores"/>).</param>
+public sealed record WindowHotspots(string Window, string CategoryGroup, string Setting, double WeightedEvents, int Patches, double ExposureHours,
+    IReadOnlyList<Hotspot> Hotspots, double[]? CellScores = null);
 
-public sealed record HotspotResult(CellGrid Grid, IReadOnlyList<WindowHotspots> Windows);
+/// <param name="StudyArea">The convex hull area (m²) of the events before the reference: the area the budget is a share of.</param>
+public sealed record HotspotResult(CellGrid Grid, double StudyArea, IReadOnlyList<WindowHotspots> Windows);
 
 /// <summary>
-/// Gi* hotspots for many windows at once: events are weighted (recency, repeat damping) and binned once into
-/// cell × category × week-slot × period; each window and category group is then a masked sum over the bins,
-/// followed by Gi*, Benjamini–Hochberg, dissolving significant cells into polygons and a trend label.
+/// The events before the reference, placed once: cell, category and week-slot key of each, the grid and the study area.
+/// The backtest and the computation of the hotspots read the same placement.
+/// </summary>
+internal sealed class PlacedEvents
+{
+    public required List<HotspotEvent> Events { get; init; }
+    public required CellGrid Grid { get; init; }
+    public required double StudyArea { get; init; }
+    public required List<string> Categories { get; init; }
+    public required int[] Cells { get; init; }
+    public required int[] CategoryOf { get; init; }
+    public required int[] Slots { get; init; }
+    public required DateTimeOffset Reference { get; init; }
+    public required Func<DateOnly, bool> IsSchoolDay { get; init; }
+}
+
+/// <summary>A window's scores under one setting: its own (weighted) cell values, those blended with all hours, the ranking scores.</summary>
+internal sealed record WindowScores(double[] Observed, double[] Blended, double[] Scores, double[]? Z);
+
+/// <summary>
+/// Hotspots for many windows at once, each window scored by its <see cref="HotspotSetting"/>: events are weighted (one
+/// column per recency × damping in use) and binned once into cell × category × week-slot × period; each window and
+/// category group is a masked sum over the bins, blended with all hours, smoothed, scored by the setting's method; the
+/// selected cells (Gi*: significant after Benjamini–Hochberg; ranked cells and density: the best within
+/// <see cref="ServedShare"/> of the study area) are grouped into patches, those with a significant cell are dissolved into
+/// polygons with a trend label.
 /// </summary>
 public static class HotspotEngine
 {
-    public static HotspotResult Compute(IReadOnlyList<HotspotEvent> events, IReadOnlyList<TimeWindow> windows, HotspotParameters parameters)
+    /// <summary>The share of the area the backtest chooses a setting on (hit rate at 1 %).</summary>
+    public const double ChoiceShare = 0.01;
+
+    /// <summary>
+    /// The area budget of ranked and density hotspots (the backtest reports the hit rate there too): the best 1 % are what
+    /// the choice was judged on; the briefing's significance and floor decide which of the rest are worth a visit.
+    /// </summary>
+    public const double ServedShare = 0.05;
+
+    private static readonly (int Dx, int Dy)[] Ring = [(-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)];
+
+    public static HotspotResult Compute(IReadOnlyList<HotspotEvent> events, IReadOnlyList<TimeWindow> windows, HotspotParameters parameters,
+        Func<TimeWindow, HotspotSetting> settingOf) => Compute(Place(events, parameters), windows, parameters, settingOf);
+
+    internal static PlacedEvents Place(IReadOnlyList<HotspotEvent> events, HotspotParameters parameters)
     {
-        var reference = parameters.Reference ?? events.Max(e => e.At);
-        var included = events.Where(e => e.At <= reference).ToList();
+        var reference = parameters.Reference ?? events.Max(e => e.At).AddTicks(1);
+        var included = events.Where(e => e.At < reference).ToList();
         var grid = CellGrid.Covering(included.Select(e => (e.X, e.Y)), parameters.CellSize);
         var categories = included.Select(e => e.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var categoryIndex = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.OrdinalIgnoreCase);
         var isSchoolDay = CachedSchoolDays(TimeWindow.IsSchoolDayRule(parameters.SchoolCalendar, parameters.SchoolRegio));
-        var bins = Bin(included, grid, categories, reference, parameters, isSchoolDay);
-        var exposure = ExposureByKey(included, reference, parameters.Recency ?? HotspotParameters.DefaultRecency, isSchoolDay);
-        var offsets = (parameters.Neighbourhood ?? Neighbourhood.Queen).Offsets(grid.CellSize);
-        var groups = parameters.CategoryGroups ?? [CategoryGroup.All];
+        var hull = new GeometryFactory().CreateMultiPointFromCoords([.. included.Select(e => new Coordinate(e.X, e.Y))]).ConvexHull();
+        return new PlacedEvents
+        {
+            Events = included, Grid = grid, Categories = categories, Reference = reference, IsSchoolDay = isSchoolDay,
+            // A hull of one point or a line has no area: then the grid's cells are the area.
+            StudyArea = Math.Max(hull.Area, grid.CellArea),
+            Cells = [.. included.Select(e => grid.CellOf(e.X, e.Y))],
+            CategoryOf = [.. included.Select(e => categoryIndex[e.Category])],
+            Slots = [.. included.Select(e => WeekSlots.Key(e.At.DateTime, isSchoolDay))],
+        };
+    }
 
+    internal static HotspotResult Compute(PlacedEvents placed, IReadOnlyList<TimeWindow> windows, HotspotParameters parameters,
+        Func<TimeWindow, HotspotSetting> settingOf)
+    {
+        var grid = placed.Grid;
+        var groups = parameters.CategoryGroups ?? [CategoryGroup.All];
         var tasks = windows
             .SelectMany(window => window.Categories.Count > 0
-                ? [(Window: window, Group: new CategoryGroup(string.Join('+', window.Categories), window.Categories))]
-                : groups.Select(group => (Window: window, Group: group)))
+                ? [(Window: window, Group: new CategoryGroup(string.Join('+', window.Categories), window.Categories), Setting: settingOf(window))]
+                : groups.Select(group => (Window: window, Group: group, Setting: settingOf(window))))
             .ToList();
-        var allHoursByGroup = tasks.Select(t => t.Group).Distinct()
-            .ToDictionary(group => group, group => Sum(bins, grid, Mask(DefaultTimeWindows.AllHours, group, categories), 0).Values);
+        var weightings = tasks.Select(t => t.Setting.Weighting).Distinct().ToList();
+        var period = parameters.TrendPeriod ?? HotspotParameters.DefaultTrendPeriod;
+        var bins = Bin(placed, _ => true, placed.Reference, weightings, parameters.TrendPeriods, period);
+        var recencies = weightings.Select(w => w.Recency).Distinct().ToList();
+        var exposure = recencies.Select(r => ExposureByKey(placed.Events, placed.Reference, r, placed.IsSchoolDay)).ToArray();
+        var offsets = (parameters.Neighbourhood ?? Neighbourhood.Queen).Offsets(grid.CellSize);
+        var (choiceBudget, servedBudget) = (Budget(ChoiceShare, placed.StudyArea, grid), Budget(ServedShare, placed.StudyArea, grid));
+        var allHours = tasks.Select(t => (t.Group, Weighting: weightings.IndexOf(t.Setting.Weighting))).Distinct()
+            .ToDictionary(k => k, k => Sum(bins, k.Weighting, Mask(DefaultTimeWindows.AllHours, k.Group, placed.Categories), grid.CellCount));
         // Windows are independent reads of the same bins: spread them over the cores.
         var results = new WindowHotspots[tasks.Count];
         Parallel.For(0, tasks.Count, i =>
-            results[i] = ComputeWindow(bins, grid, tasks[i].Window, tasks[i].Group, categories, allHoursByGroup[tasks[i].Group], offsets,
-                Exposure(exposure, tasks[i].Window), parameters));
-        return new HotspotResult(grid, results);
+        {
+            var (window, group, setting) = tasks[i];
+            var weighting = weightings.IndexOf(setting.Weighting);
+            results[i] = ComputeWindow(bins, weighting, grid, window, group, placed.Categories, allHours[(group, weighting)], offsets,
+                Exposure(exposure[recencies.IndexOf(setting.Recency)], window), setting, choiceBudget, servedBudget, parameters);
+        });
+        return new HotspotResult(grid, placed.StudyArea, results);
     }
+
+    /// <summary>How many whole cells the area share allows (at least one).</summary>
+    internal static int Budget(double areaShare, double studyArea, CellGrid grid) =>
+        Math.Max(1, PredictionEvaluation.FlaggedCellCount(areaShare, studyArea, grid.CellArea));
 
     /// <summary>
     /// The recency-weighted hours of history per week-slot key: every quarter hour from the first event to the reference,
     /// weighted as an event at that moment would be. A window's exposure is the sum over its mask, so an hourly rate is
     /// its weighted count divided by its weighted hours.
     /// </summary>
-    private static double[] ExposureByKey(List<HotspotEvent> events, DateTimeOffset reference, RecencyDecay recency, Func<DateOnly, bool> isSchoolDay)
+    private static double[] ExposureByKey(List<HotspotEvent> events, DateTimeOffset reference, RecencyDecay? recency, Func<DateOnly, bool> isSchoolDay)
     {
         var exposure = new double[WeekSlots.KeyCount];
         if (events.Count == 0)
@@ -114,7 +179,7 @@ public static class HotspotEngine
         // Wall clock of the first event's offset: a DST hour shifts a few slots by one hour, not the rate.
         for (var t = new DateTimeOffset(first.Date, first.Offset); t < reference; t += quarter)
         {
-            exposure[WeekSlots.Key(t.DateTime, isSchoolDay)] += 0.25 * recency.Weight(reference - t);
+            exposure[WeekSlots.Key(t.DateTime, isSchoolDay)] += 0.25 * (recency?.Weight(reference - t) ?? 1);
         }
         return exposure;
     }
@@ -133,37 +198,35 @@ public static class HotspotEngine
         return hours;
     }
 
-    private static EventBins Bin(List<HotspotEvent> events, CellGrid grid, List<string> categories, DateTimeOffset reference, HotspotParameters parameters,
-        Func<DateOnly, bool> isSchoolDay)
+    /// <summary>
+    /// The placed events that <paramref name="include"/> selects, binned with one weight column per weighting (recency
+    /// counted back from <paramref name="reference"/>, damping over the selected events only).
+    /// </summary>
+    internal static EventBins Bin(PlacedEvents placed, Func<int, bool> include, DateTimeOffset reference,
+        IReadOnlyList<(RecencyDecay? Recency, RepeatDamping Damping)> weightings, int trendPeriods, TimeSpan period)
     {
-        var categoryIndex = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.OrdinalIgnoreCase);
-        var period = parameters.TrendPeriod ?? HotspotParameters.DefaultTrendPeriod;
-        var cells = new int[events.Count];
-        var categoryOf = new int[events.Count];
-        var slots = new int[events.Count];
-        var periods = new int[events.Count];
-        for (var i = 0; i < events.Count; i++)
+        var selected = Enumerable.Range(0, placed.Events.Count).Where(include).ToArray();
+        var events = selected.Select(i => placed.Events[i]).ToList();
+        var periods = new int[selected.Length];
+        for (var j = 0; j < selected.Length; j++)
         {
-            var e = events[i];
-            cells[i] = grid.CellOf(e.X, e.Y);
-            categoryOf[i] = categoryIndex[e.Category];
-            slots[i] = WeekSlots.Key(e.At.DateTime, isSchoolDay);
-            // Period 0 is the oldest trend period, TrendPeriods − 1 the current one, TrendPeriods "before all periods".
-            var back = (int)Math.Min(parameters.TrendPeriods, Math.Floor((reference - e.At) / period));
-            periods[i] = back >= parameters.TrendPeriods ? parameters.TrendPeriods : parameters.TrendPeriods - 1 - back;
+            // Period 0 is the oldest trend period, trendPeriods − 1 the current one, trendPeriods "before all periods".
+            var back = (int)Math.Min(trendPeriods, Math.Floor((reference - events[j].At) / period));
+            periods[j] = back >= trendPeriods ? trendPeriods : trendPeriods - 1 - back;
         }
-        var weights = EventWeighting.Weights(events, reference, parameters.Recency ?? HotspotParameters.DefaultRecency, parameters.Damping);
-        return EventBins.Build(cells, categoryOf, slots, periods, weights, categories.Count, parameters.TrendPeriods + 1, grid.CellCount);
+        var weights = weightings.Select(w => EventWeighting.Weights(events, reference, w.Recency, w.Damping)).ToList();
+        return EventBins.Build([.. selected.Select(i => placed.Cells[i])], [.. selected.Select(i => placed.CategoryOf[i])],
+            [.. selected.Select(i => placed.Slots[i])], periods, weights, placed.Categories.Count, trendPeriods + 1, placed.Grid.CellCount);
     }
 
     private static Func<DateOnly, bool> CachedSchoolDays(Func<DateOnly, bool> rule)
     {
-        var cache = new Dictionary<DateOnly, bool>();
-        return date => cache.TryGetValue(date, out var known) ? known : cache[date] = rule(date);
+        var cache = new System.Collections.Concurrent.ConcurrentDictionary<DateOnly, bool>();
+        return date => cache.GetOrAdd(date, rule);
     }
 
     /// <summary>Mask over category × slot key.</summary>
-    private static bool[] Mask(TimeWindow window, CategoryGroup group, List<string> categories)
+    internal static bool[] Mask(TimeWindow window, CategoryGroup group, List<string> categories)
     {
         var slotMask = WeekSlots.Mask(window);
         var mask = new bool[categories.Count * WeekSlots.KeyCount];
@@ -177,10 +240,11 @@ public static class HotspotEngine
         return mask;
     }
 
-    private static (double[] Values, double[] PeriodCounts) Sum(EventBins bins, CellGrid grid, bool[] mask, int periodCount)
+    /// <summary>The weighted cell values of the masked bins under one weighting (null: the raw counts).</summary>
+    internal static double[] Sum(EventBins bins, int? weighting, bool[] mask, int cellCount)
     {
-        var values = new double[grid.CellCount];
-        var periodCounts = new double[periodCount * grid.CellCount];
+        var values = new double[cellCount];
+        var weights = weighting is { } w ? bins.Weights[w] : null;
         for (var entry = 0; entry < mask.Length; entry++)
         {
             if (!mask[entry])
@@ -189,41 +253,120 @@ public static class HotspotEngine
             }
             for (var i = bins.RunStart[entry]; i < bins.RunStart[entry + 1]; i++)
             {
-                values[bins.Cell[i]] += bins.Weight[i];
+                values[bins.Cell[i]] += weights?[i] ?? bins.Count[i];
+            }
+        }
+        return values;
+    }
+
+    private static double[] PeriodCounts(EventBins bins, bool[] mask, int cellCount, int periodCount)
+    {
+        var periodCounts = new double[periodCount * cellCount];
+        for (var entry = 0; entry < mask.Length; entry++)
+        {
+            if (!mask[entry])
+            {
+                continue;
+            }
+            for (var i = bins.RunStart[entry]; i < bins.RunStart[entry + 1]; i++)
+            {
                 if (bins.Period[i] < periodCount)
                 {
-                    periodCounts[bins.Period[i] * grid.CellCount + bins.Cell[i]] += bins.Count[i];
+                    periodCounts[bins.Period[i] * cellCount + bins.Cell[i]] += bins.Count[i];
                 }
             }
         }
-        return (values, periodCounts);
+        return periodCounts;
     }
 
-    private static WindowHotspots ComputeWindow(
-        EventBins bins, CellGrid grid, TimeWindow window, CategoryGroup group, List<string> categories,
-        double[] allHours, (int Dx, int Dy)[] offsets, double exposureHours, HotspotParameters parameters)
+    /// <summary>
+    /// The one scoring of a window under a setting, for the backtest and the hotspots alike: the window's own values plus
+    /// the borrowed all-hours pattern, then the method's score (smoothed value, Gi* z, or density-first).
+    /// </summary>
+    /// <param name="choiceBudget">The cells in <see cref="ChoiceShare"/> of the area (density candidates are five times as many).</param>
+    internal static WindowScores Score(double[] observed, double[] allHours, HotspotSetting setting, CellGrid grid, (int Dx, int Dy)[] offsets,
+        int choiceBudget)
     {
-        var (observed, periodCounts) = Sum(bins, grid, Mask(window, group, categories), parameters.TrendPeriods);
         var windowTotal = observed.Sum();
         var allTotal = allHours.Sum();
         var share = allTotal > 0 ? windowTotal / allTotal : 0;
         var blended = new double[grid.CellCount];
         for (var cell = 0; cell < blended.Length; cell++)
         {
-            blended[cell] = observed[cell] + parameters.WindowPriorStrength * share * allHours[cell];
+            blended[cell] = observed[cell] + setting.WindowPriorStrength * share * allHours[cell];
         }
+        var z = setting.Method == HotspotMethod.GiPatches ? GetisOrd.CountZScores(blended, grid, offsets) : null;
+        var smoothed = setting.NeighbourWeight > 0 ? AddNeighbours(blended, grid, setting.NeighbourWeight) : blended;
+        var scores = setting.Method switch
+        {
+            HotspotMethod.GiPatches => z!,
+            HotspotMethod.Density => DensityFirst(smoothed, grid, choiceBudget),
+            _ => smoothed,
+        };
+        return new WindowScores(observed, blended, scores, z);
+    }
 
-        var z = GetisOrd.CountZScores(blended, grid, offsets);
+    private static double[] AddNeighbours(double[] values, CellGrid grid, double weight)
+    {
+        var result = new double[values.Length];
+        for (var cell = 0; cell < values.Length; cell++)
+        {
+            var neighbourSum = grid.Neighbours(cell, Ring).Sum(n => values[n]);
+            result[cell] = values[cell] + weight * neighbourSum / Ring.Length;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// DBSCAN as the density alternative: the best five times <paramref name="budget"/> cells are the candidates; DBSCAN
+    /// (ε 1.5 cells, so the 8 neighbours; at least 3 candidates) groups them, and a cell of a cluster scores its own value plus the cluster's
+    /// total, so dense groups rank before lone cells of the same value.
+    /// </summary>
+    private static double[] DensityFirst(double[] values, CellGrid grid, int budget)
+    {
+        var candidates = CellRanking.TopCells(values, 5 * budget).Where(c => values[c] > 0).ToArray();
+        var labels = Dbscan.Labels([.. candidates.Select(grid.Centre)], 1.5 * grid.CellSize, minPoints: 3);
+        var mass = new Dictionary<int, double>();
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (labels[i] != Dbscan.Noise)
+            {
+                mass[labels[i]] = mass.GetValueOrDefault(labels[i]) + values[candidates[i]];
+            }
+        }
+        var scores = (double[])values.Clone();
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (labels[i] != Dbscan.Noise)
+            {
+                scores[candidates[i]] += mass[labels[i]];
+            }
+        }
+        return scores;
+    }
+
+    private static WindowHotspots ComputeWindow(
+        EventBins bins, int weighting, CellGrid grid, TimeWindow window, CategoryGroup group, List<string> categories,
+        double[] allHours, (int Dx, int Dy)[] offsets, double exposureHours, HotspotSetting setting, int choiceBudget, int servedBudget,
+        HotspotParameters parameters)
+    {
+        var mask = Mask(window, group, categories);
+        var scored = Score(Sum(bins, weighting, mask, grid.CellCount), allHours, setting, grid, offsets, choiceBudget);
+        var observed = scored.Observed;
+        var periodCounts = PeriodCounts(bins, mask, grid.CellCount, parameters.TrendPeriods);
+        var windowTotal = observed.Sum();
+        var z = scored.Z ?? GetisOrd.CountZScores(scored.Blended, grid, offsets);
         var adjusted = Statistics.BenjaminiHochberg([.. z.Select(Statistics.UpperTailProbability)]);
-        var significant = Enumerable.Range(0, grid.CellCount)
-            .Where(cell => z[cell] > 0 && adjusted[cell] <= parameters.FalseDiscoveryRate && observed[cell] > 0)
-            .ToList();
+        var selected = setting.Method == HotspotMethod.GiPatches
+            ? Enumerable.Range(0, grid.CellCount).Where(cell => z[cell] > 0 && adjusted[cell] <= parameters.FalseDiscoveryRate && observed[cell] > 0).ToList()
+            : [.. CellRanking.TopCells(scored.Scores, servedBudget).Where(cell => scored.Scores[cell] > 0)];
 
         var periodTotals = Enumerable.Range(0, parameters.TrendPeriods)
             .Select(p => periodCounts.AsSpan(p * grid.CellCount, grid.CellCount).ToArray().Sum())
             .ToArray();
         var expectedPerCell = windowTotal / grid.CellCount;
-        var patches = CellUnion.Patches(significant, grid);
+        // A ranked patch without one significant cell is noise of a sparse window: not a hotspot (the briefing would drop it too).
+        var patches = CellUnion.Patches(selected, grid).Where(patch => patch.Any(c => adjusted[c] <= parameters.FalseDiscoveryRate)).ToList();
         // Rank on the cheap sums first; only the hotspots reported get a dissolved polygon.
         var hotspots = patches
             .Select(patch => (Cells: patch, Observed: patch.Sum(c => observed[c]), Expected: expectedPerCell * patch.Length))
@@ -243,6 +386,7 @@ public static class HotspotEngine
                     exposureHours > 0 ? h.Observed / exposureHours : 0, h.Cells);
             })
             .ToList();
-        return new WindowHotspots(window.Name, group.Name, windowTotal, patches.Count, exposureHours, hotspots);
+        return new WindowHotspots(window.Name, group.Name, setting.Name, windowTotal, patches.Count, exposureHours, hotspots,
+            parameters.KeepCellScores ? scored.Scores : null);
     }
 }

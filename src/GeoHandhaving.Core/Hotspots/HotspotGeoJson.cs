@@ -4,10 +4,13 @@ using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Core.Hotspots;
 
-/// <summary>Writes predicted hotspots as an RFC 7946 FeatureCollection: lon/lat, outer rings counter-clockwise, holes clockwise.</summary>
+/// <summary>
+/// Writes hotspots (of the model, see <see cref="HotspotModel"/>) as an RFC 7946 FeatureCollection: lon/lat, outer rings
+/// counter-clockwise, holes clockwise.
+/// </summary>
 public static class HotspotGeoJson
 {
-    public static void Write(Stream stream, IEnumerable<PredictedHotspot> hotspots, LocalProjection projection, IReadOnlyDictionary<string,
+    public static void Write(Stream stream, IEnumerable<Hotspot> hotspots, LocalProjection projection, IReadOnlyDictionary<string,
         string> collectionProperties)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
@@ -24,7 +27,12 @@ public static class HotspotGeoJson
             json.WriteString("type", "Feature");
             json.WriteStartObject("properties");
             json.WriteNumber("rank", hotspot.Rank);
+            json.WriteString("window", hotspot.Window);
             json.WriteNumber("score", Math.Round(hotspot.Score, 3));
+            json.WriteNumber("observed", Math.Round(hotspot.Observed, 3));
+            json.WriteNumber("per_hour", Math.Round(hotspot.PerHour, 4));
+            json.WriteNumber("max_z", Math.Round(hotspot.MaxZ, 3));
+            json.WriteNumber("min_adjusted_p", hotspot.MinAdjustedP);
             json.WriteNumber("cells", hotspot.CellCount);
             json.WriteNumber("area_m2", Math.Round(hotspot.Polygon.Area));
             json.WriteEndObject();

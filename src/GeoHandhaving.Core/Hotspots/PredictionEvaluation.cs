@@ -18,11 +18,12 @@ public static class PredictionEvaluation
     public static int FlaggedCellCount(double areaShare, double studyArea, double cellArea) =>
         (int)Math.Floor(areaShare * studyArea / cellArea + 1e-9);
 
-    public static AreaShareScore Evaluate(double[] scores, int[] testCounts, double areaShare, double studyArea, double cellArea)
+    /// <param name="outsideGrid">Test events outside the grid: never caught, but counted.</param>
+    public static AreaShareScore Evaluate(double[] scores, int[] testCounts, double areaShare, double studyArea, double cellArea, int outsideGrid = 0)
     {
         var flagged = FlaggedCellCount(areaShare, studyArea, cellArea);
-        var hits = CellRiskModel.TopCells(scores, flagged).Sum(cell => testCounts[cell]);
+        var hits = CellRanking.TopCells(scores, flagged).Sum(cell => testCounts[cell]);
         var best = testCounts.OrderDescending().Take(flagged).Sum();
-        return new AreaShareScore(areaShare, flagged, hits, testCounts.Sum(), best);
+        return new AreaShareScore(areaShare, flagged, hits, testCounts.Sum() + outsideGrid, best);
     }
 }

@@ -49,6 +49,15 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
         Assert.All(wijken, w => Assert.NotEmpty(w.GetProperty("wijkboas").EnumerateArray()));
         Assert.All(wijken, w => Assert.Equal(8, w.GetProperty("blokken").GetArrayLength()));
 
+        var toetsing = briefing.GetProperty("toetsing").EnumerateArray().ToList();
+        Assert.Equal("alle-uren", toetsing[0].GetProperty("venster").GetString());
+        Assert.All(toetsing, t => Assert.Contains("van de meldingen in 1 % van het gebied; een telling", t.GetProperty("zin").GetString()));
+        var run = await Teamleider.GetFromJsonAsync<JsonElement>($"/api/v1/hotspots/runs/{briefing.GetProperty("hotspotRun").GetInt64()}");
+        Assert.Equal(run.GetProperty("backtest")[0].GetProperty("zin").GetString(), toetsing[0].GetProperty("zin").GetString());
+        var html = await Teamleider.GetStringAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&format=html");
+        Assert.Contains("Hoe goed voorspellen deze hotspots?", html);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(toetsing[0].GetProperty("zin").GetString()!), html);
+
         var straten = _api.WithDb(db => db.Adressen.Where(a => a.GemeenteId == Gemeente).Select(a => a.Straat).Distinct().ToHashSet());
         var plaatsen = Plaatsen(briefing).ToList();
         Assert.True(plaatsen.Count >= 8, $"{plaatsen.Count} plaatsen");

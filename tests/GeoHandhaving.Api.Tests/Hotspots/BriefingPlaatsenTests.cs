@@ -21,7 +21,8 @@ public class BriefingPlaatsenTests
 
     private static ILookup<string, Plaats> PerWijk(params HotspotView[] hotspots)
     {
-        var snapshot = new HotspotSnapshot(1, hotspots, hotspots.ToLookup(h => h.Venster), DefaultTimeWindows.All, new SchoolCalendar([]), SchoolRegio.Noord);
+        var snapshot = new HotspotSnapshot(1, hotspots, hotspots.ToLookup(h => h.Venster), DefaultTimeWindows.All, new SchoolCalendar([]), SchoolRegio.Noord,
+            []);
         return BriefingPlaatsen.PerWijk(snapshot, Dinsdag0700, 8, new BriefingOptions(), falseDiscoveryRate: 0.05);
     }
 

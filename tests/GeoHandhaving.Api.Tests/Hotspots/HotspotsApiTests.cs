@@ -4,6 +4,7 @@ using System.Text.Json;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
+using GeoHandhaving.Core.Hotspots;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GeoHandhaving.Api.Tests.Hotspots;
@@ -194,5 +195,58 @@ public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
         Assert.All(alle, f => Assert.False(string.IsNullOrEmpty(f.GetProperty("properties").GetProperty("plaats").GetString())));
         var fout = await As(Roles.Planner).GetAsync("/api/v1/hotspots?minPerUur=-1");
         Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_run_is_read_by_id_with_its_backtest_in_a_dutch_sentence_and_an_unknown_or_foreign_id_is_404()
+    {
+        var runs = await As(Roles.Planner).GetFromJsonAsync<JsonElement[]>("/api/v1/hotspots/runs");
+        var id = runs!.First(r => r.GetProperty("status").GetString() == "Voltooid").GetProperty("id").GetInt64();
+
+        var run = await As(Roles.Planner).GetFromJsonAsync<JsonElement>($"/api/v1/hotspots/runs/{id}");
+        Assert.Equal(id, run.GetProperty("id").GetInt64());
+        var backtest = run.GetProperty("backtest").EnumerateArray().ToList();
+        Assert.Equal(["alle-uren", "schoolbrengen", "schoolhalen", "uitgaansnacht"], backtest.Select(b => b.GetProperty("venster").GetString()));
+        foreach (var b in backtest)
+        {
+            Assert.Contains(b.GetProperty("instelling").GetString(), HotspotSetting.Family.Select(s => s.Name));
+            Assert.InRange(b.GetProperty("perioden").GetInt32(), 1, HotspotModel.Origins);
+            var (gekozen, telling) = (b.GetProperty("gekozen"), b.GetProperty("telling"));
+            Assert.True(gekozen.GetProperty("trefkans1").GetDouble() >= telling.GetProperty("trefkans1").GetDouble());
+            Assert.Matches(@"^In de afgelopen (vier weken|\d perioden van vier weken) vingen deze hotspots \d+ % van de meldingen in 1 % van het gebied; " +
+                @"een telling \d+ %\.$", b.GetProperty("zin").GetString());
+        }
+
+        var onbekend = await As(Roles.Planner).GetAsync("/api/v1/hotspots/runs/999999999");
+        Assert.Equal(HttpStatusCode.NotFound, onbekend.StatusCode);
+        Assert.Equal("application/problem+json", onbekend.Content.Headers.ContentType?.MediaType);
+        var ander = _api.ClientAs(await _api.NewGemeenteAsync(), Roles.Planner);
+        Assert.Equal(HttpStatusCode.NotFound, (await ander.GetAsync($"/api/v1/hotspots/runs/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_recompute_stores_exactly_what_the_model_computes_for_the_same_meldingen_and_reference()
+    {
+        await using var scope = _api.Services.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetRequiredService<HotspotRecomputeJob>();
+        var id = await job.RunAsync(Gemeente, "een model", null, CancellationToken.None);
+        var run = _api.WithDb(db => db.HotspotRuns.Single(r => r.GemeenteId == Gemeente && r.Id == id));
+        var stored = _api.WithDb(db => db.Hotspots.Where(h => h.GemeenteId == Gemeente && h.RunId == id).ToList());
+
+        // What geoh hotspots predict runs: HotspotModel.Run on the events, with the run's reference.
+        var context = await scope.ServiceProvider.GetRequiredService<HotspotWindows>().ContextAsync(Gemeente, CancellationToken.None);
+        var (events, _) = await job.LoadEventsAsync(Gemeente, run.GestartOp, CancellationToken.None);
+        var model = HotspotModel.Run(events, context.Windows, HotspotRecomputeJob.ParametersFor(context, run.GestartOp, events));
+
+        Assert.Equal(model.Choices.Select(BacktestVensterUitvoer.Van), HotspotRunUitvoer.Van(run).Backtest);
+        var computed = model.Hotspots.Windows.SelectMany(w => w.Hotspots).ToList();
+        Assert.Equal(computed.Count, stored.Count);
+        var byKey = stored.ToDictionary(h => (h.Venster, Groep: h.Categorieen.Length == 0 ? CategoryGroup.All.Name : string.Join('+', h.Categorieen), h.Rang));
+        Assert.All(computed, h =>
+        {
+            var s = byKey[(h.Window, h.CategoryGroup, h.Rank)];
+            Assert.Equal(Math.Round(h.Observed, 3), s.Waargenomen);
+            Assert.True(s.Geometrie.EqualsTopologically(h.Polygon), $"{h.Window} {h.CategoryGroup} {h.Rank}");
+        });
     }
 }

@@ -20,6 +20,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         Environment.GetEnvironmentVariable("ConnectionStrings__GeoHandhaving")
         ?? "Host=127.0.0.1;Port=55433;Database=geohandhaving_test;Username=postgres;Password=postgres;Include Error Detail=true";
 
+    /// <summary>The melder key's secret for the API (also its Production variants) and the CLI commands the tests run in-process.</summary>
+    public const string MelderSleutelGeheim = "test-melder-sleutel-geheim";
+
+    static ApiFactory() => Environment.SetEnvironmentVariable("Privacy__MelderSleutelGeheim", MelderSleutelGeheim);
+
     private static readonly SemaphoreSlim MigrateOnce = new(1, 1);
     private static bool _migrated;
 

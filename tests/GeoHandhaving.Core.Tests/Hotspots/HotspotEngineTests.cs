@@ -14,8 +14,11 @@ public class HotspotEngineTests
             i, random.NextDouble() * 4000, random.NextDouble() * 4000,
             Monday.AddMinutes(random.Next(7 * 24 * 60)), "parkeeroverlast", AddressKey: $"adres-{i}"))];
 
-    private static HotspotParameters Parameters(RepeatDamping damping) =>
-        new(Damping: damping, Reference: Monday.AddDays(7), SchoolCalendar: null);
+    private static readonly HotspotParameters Parameters = new(Reference: Monday.AddDays(7), SchoolCalendar: null);
+
+    /// <summary>The Gi* setting of the family with the given damping and no recency (all events fall in one week).</summary>
+    private static Func<TimeWindow, HotspotSetting> GiStar(RepeatDamping damping) =>
+        _ => new HotspotSetting("gi", null, damping, 1, 0, HotspotMethod.GiPatches);
 
     private static bool HasHotspotAt(HotspotResult result, string window, double x, double y) =>
         result.Windows.Single(w => w.Window == window).Hotspots.Any(h => h.Polygon.Covers(new Point(x, y)));
@@ -28,8 +31,8 @@ public class HotspotEngineTests
         events.AddRange(Enumerable.Range(0, 100).Select(i => new HotspotEvent(
             10_000 + i, 2050, 2050, Monday.AddHours(i), "parkeeroverlast", ReporterKey: "melder-1", AddressKey: "Dorpsstraat 1")));
 
-        var undamped = HotspotEngine.Compute(events, [DefaultTimeWindows.AllHours], Parameters(RepeatDamping.None));
-        var damped = HotspotEngine.Compute(events, [DefaultTimeWindows.AllHours], Parameters(RepeatDamping.SquareRoot));
+        var undamped = HotspotEngine.Compute(events, [DefaultTimeWindows.AllHours], Parameters, GiStar(RepeatDamping.None));
+        var damped = HotspotEngine.Compute(events, [DefaultTimeWindows.AllHours], Parameters, GiStar(RepeatDamping.SquareRoot));
 
         Assert.True(HasHotspotAt(undamped, "alle-uren", 2050, 2050)); // the test can fail: undamped, the address is a hotspot
         Assert.False(HasHotspotAt(damped, "alle-uren", 2050, 2050));
@@ -46,7 +49,7 @@ public class HotspotEngineTests
             events.Add(new HotspotEvent(20_000 + i, 1000 + random.NextDouble() * 200, 3000 + random.NextDouble() * 200,
                 weekday, "parkeeroverlast", AddressKey: $"school-{i}"));
         }
-        var result = HotspotEngine.Compute(events, DefaultTimeWindows.All, Parameters(RepeatDamping.SquareRoot));
+        var result = HotspotEngine.Compute(events, DefaultTimeWindows.All, Parameters, GiStar(RepeatDamping.SquareRoot));
 
         Assert.True(HasHotspotAt(result, "schoolbrengen", 1100, 3100));
         Assert.False(HasHotspotAt(result, "uur-za-08", 1100, 3100));

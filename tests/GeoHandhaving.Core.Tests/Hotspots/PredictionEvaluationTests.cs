@@ -22,19 +22,5 @@ public class PredictionEvaluationTests
 
     [Fact]
     public void Ties_go_to_the_lower_cell_number() =>
-        Assert.Equal([2, 0, 1], CellRiskModel.TopCells([1, 1, 5, 1], 3));
-
-    [Fact]
-    public void Prediction_stays_within_the_area_budget_and_merges_adjacent_cells()
-    {
-        var grid = new CellGrid(0, 0, 100, 10, 10);
-        var scores = new double[grid.CellCount];
-        scores[0] = 9; scores[1] = 8; scores[55] = 7; scores[99] = 1;
-        var hotspots = HotspotPrediction.Predict(scores, grid, areaShare: 0.03, studyArea: grid.CellCount * grid.CellArea);
-
-        Assert.Equal(2, hotspots.Count);
-        Assert.Equal(2, hotspots[0].CellCount);
-        Assert.Equal(20_000, hotspots[0].Polygon.Area, 6);
-        Assert.True(hotspots.Sum(h => h.Polygon.Area) <= 0.03 * grid.CellCount * grid.CellArea);
-    }
+        Assert.Equal([2, 0, 1], CellRanking.TopCells([1, 1, 5, 1], 3));
 }

@@ -13,6 +13,7 @@ internal sealed class HotspotRunConfiguration : IEntityTypeConfiguration<Hotspot
         e.Property(x => x.Id).UseIdentityAlwaysColumn();
         e.Property(x => x.Status).HasConversion<string>();
         e.Property(x => x.Parameters).HasColumnType("jsonb");
+        e.Property(x => x.Backtest).HasColumnType("jsonb");
         e.HasIndex(x => new { x.GemeenteId, x.Status, x.VoltooidOp });
     }
 }

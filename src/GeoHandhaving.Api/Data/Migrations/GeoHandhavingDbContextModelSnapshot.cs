@@ -291,6 +291,10 @@ namespace GeoHandhaving.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("aantal_meldingen");
 
+                    b.Property<string>("Backtest")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("backtest");
+
                     b.Property<double?>("DuurSeconden")
                         .HasColumnType("double precision")
                         .HasColumnName("duur_seconden");
@@ -504,6 +508,10 @@ namespace GeoHandhaving.Api.Data.Migrations
                     b.Property<DateTimeOffset?>("GeanonimiseerdOp")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("geanonimiseerd_op");
+
+                    b.Property<string>("Pseudoniem")
+                        .HasColumnType("text")
+                        .HasColumnName("pseudoniem");
 
                     b.Property<string>("Versleuteld")
                         .HasColumnType("text")
