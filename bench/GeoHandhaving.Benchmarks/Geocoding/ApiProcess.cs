@@ -30,7 +30,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         };
         start.Environment["ConnectionStrings__GeoHandhaving"] = connectionString;
         // Production refuses to start without the melder key's secret; a benchmark's meldingen are synthetic.
-        start.Environment["Privacy__MelderSleutelGeheim"] ??= "benchmark-melder-sleutel-geheim";
+        start.Environment.TryAdd("Privacy__MelderSleutelGeheim", "benchmark-melder-sleutel-geheim");
         start.Environment["Jobs__RunServer"] = "false";
         // The per-client limit (6,000 a minute) would throttle the benchmark's single client: lift it for this process.
         start.Environment["Limits__RequestsPerMinutePerClient"] = "100000000";

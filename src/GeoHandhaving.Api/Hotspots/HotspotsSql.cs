@@ -35,6 +35,9 @@ internal static class HotspotsSql
     /// at an address (the streets carrying its meldingen are set by the job), the buurt its centre lies in (else the
     /// nearest), and the place name made of them.
     /// </summary>
+    /// <summary>Fresh planner statistics for the hotspot table, before <see cref="Enrich"/> reads the rows just written.</summary>
+    public const string AnalyseerHotspots = "ANALYZE hotspot";
+
     public const string Enrich = $"""
         UPDATE hotspot h SET wijk_codes = e.wijk_codes, scholen = e.scholen, straten = e.straten, buurt_naam = e.buurt_naam,
             plaats = nullif(concat_ws(', ',
