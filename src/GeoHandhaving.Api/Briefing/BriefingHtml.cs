@@ -37,7 +37,10 @@ internal static class BriefingHtml
         {
             // How well these hotspots foretold the past weeks: the run's own backtest, per window group.
             html.Append("<h3>Hoe goed voorspellen deze hotspots?</h3><ul class=\"toetsing\">");
-            foreach (var t in b.Toetsing) html.Append($"<li>{E(t.Venster == DefaultTimeWindows.AllHours.Name ? "Alle uren" : t.Venster)}: {E(t.Zin)}</li>");
+            foreach (var t in b.Toetsing)
+            {
+                html.Append($"<li><strong>{E(t.Venster == DefaultTimeWindows.AllHours.Name ? "alle uren" : t.Venster)}</strong>: {E(t.Zin)}</li>");
+            }
             html.Append("</ul>");
         }
         foreach (var w in b.Wijken)

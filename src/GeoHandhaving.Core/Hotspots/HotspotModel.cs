@@ -24,8 +24,10 @@ public sealed record WindowChoice(string Window, string Setting, int Origins, in
             return "Te weinig geschiedenis om de hotspots te toetsen (minder dan acht weken met meldingen); ze zijn een telling.";
         }
         var periode = Origins == 1 ? "vier weken" : $"{Origins} perioden van vier weken";
-        return $"In de afgelopen {periode} vingen deze hotspots {Procent(Chosen.HitRate1)} van de meldingen in 1 % van het gebied; " +
-            $"een telling {Procent(Count.HitRate1)}.";
+        var vergelijking = Setting == HotspotSetting.Count.Name
+            ? "dit is een telling van de meldingen: geen andere instelling voorspelde beter."
+            : $"een telling {Procent(Count.HitRate1)}.";
+        return $"In de afgelopen {periode} vingen deze hotspots {Procent(Chosen.HitRate1)} van de meldingen in 1 % van het gebied; {vergelijking}";
     }
 
     private static string Procent(double share) => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(100 * share):0} %");

@@ -51,7 +51,8 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
 
         var toetsing = briefing.GetProperty("toetsing").EnumerateArray().ToList();
         Assert.Equal("alle-uren", toetsing[0].GetProperty("venster").GetString());
-        Assert.All(toetsing, t => Assert.Contains("van de meldingen in 1 % van het gebied; een telling", t.GetProperty("zin").GetString()));
+        Assert.All(toetsing, t => Assert.Matches(@"van de meldingen in 1 % van het gebied; (een telling \d+ %|dit is een telling)",
+            t.GetProperty("zin").GetString()));
         var run = await Teamleider.GetFromJsonAsync<JsonElement>($"/api/v1/hotspots/runs/{briefing.GetProperty("hotspotRun").GetInt64()}");
         Assert.Equal(run.GetProperty("backtest")[0].GetProperty("zin").GetString(), toetsing[0].GetProperty("zin").GetString());
         var html = await Teamleider.GetStringAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&format=html");

@@ -217,7 +217,7 @@ public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
             var (gekozen, telling) = (b.GetProperty("gekozen"), b.GetProperty("telling"));
             Assert.True(gekozen.GetProperty("trefkans1").GetDouble() >= telling.GetProperty("trefkans1").GetDouble());
             Assert.Matches(@"^In de afgelopen (vier weken|\d perioden van vier weken) vingen deze hotspots \d+ % van de meldingen in 1 % van het gebied; " +
-                @"een telling \d+ %\.$", b.GetProperty("zin").GetString());
+                @"(een telling \d+ %|dit is een telling van de meldingen: geen andere instelling voorspelde beter)\.$", b.GetProperty("zin").GetString());
         }
 
         var onbekend = await As(Roles.Planner).GetAsync("/api/v1/hotspots/runs/999999999");
