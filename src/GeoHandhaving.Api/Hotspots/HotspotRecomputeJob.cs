@@ -8,6 +8,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace GeoHandhaving.Api.Hotspots;
 
@@ -94,15 +95,18 @@ public sealed class HotspotRecomputeJob(
         await db.SaveChangesAsync(ct);
         try
         {
+            var phases = new RecomputePhases(started);
             var (events, straten) = await LoadEventsAsync(gemeenteId, now, ct);
+            phases.Done("laden");
             var model = events.Count == 0
                 ? new HotspotModelResult(new HotspotResult(null!, 0, []), [])
                 : HotspotModel.Run(events, context.Windows, ParametersFor(context, now, events));
+            phases.Done("model");
             run.Backtest = JsonSerializer.Serialize(model.Choices.Select(BacktestVensterUitvoer.Van).ToArray(), HotspotRunUitvoer.Json);
             var result = model.Hotspots;
-            var count = await StoreAsync(run, result, events.Count, events.Count == 0 ? null : new HotspotStraten(events, straten, result.Grid), started, ct);
-            log.LogInformation("Hotspot run {Run} for {Gemeente}: {Events} meldingen, {Hotspots} hotspots in {Ms} ms",
-                run.Id, gemeenteId, events.Count, count, started.ElapsedMilliseconds);
+            var count = await StoreAsync(run, result, events.Count, events.Count == 0 ? null : new HotspotStraten(events, straten, result.Grid), phases, ct);
+            log.LogInformation("Hotspot run {Run} for {Gemeente}: {Events} meldingen, {Hotspots} hotspots in {Ms} ms ({Phases})",
+                run.Id, gemeenteId, events.Count, count, started.ElapsedMilliseconds, phases);
             return run.Id;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -158,31 +162,123 @@ public sealed class HotspotRecomputeJob(
         return (events, straten);
     }
 
-    private async Task<int> StoreAsync(HotspotRun run, HotspotResult result, int eventCount, HotspotStraten? straten, Stopwatch started, CancellationToken ct)
+    private async Task<int> StoreAsync(HotspotRun run, HotspotResult result, int eventCount, HotspotStraten? straten, RecomputePhases phases,
+        CancellationToken ct)
     {
         var hotspots = result.Windows.SelectMany(w => w.Hotspots.Select(h => ToEntity(run, w, h, straten))).ToList();
+        phases.Done("straten");
+        await NameAsync(run.GemeenteId, hotspots, [.. result.Windows.SelectMany(w => w.Hotspots)], ct);
+        phases.Done("naamgeving");
+        // Written before the closing transaction: every write to hotspot bumps the gemeente's heatmap data version, whose
+        // row lock would otherwise make the intake of new meldingen wait. Readers see a run's hotspots only once the run
+        // is complete.
+        await CopyAsync(hotspots, ct);
+        phases.Done("schrijven");
         db.Database.SetCommandTimeout(BatchTimeoutSeconds);
-        // Written and named before the closing transaction: every write to hotspot bumps the gemeente's heatmap data
-        // version, whose row lock would otherwise make the intake of new meldingen wait for the whole naming. Readers
-        // see a run's hotspots only once the run is complete.
-        db.Hotspots.AddRange(hotspots);
-        await db.SaveChangesAsync(ct);
-        // Statistics that still count the new run's tens of thousands of rows as none make the naming a nested loop
-        // over them (minutes instead of seconds on 50,000 hotspots, measured in recompute-parallel).
-        await db.Database.ExecuteSqlRawAsync(HotspotsSql.AnalyseerHotspots, ct);
-        await db.Database.ExecuteSqlRawAsync(HotspotsSql.Enrich,
-            [new NpgsqlParameter("gemeente", run.GemeenteId), new NpgsqlParameter("run", run.Id)], ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         run.Status = HotspotRunStatus.Voltooid;
         run.VoltooidOp = clock.GetUtcNow();
         run.AantalMeldingen = eventCount;
         run.AantalHotspots = hotspots.Count;
-        run.DuurSeconden = Math.Round(started.Elapsed.TotalSeconds, 3);
+        run.DuurSeconden = Math.Round(phases.Elapsed.TotalSeconds, 3);
         await db.SaveChangesAsync(ct);
         await db.Database.ExecuteSqlRawAsync(HotspotsSql.PruneOldRuns,
             [new NpgsqlParameter("gemeente", run.GemeenteId), new NpgsqlParameter("keep", 5)], ct);
         await tx.CommitAsync(ct);
         return hotspots.Count;
+    }
+
+    /// <summary>
+    /// Sets the wijken, schools, buurt, fallback street and place name of every hotspot, looked up once per distinct
+    /// shape (its cells) with <see cref="HotspotsSql.PlaceWords"/>.
+    /// </summary>
+    private async Task NameAsync(string gemeenteId, List<Hotspot> hotspots, List<Core.Hotspots.Hotspot> computed, CancellationToken ct)
+    {
+        var shapeOf = new Dictionary<string, int>();
+        var shapes = new List<Hotspot>();
+        var shapeIndex = new int[hotspots.Count];
+        for (var i = 0; i < hotspots.Count; i++)
+        {
+            var key = string.Join(',', computed[i].Cells.Order());
+            if (!shapeOf.TryGetValue(key, out var index))
+            {
+                shapeOf[key] = index = shapes.Count;
+                shapes.Add(hotspots[i]);
+            }
+            shapeIndex[i] = index;
+        }
+        if (shapes.Count == 0)
+        {
+            return;
+        }
+        var words = new (string[] WijkCodes, string[] Scholen, string? Straat, string? Buurt)[shapes.Count];
+        await using var command = dataSource.CreateCommand(HotspotsSql.PlaceWords);
+        command.CommandTimeout = BatchTimeoutSeconds;
+        command.Parameters.AddWithValue("gemeente", gemeenteId);
+        command.Parameters.AddWithValue("vormen", shapes.Select(h => h.Geometrie).ToArray());
+        command.Parameters.AddWithValue("centra", shapes.Select(h => (Geometry)h.Centroide).ToArray());
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                words[reader.GetInt32(0) - 1] = (reader.GetFieldValue<string[]>(1), reader.GetFieldValue<string[]>(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
+            }
+        }
+        for (var i = 0; i < hotspots.Count; i++)
+        {
+            var (wijkCodes, scholen, straat, buurt) = words[shapeIndex[i]];
+            var h = hotspots[i];
+            h.WijkCodes = wijkCodes;
+            h.Scholen = scholen;
+            h.BuurtNaam = buurt;
+            if (h.Straten.Length == 0 && straat is not null)
+            {
+                h.Straten = [straat];
+            }
+            h.Plaats = PlaatsInWoorden(h.Straten, buurt, scholen.FirstOrDefault());
+        }
+    }
+
+    /// <summary>The place in words: "Schoolweg / Molenlaan (Oude Dorp), bij RK Basisschool Sint Jozef"; null when nothing is known.</summary>
+    internal static string? PlaatsInWoorden(string[] straten, string? buurt, string? school)
+    {
+        var waar = string.Join(' ', new[] { string.Join(" / ", straten), buurt is null ? "" : $"({buurt})" }.Where(p => p.Length > 0));
+        var plaats = string.Join(", ", new[] { waar, school is null ? "" : $"bij {school}" }.Where(p => p.Length > 0));
+        return plaats.Length == 0 ? null : plaats;
+    }
+
+    private async Task CopyAsync(IReadOnlyList<Hotspot> hotspots, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var copy = await connection.BeginBinaryImportAsync(HotspotsSql.CopyHotspots, ct);
+        copy.Timeout = TimeSpan.FromSeconds(BatchTimeoutSeconds);
+        foreach (var h in hotspots)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(h.GemeenteId, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(h.RunId, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(h.Venster, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(h.Categorieen, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(h.Geometrie, NpgsqlDbType.Geometry, ct);
+            await copy.WriteAsync(h.Centroide, NpgsqlDbType.Geometry, ct);
+            foreach (var value in (double[])[h.Waargenomen, h.Verwacht, h.Z, h.P, h.Score])
+            {
+                await copy.WriteAsync(value, NpgsqlDbType.Double, ct);
+            }
+            await copy.WriteAsync(h.Rang, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(h.Trend, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(h.PerUur, NpgsqlDbType.Double, ct);
+            foreach (var texts in (string[][])[h.WijkCodes, h.Scholen, h.Straten])
+            {
+                await copy.WriteAsync(texts, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            }
+            foreach (var text in (string?[])[h.BuurtNaam, h.Plaats])
+            {
+                await (text is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(text, NpgsqlDbType.Text, ct));
+            }
+        }
+        await copy.CompleteAsync(ct);
     }
 
     private static Hotspot ToEntity(HotspotRun run, WindowHotspots window, Core.Hotspots.Hotspot h, HotspotStraten? straten)
@@ -198,4 +294,23 @@ public sealed class HotspotRecomputeJob(
             Score = Math.Round(h.Score, 3), Rang = h.Rank, Trend = h.Trend.Code(), PerUur = Math.Round(h.PerHour, 4), WijkCodes = [], Scholen = [],
         };
     }
+}
+
+/// <summary>How long each step of a recompute took, for its log line: where a slow run spends its time.</summary>
+internal sealed class RecomputePhases(Stopwatch started)
+{
+    private readonly List<(string Phase, TimeSpan Duration)> _phases = [];
+    private TimeSpan _last = started.Elapsed;
+
+    public TimeSpan Elapsed => started.Elapsed;
+
+    public void Done(string phase)
+    {
+        var now = started.Elapsed;
+        _phases.Add((phase, now - _last));
+        _last = now;
+    }
+
+    public override string ToString() =>
+        string.Join(", ", _phases.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Phase} {p.Duration.TotalSeconds:F2} s")));
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Core.Hotspots;
@@ -62,6 +63,49 @@ public sealed record CellGrid(double OriginX, double OriginY, double CellSize, i
     }
 
     /// <summary>Neighbouring cells (inside the grid) at the given column/row offsets.</summary>
+    /// <summary>
+    /// Per cell the sum of <paramref name="values"/> over the offsets that fall inside the grid, and how many did: one
+    /// shifted row-slice addition per offset instead of a neighbour walk per cell (the grids of a recompute hold tens of
+    /// thousands of cells and every window × category group sums over them).
+    /// </summary>
+    public (double[] Sums, int[] Counts) SumOver(ReadOnlySpan<double> values, IReadOnlyList<(int Dx, int Dy)> offsets)
+    {
+        var sums = new double[CellCount];
+        var counts = new int[CellCount];
+        foreach (var (dx, dy) in offsets)
+        {
+            int firstColumn = Math.Max(0, -dx), lastColumn = Math.Min(Columns, Columns - dx);
+            if (firstColumn >= lastColumn)
+            {
+                continue;
+            }
+            for (var row = Math.Max(0, -dy); row < Math.Min(Rows, Rows - dy); row++)
+            {
+                var target = sums.AsSpan(row * Columns + firstColumn, lastColumn - firstColumn);
+                var counted = counts.AsSpan(row * Columns + firstColumn, target.Length);
+                var source = values.Slice((row + dy) * Columns + firstColumn + dx, target.Length);
+                var i = 0;
+                for (; i <= target.Length - Vector<double>.Count; i += Vector<double>.Count)
+                {
+                    (new Vector<double>(target[i..]) + new Vector<double>(source[i..])).CopyTo(target[i..]);
+                }
+                for (; i < target.Length; i++)
+                {
+                    target[i] += source[i];
+                }
+                for (i = 0; i <= counted.Length - Vector<int>.Count; i += Vector<int>.Count)
+                {
+                    (new Vector<int>(counted[i..]) + Vector<int>.One).CopyTo(counted[i..]);
+                }
+                for (; i < counted.Length; i++)
+                {
+                    counted[i]++;
+                }
+            }
+        }
+        return (sums, counts);
+    }
+
     public IEnumerable<int> Neighbours(int cell, IEnumerable<(int Dx, int Dy)> offsets)
     {
         var column = cell % Columns;

@@ -6,9 +6,74 @@ public static class CellRanking
     /// <summary>The <paramref name="count"/> best cells, best first; ties go to the lower cell number so runs are repeatable.</summary>
     public static int[] TopCells(double[] scores, int count)
     {
-        var cells = Enumerable.Range(0, scores.Length).ToArray();
-        Array.Sort(cells, (a, b) => scores[b] != scores[a] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
-        return cells[..Math.Min(count, cells.Length)];
+        count = Math.Min(count, scores.Length);
+        if (count <= 0)
+        {
+            return [];
+        }
+        // Select the count-th best score first and sort only the cells at or above it: a window ranks tens of thousands
+        // of cells for a budget of a few hundred.
+        var threshold = CountthLargest(scores, count);
+        var cells = new List<int>(count);
+        for (var cell = 0; cell < scores.Length; cell++)
+        {
+            if (scores[cell] > threshold)
+            {
+                cells.Add(cell);
+            }
+        }
+        for (var cell = 0; cell < scores.Length && cells.Count < count; cell++)
+        {
+            if (scores[cell] == threshold)
+            {
+                cells.Add(cell);
+            }
+        }
+        var top = cells.ToArray();
+        Array.Sort(top, (a, b) => scores[b] != scores[a] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
+        return top;
+    }
+
+    /// <summary>The <paramref name="count"/>-th largest value (Hoare selection on a copy).</summary>
+    private static double CountthLargest(double[] values, int count)
+    {
+        var a = (double[])values.Clone();
+        int low = 0, high = a.Length - 1, target = count - 1;
+        while (low < high)
+        {
+            var pivot = a[low + (high - low) / 2];
+            int i = low, j = high;
+            while (i <= j)
+            {
+                while (a[i] > pivot)
+                {
+                    i++;
+                }
+                while (a[j] < pivot)
+                {
+                    j--;
+                }
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (target <= j)
+            {
+                high = j;
+            }
+            else if (target >= i)
+            {
+                low = i;
+            }
+            else
+            {
+                return a[target];
+            }
+        }
+        return a[target];
     }
 
     /// <summary>Kernel density: Gaussian smoothing (σ metres, cut at 3σ) of cell values.</summary>

@@ -3,7 +3,7 @@ namespace GeoHandhaving.Core.Hotspots;
 /// <summary>
 /// Events aggregated once into (category, week-slot key, cell, period) bins holding the summed weight of every weighting
 /// (one column per recency × damping variant) and the raw count,
-/// sorted so that all bins of one category × slot key are contiguous: a window reads only the runs its mask selects,
+/// in event order, so that all bins of one category × slot key are contiguous: a window reads only the runs its mask selects,
 /// and no window re-reads the points.
 /// </summary>
 internal sealed class EventBins
@@ -17,31 +17,26 @@ internal sealed class EventBins
     /// <summary>Bins of mask entry m (category × <see cref="WeekSlots.KeyCount"/> + slot key) are RunStart[m] .. RunStart[m + 1] − 1.</summary>
     public required int[] RunStart { get; init; }
 
-    /// <param name="periods">Trend period per event (see <see cref="HotspotEngine"/>); events outside the grid (cell −1) are dropped.</param>
-    public static EventBins Build(int[] cells, int[] categories, int[] slotKeys, int[] periods, IReadOnlyList<double[]> weights, int categoryCount,
-        int periodCount, int cellCount)
+    /// <param name="entries">Mask entry per event (category × <see cref="WeekSlots.KeyCount"/> + slot key); the events are ordered by
+    /// entry, then cell (<see cref="HotspotEngine"/> places them so once), so a bin is a run of equal entry and cell split by period.</param>
+    /// <param name="periods">Trend period per event (see <see cref="HotspotEngine"/>).</param>
+    public static EventBins Build(int[] entries, int[] cells, int[] periods, IReadOnlyList<double[]> weights, int entryCount, int periodCount)
     {
-        // One sortable key per event: mask entry, then cell, then period. Runs of equal keys are one bin.
-        var keys = new long[cells.Length];
-        var order = new int[cells.Length];
-        var kept = 0;
-        for (var i = 0; i < cells.Length; i++)
-        {
-            if (cells[i] < 0)
-            {
-                continue;
-            }
-            long maskEntry = categories[i] * WeekSlots.KeyCount + slotKeys[i];
-            keys[kept] = (maskEntry * cellCount + cells[i]) * periodCount + periods[i];
-            order[kept++] = i;
-        }
-        Array.Sort(keys, order, 0, kept);
-
+        // binOfPeriod[p] is the bin of period p in the current run of equal entry and cell, valid when runOfPeriod[p] is the run.
+        var binOfPeriod = new int[periodCount];
+        var runOfPeriod = new int[periodCount];
+        Array.Fill(runOfPeriod, -1);
         var binCount = 0;
-        for (var i = 0; i < kept; i++)
+        var run = -1;
+        for (var i = 0; i < entries.Length; i++)
         {
-            if (i == 0 || keys[i] != keys[i - 1])
+            if (i == 0 || entries[i] != entries[i - 1] || cells[i] != cells[i - 1])
             {
+                run++;
+            }
+            if (runOfPeriod[periods[i]] != run)
+            {
+                runOfPeriod[periods[i]] = run;
                 binCount++;
             }
         }
@@ -51,22 +46,31 @@ internal sealed class EventBins
             Period = new int[binCount],
             Weights = [.. weights.Select(_ => new double[binCount])],
             Count = new int[binCount],
-            RunStart = new int[categoryCount * WeekSlots.KeyCount + 1],
+            RunStart = new int[entryCount + 1],
         };
-        var runEnd = new int[categoryCount * WeekSlots.KeyCount];
-        var bin = -1;
-        for (var i = 0; i < kept; i++)
+        Array.Fill(runOfPeriod, -1);
+        var runEnd = new int[entryCount];
+        var next = 0;
+        run = -1;
+        for (var i = 0; i < entries.Length; i++)
         {
-            if (i == 0 || keys[i] != keys[i - 1])
+            if (i == 0 || entries[i] != entries[i - 1] || cells[i] != cells[i - 1])
             {
-                bin++;
-                bins.Cell[bin] = (int)(keys[i] / periodCount % cellCount);
-                bins.Period[bin] = (int)(keys[i] % periodCount);
-                runEnd[keys[i] / periodCount / cellCount] = bin + 1;
+                run++;
             }
+            var period = periods[i];
+            if (runOfPeriod[period] != run)
+            {
+                runOfPeriod[period] = run;
+                binOfPeriod[period] = next;
+                bins.Cell[next] = cells[i];
+                bins.Period[next] = period;
+                runEnd[entries[i]] = ++next;
+            }
+            var bin = binOfPeriod[period];
             for (var v = 0; v < weights.Count; v++)
             {
-                bins.Weights[v][bin] += weights[v][order[i]];
+                bins.Weights[v][bin] += weights[v][i];
             }
             bins.Count[bin]++;
         }

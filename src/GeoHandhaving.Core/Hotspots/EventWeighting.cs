@@ -40,20 +40,33 @@ public static class EventWeighting
     public static double[] Weights(
         IReadOnlyList<HotspotEvent> events, DateTimeOffset reference, RecencyDecay? recency, RepeatDamping damping)
     {
-        var weights = new double[events.Count];
-        var addressCounts = damping == RepeatDamping.None ? null : CountKeys(events, e => e.AddressKey);
-        var reporterCounts = damping == RepeatDamping.None ? null : CountKeys(events, e => e.ReporterKey);
-        for (var i = 0; i < events.Count; i++)
+        var addresses = new SourceKeys(events.Select(e => e.AddressKey));
+        var reporters = new SourceKeys(events.Select(e => e.ReporterKey));
+        var all = Enumerable.Range(0, events.Count).ToArray();
+        return Weights(all, [.. events.Select(e => e.At.UtcTicks)], reference, addresses, reporters, recency, damping);
+    }
+
+    /// <summary>
+    /// The weights of the <paramref name="selected"/> events (indices into the per-event arrays), repeats counted among the
+    /// selected only: the one weighting the engine and the public overload share.
+    /// </summary>
+    internal static double[] Weights(int[] selected, long[] utcTicks, DateTimeOffset reference, SourceKeys addresses, SourceKeys reporters,
+        RecencyDecay? recency, RepeatDamping damping)
+    {
+        var weights = new double[selected.Length];
+        var addressCounts = damping == RepeatDamping.None ? null : addresses.Counts(selected);
+        var reporterCounts = damping == RepeatDamping.None ? null : reporters.Counts(selected);
+        for (var j = 0; j < selected.Length; j++)
         {
-            var e = events[i];
-            var weight = recency?.Weight(reference - e.At) ?? 1.0;
+            var i = selected[j];
+            var weight = recency?.Weight(TimeSpan.FromTicks(reference.UtcTicks - utcTicks[i])) ?? 1.0;
             if (addressCounts is not null && reporterCounts is not null)
             {
                 weight *= Math.Min(
-                    DampingFactor(damping, e.AddressKey is null ? 1 : addressCounts[e.AddressKey]),
-                    DampingFactor(damping, e.ReporterKey is null ? 1 : reporterCounts[e.ReporterKey]));
+                    DampingFactor(damping, addresses.Ids[i] < 0 ? 1 : addressCounts[addresses.Ids[i]]),
+                    DampingFactor(damping, reporters.Ids[i] < 0 ? 1 : reporterCounts[reporters.Ids[i]]));
             }
-            weights[i] = weight;
+            weights[j] = weight;
         }
         return weights;
     }
@@ -66,15 +79,31 @@ public static class EventWeighting
         RepeatDamping.Logarithmic => (1 + Math.Log(n)) / n,
         _ => throw new ArgumentOutOfRangeException(nameof(damping)),
     };
+}
 
-    private static Dictionary<string, int> CountKeys(IReadOnlyList<HotspotEvent> events, Func<HotspotEvent, string?> key)
+/// <summary>The address or reporter key of every event as a number (−1: none), so repeats are counted in an array.</summary>
+internal sealed class SourceKeys
+{
+    public int[] Ids { get; }
+
+    public int Distinct { get; }
+
+    public SourceKeys(IEnumerable<string?> keys)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var e in events)
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        Ids = [.. keys.Select(k => k is null ? -1 : ids.TryGetValue(k, out var id) ? id : ids[k] = ids.Count)];
+        Distinct = ids.Count;
+    }
+
+    /// <summary>How many of the selected events carry each key.</summary>
+    public int[] Counts(int[] selected)
+    {
+        var counts = new int[Distinct];
+        foreach (var i in selected)
         {
-            if (key(e) is { } k)
+            if (Ids[i] >= 0)
             {
-                counts[k] = counts.GetValueOrDefault(k) + 1;
+                counts[Ids[i]]++;
             }
         }
         return counts;

@@ -37,24 +37,12 @@ public static class GetisOrd
         {
             return z;
         }
-        for (var row = 0; row < grid.Rows; row++)
+        var (local, weights) = grid.SumOver(values, offsets);
+        for (var cell = 0; cell < n; cell++)
         {
-            for (var column = 0; column < grid.Columns; column++)
-            {
-                double local = 0;
-                var weight = 0;
-                foreach (var (dx, dy) in offsets)
-                {
-                    int c = column + dx, r = row + dy;
-                    if (c >= 0 && r >= 0 && c < grid.Columns && r < grid.Rows)
-                    {
-                        local += values[r * grid.Columns + c];
-                        weight++;
-                    }
-                }
-                var denominator = deviation * Math.Sqrt((n * (double)weight - (double)weight * weight) / (n - 1));
-                z[row * grid.Columns + column] = denominator > 0 ? (local - mean * weight) / denominator : 0;
-            }
+            double weight = weights[cell];
+            var denominator = deviation * Math.Sqrt((n * weight - weight * weight) / (n - 1));
+            z[cell] = denominator > 0 ? (local[cell] - mean * weight) / denominator : 0;
         }
         return z;
     }

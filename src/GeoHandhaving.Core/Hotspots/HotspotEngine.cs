@@ -64,8 +64,9 @@ public sealed record WindowHotspots(string Window, string CategoryGroup, string 
 public sealed record HotspotResult(CellGrid Grid, double StudyArea, IReadOnlyList<WindowHotspots> Windows);
 
 /// <summary>
-/// The events before the reference, placed once: cell, category and week-slot key of each, the grid and the study area.
-/// The backtest and the computation of the hotspots read the same placement.
+/// The events before the reference, placed once and ordered by mask entry (category × week-slot key), then cell: per
+/// event its cell, entry, time and source keys, the grid and the study area. The backtest and the computation of the
+/// hotspots read the same placement, and every binning reads it in this order without sorting again.
 /// </summary>
 internal sealed class PlacedEvents
 {
@@ -74,8 +75,10 @@ internal sealed class PlacedEvents
     public required double StudyArea { get; init; }
     public required List<string> Categories { get; init; }
     public required int[] Cells { get; init; }
-    public required int[] CategoryOf { get; init; }
-    public required int[] Slots { get; init; }
+    public required int[] Entries { get; init; }
+    public required long[] UtcTicks { get; init; }
+    public required SourceKeys Addresses { get; init; }
+    public required SourceKeys Reporters { get; init; }
     public required DateTimeOffset Reference { get; init; }
     public required Func<DateOnly, bool> IsSchoolDay { get; init; }
 }
@@ -115,16 +118,58 @@ public static class HotspotEngine
         var categories = included.Select(e => e.Category).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var categoryIndex = categories.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.OrdinalIgnoreCase);
         var isSchoolDay = CachedSchoolDays(TimeWindow.IsSchoolDayRule(parameters.SchoolCalendar, parameters.SchoolRegio));
-        var hull = new GeometryFactory().CreateMultiPointFromCoords([.. included.Select(e => new Coordinate(e.X, e.Y))]).ConvexHull();
+        var cells = included.Select(e => grid.CellOf(e.X, e.Y)).ToArray();
+        var entries = included.Select(e => categoryIndex[e.Category] * WeekSlots.KeyCount + WeekSlots.Key(e.At.DateTime, isSchoolDay)).ToArray();
+        var keys = new long[included.Count];
+        var order = new int[included.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (long)entries[i] * grid.CellCount + cells[i];
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        var sorted = order.Select(i => included[i]).ToList();
         return new PlacedEvents
         {
-            Events = included, Grid = grid, Categories = categories, Reference = reference, IsSchoolDay = isSchoolDay,
+            Events = sorted, Grid = grid, Categories = categories, Reference = reference, IsSchoolDay = isSchoolDay,
             // A hull of one point or a line has no area: then the grid's cells are the area.
-            StudyArea = Math.Max(hull.Area, grid.CellArea),
-            Cells = [.. included.Select(e => grid.CellOf(e.X, e.Y))],
-            CategoryOf = [.. included.Select(e => categoryIndex[e.Category])],
-            Slots = [.. included.Select(e => WeekSlots.Key(e.At.DateTime, isSchoolDay))],
+            StudyArea = Math.Max(ConvexHullArea(included), grid.CellArea),
+            Cells = [.. order.Select(i => cells[i])],
+            Entries = [.. order.Select(i => entries[i])],
+            UtcTicks = [.. sorted.Select(e => e.At.UtcTicks)],
+            Addresses = new SourceKeys(sorted.Select(e => e.AddressKey)),
+            Reporters = new SourceKeys(sorted.Select(e => e.ReporterKey)),
         };
+    }
+
+    /// <summary>
+    /// The area of the events' convex hull. Points strictly inside the octagon of the eight extreme points (least and most
+    /// x, y, x + y, x − y) cannot be corners of the hull, so only the others go to the hull algorithm: the same hull, from a
+    /// fraction of a million points.
+    /// </summary>
+    private static double ConvexHullArea(List<HotspotEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+        // Directions in counter-clockwise order; the event furthest in each is an octagon corner, in the same order.
+        (double Dx, double Dy)[] directions = [(0, -1), (1, -1), (1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1)];
+        var corners = directions.Select(d => events.MaxBy(e => d.Dx * e.X + d.Dy * e.Y)!).Select(e => (e.X, e.Y)).ToArray();
+        bool StrictlyInside(HotspotEvent e)
+        {
+            for (var k = 0; k < corners.Length; k++)
+            {
+                var (a, b) = (corners[k], corners[(k + 1) % corners.Length]);
+                if ((b.X - a.X) * (e.Y - a.Y) - (b.Y - a.Y) * (e.X - a.X) <= 0)
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+        var candidates = events.Where(e => !StrictlyInside(e)).Select(e => new Coordinate(e.X, e.Y)).ToArray();
+        return new GeometryFactory().CreateMultiPointFromCoords(candidates).ConvexHull().Area;
     }
 
     internal static HotspotResult Compute(PlacedEvents placed, IReadOnlyList<TimeWindow> windows, HotspotParameters parameters,
@@ -206,17 +251,17 @@ public static class HotspotEngine
         IReadOnlyList<(RecencyDecay? Recency, RepeatDamping Damping)> weightings, int trendPeriods, TimeSpan period)
     {
         var selected = Enumerable.Range(0, placed.Events.Count).Where(include).ToArray();
-        var events = selected.Select(i => placed.Events[i]).ToList();
         var periods = new int[selected.Length];
         for (var j = 0; j < selected.Length; j++)
         {
             // Period 0 is the oldest trend period, trendPeriods − 1 the current one, trendPeriods "before all periods".
-            var back = (int)Math.Min(trendPeriods, Math.Floor((reference - events[j].At) / period));
+            var back = (int)Math.Min(trendPeriods, Math.Floor(TimeSpan.FromTicks(reference.UtcTicks - placed.UtcTicks[selected[j]]) / period));
             periods[j] = back >= trendPeriods ? trendPeriods : trendPeriods - 1 - back;
         }
-        var weights = weightings.Select(w => EventWeighting.Weights(events, reference, w.Recency, w.Damping)).ToList();
-        return EventBins.Build([.. selected.Select(i => placed.Cells[i])], [.. selected.Select(i => placed.CategoryOf[i])],
-            [.. selected.Select(i => placed.Slots[i])], periods, weights, placed.Categories.Count, trendPeriods + 1, placed.Grid.CellCount);
+        var weights = weightings.Select(w => EventWeighting.Weights(selected, placed.UtcTicks, reference, placed.Addresses, placed.Reporters,
+            w.Recency, w.Damping)).ToList();
+        return EventBins.Build([.. selected.Select(i => placed.Entries[i])], [.. selected.Select(i => placed.Cells[i])], periods, weights,
+            placed.Categories.Count * WeekSlots.KeyCount, trendPeriods + 1);
     }
 
     private static Func<DateOnly, bool> CachedSchoolDays(Func<DateOnly, bool> rule)
@@ -259,26 +304,6 @@ public static class HotspotEngine
         return values;
     }
 
-    private static double[] PeriodCounts(EventBins bins, bool[] mask, int cellCount, int periodCount)
-    {
-        var periodCounts = new double[periodCount * cellCount];
-        for (var entry = 0; entry < mask.Length; entry++)
-        {
-            if (!mask[entry])
-            {
-                continue;
-            }
-            for (var i = bins.RunStart[entry]; i < bins.RunStart[entry + 1]; i++)
-            {
-                if (bins.Period[i] < periodCount)
-                {
-                    periodCounts[bins.Period[i] * cellCount + bins.Cell[i]] += bins.Count[i];
-                }
-            }
-        }
-        return periodCounts;
-    }
-
     /// <summary>
     /// The one scoring of a window under a setting, for the backtest and the hotspots alike: the window's own values plus
     /// the borrowed all-hours pattern, then the method's score (smoothed value, Gi* z, or density-first).
@@ -308,11 +333,11 @@ public static class HotspotEngine
 
     private static double[] AddNeighbours(double[] values, CellGrid grid, double weight)
     {
+        var (neighbourSums, _) = grid.SumOver(values, Ring);
         var result = new double[values.Length];
         for (var cell = 0; cell < values.Length; cell++)
         {
-            var neighbourSum = grid.Neighbours(cell, Ring).Sum(n => values[n]);
-            result[cell] = values[cell] + weight * neighbourSum / Ring.Length;
+            result[cell] = values[cell] + weight * neighbourSums[cell] / Ring.Length;
         }
         return result;
     }
@@ -353,33 +378,33 @@ public static class HotspotEngine
         var mask = Mask(window, group, categories);
         var scored = Score(Sum(bins, weighting, mask, grid.CellCount), allHours, setting, grid, offsets, choiceBudget);
         var observed = scored.Observed;
-        var periodCounts = PeriodCounts(bins, mask, grid.CellCount, parameters.TrendPeriods);
         var windowTotal = observed.Sum();
         var z = scored.Z ?? GetisOrd.CountZScores(scored.Blended, grid, offsets);
-        var adjusted = Statistics.BenjaminiHochberg([.. z.Select(Statistics.UpperTailProbability)]);
+        var fdr = parameters.FalseDiscoveryRate;
+        // Below a level of 0.5 only cells with z > 0 can be significant (p < 0.5): the others need no tail probability.
+        var adjusted = Statistics.BenjaminiHochberg([.. z.Select(v => v > 0 || fdr >= 0.5 ? Statistics.UpperTailProbability(v) : 1)], fdr);
         var selected = setting.Method == HotspotMethod.GiPatches
-            ? Enumerable.Range(0, grid.CellCount).Where(cell => z[cell] > 0 && adjusted[cell] <= parameters.FalseDiscoveryRate && observed[cell] > 0).ToList()
+            ? Enumerable.Range(0, grid.CellCount).Where(cell => z[cell] > 0 && adjusted[cell] <= fdr && observed[cell] > 0).ToList()
             : [.. CellRanking.TopCells(scored.Scores, servedBudget).Where(cell => scored.Scores[cell] > 0)];
 
-        var periodTotals = Enumerable.Range(0, parameters.TrendPeriods)
-            .Select(p => periodCounts.AsSpan(p * grid.CellCount, grid.CellCount).ToArray().Sum())
-            .ToArray();
         var expectedPerCell = windowTotal / grid.CellCount;
         // A ranked patch without one significant cell is noise of a sparse window: not a hotspot (the briefing would drop it too).
-        var patches = CellUnion.Patches(selected, grid).Where(patch => patch.Any(c => adjusted[c] <= parameters.FalseDiscoveryRate)).ToList();
-        // Rank on the cheap sums first; only the hotspots reported get a dissolved polygon.
-        var hotspots = patches
+        var patches = CellUnion.Patches(selected, grid).Where(patch => patch.Any(c => adjusted[c] <= fdr)).ToList();
+        // Rank on the cheap sums first; only the hotspots reported get a dissolved polygon and a trend.
+        var best = patches
             .Select(patch => (Cells: patch, Observed: patch.Sum(c => observed[c]), Expected: expectedPerCell * patch.Length))
             .OrderByDescending(h => h.Observed - h.Expected)
             .Take(parameters.MaxHotspotsPerWindow)
+            .ToList();
+        var (activity, periodTotals) = PeriodActivity(bins, mask, [.. best.Select(h => h.Cells)], parameters.TrendPeriods);
+        var hotspots = best
             .Select((h, index) =>
             {
                 var polygon = CellUnion.Dissolve(h.Cells, grid);
                 var trend = TrendClassifier.Classify(
                 [
                     .. Enumerable.Range(0, parameters.TrendPeriods).Select(p => new PeriodActivity(
-                        h.Cells.Sum(c => periodCounts[p * grid.CellCount + c]),
-                        periodTotals[p] * h.Cells.Length / grid.CellCount)),
+                        activity[index][p], periodTotals[p] * h.Cells.Length / grid.CellCount)),
                 ]);
                 return new Hotspot(index + 1, window.Name, group.Name, polygon, polygon.Centroid, h.Cells.Length, h.Observed, h.Expected,
                     h.Cells.Max(c => z[c]), h.Cells.Min(c => adjusted[c]), h.Observed - h.Expected, trend,
@@ -388,5 +413,44 @@ public static class HotspotEngine
             .ToList();
         return new WindowHotspots(window.Name, group.Name, setting.Name, windowTotal, patches.Count, exposureHours, hotspots,
             parameters.KeepCellScores ? scored.Scores : null);
+    }
+
+    /// <summary>
+    /// The masked meldingen per trend period: in each patch (activity[patch][period]) and over the whole grid
+    /// (totals[period]), read in one pass over the bins.
+    /// </summary>
+    private static (double[][] Activity, double[] Totals) PeriodActivity(EventBins bins, bool[] mask, IReadOnlyList<int[]> patches, int periodCount)
+    {
+        var patchOf = new Dictionary<int, int>();
+        for (var p = 0; p < patches.Count; p++)
+        {
+            foreach (var cell in patches[p])
+            {
+                patchOf[cell] = p;
+            }
+        }
+        var activity = patches.Select(_ => new double[periodCount]).ToArray();
+        var totals = new double[periodCount];
+        for (var entry = 0; entry < mask.Length; entry++)
+        {
+            if (!mask[entry])
+            {
+                continue;
+            }
+            for (var i = bins.RunStart[entry]; i < bins.RunStart[entry + 1]; i++)
+            {
+                var period = bins.Period[i];
+                if (period >= periodCount)
+                {
+                    continue;
+                }
+                totals[period] += bins.Count[i];
+                if (patchOf.TryGetValue(bins.Cell[i], out var patch))
+                {
+                    activity[patch][period] += bins.Count[i];
+                }
+            }
+        }
+        return (activity, totals);
     }
 }

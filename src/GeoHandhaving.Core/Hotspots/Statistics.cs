@@ -18,24 +18,32 @@ public static class Statistics
 
     /// <summary>
     /// Benjamini–Hochberg adjusted p-values (q-values): q(i) = min over j ≥ i of p(j)·m/j in ascending order, capped at 1.
-    /// A test is a discovery at FDR level α when its q-value is ≤ α.
+    /// A test is a discovery at FDR level α when its q-value is ≤ α. With <paramref name="level"/> below 1 only the
+    /// q-values at or below it are computed (exactly) and the others are reported as 1: a q-value is at least its p-value,
+    /// so only the few cells with p ≤ level need sorting, and a term of a p-value above the level cannot bring a q-value
+    /// down to it.
     /// </summary>
-    public static double[] BenjaminiHochberg(double[] pValues)
+    public static double[] BenjaminiHochberg(double[] pValues, double level = 1)
     {
         var m = pValues.Length;
-        var order = new int[m];
+        var adjusted = new double[m];
+        Array.Fill(adjusted, 1.0);
+        var candidates = new List<int>();
         for (var i = 0; i < m; i++)
         {
-            order[i] = i;
+            if (pValues[i] <= level)
+            {
+                candidates.Add(i);
+            }
         }
-        Array.Sort((double[])pValues.Clone(), order);
-        var adjusted = new double[m];
+        var order = candidates.ToArray();
+        var sorted = order.Select(i => pValues[i]).ToArray();
+        Array.Sort(sorted, order);
         var running = 1.0;
-        for (var rank = m; rank >= 1; rank--)
+        for (var rank = order.Length; rank >= 1; rank--)
         {
-            var index = order[rank - 1];
-            running = Math.Min(running, pValues[index] * m / rank);
-            adjusted[index] = running;
+            running = Math.Min(running, sorted[rank - 1] * m / rank);
+            adjusted[order[rank - 1]] = running <= level ? running : 1.0;
         }
         return adjusted;
     }

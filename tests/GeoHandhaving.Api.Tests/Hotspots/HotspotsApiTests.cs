@@ -6,6 +6,7 @@ using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Tests.Infrastructure;
 using GeoHandhaving.Core.Hotspots;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace GeoHandhaving.Api.Tests.Hotspots;
 
@@ -252,4 +253,50 @@ public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
             Assert.True(s.Geometrie.EqualsTopologically(h.Polygon), $"{h.Window} {h.CategoryGroup} {h.Rank}");
         });
     }
+
+    [Fact]
+    public async Task Every_stored_hotspot_carries_the_words_of_its_own_shape_though_each_shape_is_looked_up_once()
+    {
+        await using var scope = _api.Services.CreateAsyncScope();
+        var id = await scope.ServiceProvider.GetRequiredService<HotspotRecomputeJob>().RunAsync(Gemeente, "woorden", null, CancellationToken.None);
+        // The words of each hotspot looked up for that hotspot alone, as a reader would.
+        await using var command = _api.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("""
+            SELECT h.id, h.wijk_codes, h.scholen, h.buurt_naam, h.straten, h.plaats,
+                coalesce((SELECT array_agg(w.code ORDER BY ST_Area(ST_Intersection(w.geometrie, h.geometrie)) DESC)
+                          FROM wijk w JOIN wijkindeling wi ON wi.gemeente_id = w.gemeente_id AND wi.id = w.wijkindeling_id AND wi.status = 'Actief'
+                          WHERE w.gemeente_id = h.gemeente_id AND ST_Intersects(w.geometrie, h.geometrie)), ARRAY[]::text[]),
+                coalesce((SELECT array_agg(s.naam ORDER BY ST_Distance(s.punt, h.geometrie)) FROM school s
+                          WHERE s.gemeente_id = h.gemeente_id AND ST_DWithin(s.punt, h.geometrie, 300)), ARRAY[]::text[]),
+                (SELECT b.naam FROM buurt b WHERE b.gemeente_id = h.gemeente_id ORDER BY b.geometrie <-> h.centroide, b.code LIMIT 1)
+            FROM hotspot h WHERE h.gemeente_id = @gemeente AND h.run_id = @run
+            """);
+        command.Parameters.AddWithValue("gemeente", Gemeente);
+        command.Parameters.AddWithValue("run", id!.Value);
+        await using var reader = await command.ExecuteReaderAsync();
+        var hotspots = 0;
+        var schools = 0;
+        while (await reader.ReadAsync())
+        {
+            hotspots++;
+            var hotspot = reader.GetInt64(0);
+            Assert.Equal(reader.GetFieldValue<string[]>(6), reader.GetFieldValue<string[]>(1));
+            Assert.Equal(reader.GetFieldValue<string[]>(7), reader.GetFieldValue<string[]>(2));
+            Assert.Equal(reader.GetString(8), reader.GetString(3));
+            var straten = reader.GetFieldValue<string[]>(4);
+            Assert.True(straten.Length > 0, $"hotspot {hotspot} has no street");
+            var scholen = reader.GetFieldValue<string[]>(2);
+            schools += scholen.Length > 0 ? 1 : 0;
+            Assert.Equal(HotspotRecomputeJob.PlaatsInWoorden(straten, reader.GetString(3), scholen.FirstOrDefault()), reader.GetString(5));
+        }
+        Assert.True(hotspots > 0 && schools > 0, $"{hotspots} hotspots, {schools} near a school");
+    }
+
+    [Theory]
+    [InlineData(new[] { "Schoolweg", "Molenlaan" }, "Oude Dorp", "RK Basisschool Sint Jozef", "Schoolweg / Molenlaan (Oude Dorp), bij RK Basisschool Sint Jozef")]
+    [InlineData(new[] { "Schoolweg" }, null, null, "Schoolweg")]
+    [InlineData(new string[0], "Oude Dorp", null, "(Oude Dorp)")]
+    [InlineData(new string[0], null, "De Regenboog", "bij De Regenboog")]
+    [InlineData(new string[0], null, null, null)]
+    public void A_place_in_words_leaves_out_what_is_unknown(string[] straten, string? buurt, string? school, string? expected) =>
+        Assert.Equal(expected, HotspotRecomputeJob.PlaatsInWoorden(straten, buurt, school));
 }

@@ -65,4 +65,22 @@ public class GetisOrdTests
         Assert.Equal(9, Neighbourhood.DistanceBand(150).Offsets(100).Length);
         Assert.Equal(21, Neighbourhood.DistanceBand(250).Offsets(100).Length); // 5×5 minus 4 corners at 283 m
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(250.0)]
+    public void Sums_over_the_neighbourhood_are_those_of_a_walk_over_each_cells_neighbours(double? band)
+    {
+        var grid = new CellGrid(0, 0, 100, 23, 17);
+        var random = new Random(3);
+        double[] values = [.. Enumerable.Range(0, grid.CellCount).Select(_ => (double)random.Next(10))];
+        var offsets = band is { } metres ? Neighbourhood.DistanceBand(metres).Offsets(100) : Neighbourhood.Queen.Offsets(100);
+        var (sums, counts) = grid.SumOver(values, offsets);
+        for (var cell = 0; cell < grid.CellCount; cell++)
+        {
+            var neighbours = grid.Neighbours(cell, offsets).ToList();
+            Assert.Equal(neighbours.Sum(n => values[n]), sums[cell], 9);
+            Assert.Equal(neighbours.Count, counts[cell]);
+        }
+    }
 }

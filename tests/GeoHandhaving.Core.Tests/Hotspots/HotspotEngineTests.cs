@@ -74,4 +74,21 @@ public class HotspotEngineTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_study_area_is_the_convex_hull_of_the_events(int seed)
+    {
+        var random = new Random(seed);
+        // A dense blob, a few far points, and a line of points on the hull's edge.
+        var events = Background(random).Take(2000)
+            .Concat(Enumerable.Range(0, 5).Select(i => new HotspotEvent(10_000 + i, -3000 + random.NextDouble() * 10_000, 6000 + i * 100,
+                Monday.AddHours(i), "parkeeroverlast")))
+            .Concat(Enumerable.Range(0, 20).Select(i => new HotspotEvent(20_000 + i, i * 200, -500, Monday.AddHours(i), "parkeeroverlast")))
+            .ToList();
+        var expected = new GeometryFactory().CreateMultiPointFromCoords([.. events.Select(e => new Coordinate(e.X, e.Y))]).ConvexHull().Area;
+        var result = HotspotEngine.Compute(events, [DefaultTimeWindows.AllHours], Parameters, _ => HotspotSetting.Count);
+        Assert.Equal(expected, result.StudyArea, 6);
+    }
 }

@@ -23,4 +23,18 @@ public class PredictionEvaluationTests
     [Fact]
     public void Ties_go_to_the_lower_cell_number() =>
         Assert.Equal([2, 0, 1], CellRanking.TopCells([1, 1, 5, 1], 3));
+
+    [Fact]
+    public void The_best_cells_are_those_of_a_full_sort_ties_included()
+    {
+        var random = new Random(5);
+        // Few distinct values, so the cut falls inside a run of ties.
+        double[] scores = [.. Enumerable.Range(0, 20_000).Select(_ => (double)random.Next(0, 40))];
+        int[] sorted = [.. Enumerable.Range(0, scores.Length).OrderByDescending(c => scores[c]).ThenBy(c => c)];
+        foreach (var count in new[] { 1, 7, 500, 2_345, 19_999, 20_000, 30_000 })
+        {
+            Assert.Equal(sorted[..Math.Min(count, sorted.Length)], CellRanking.TopCells(scores, count));
+        }
+        Assert.Empty(CellRanking.TopCells(scores, 0));
+    }
 }

@@ -25,6 +25,22 @@ public class StatisticsTests
         Assert.Equal([0.04, 0.02, 0.04, 0.02], q.Select(v => Math.Round(v, 6)));
     }
 
+    [Fact]
+    public void Benjamini_Hochberg_below_a_level_gives_the_same_q_values_at_or_below_it_and_1_above()
+    {
+        var random = new Random(13);
+        // Many ties and a long tail, as the cells of a grid give.
+        double[] p = [.. Enumerable.Range(0, 5000).Select(_ => random.NextDouble() < 0.3 ? 0.5 : Math.Pow(random.NextDouble(), 4))];
+        var full = Statistics.BenjaminiHochberg(p);
+        var below = Statistics.BenjaminiHochberg(p, 0.05);
+        Assert.Contains(full, q => q <= 0.05);
+        Assert.Contains(full, q => q > 0.05 && q < 1);
+        for (var i = 0; i < p.Length; i++)
+        {
+            Assert.Equal(full[i] <= 0.05 ? full[i] : 1.0, below[i]);
+        }
+    }
+
     [Theory]
     [InlineData(0, 0.5)]
     [InlineData(1.959964, 0.025)]
