@@ -292,7 +292,8 @@ public class HotspotsApiTests : IClassFixture<DemoGemeenteFixture>
     }
 
     [Theory]
-    [InlineData(new[] { "Schoolweg", "Molenlaan" }, "Oude Dorp", "RK Basisschool Sint Jozef", "Schoolweg / Molenlaan (Oude Dorp), bij RK Basisschool Sint Jozef")]
+    [InlineData(new[] { "Schoolweg", "Molenlaan" }, "Oude Dorp", "RK Basisschool Sint Jozef",
+        "Schoolweg / Molenlaan (Oude Dorp), bij RK Basisschool Sint Jozef")]
     [InlineData(new[] { "Schoolweg" }, null, null, "Schoolweg")]
     [InlineData(new string[0], "Oude Dorp", null, "(Oude Dorp)")]
     [InlineData(new string[0], null, "De Regenboog", "bij De Regenboog")]
