@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using NetTopologySuite.Geometries;
 
 namespace GeoHandhaving.Core.Hotspots;
@@ -64,46 +65,50 @@ public sealed record CellGrid(double OriginX, double OriginY, double CellSize, i
 
     /// <summary>Neighbouring cells (inside the grid) at the given column/row offsets.</summary>
     /// <summary>
-    /// Per cell the sum of <paramref name="values"/> over the offsets that fall inside the grid, and how many did: one
-    /// shifted row-slice addition per offset instead of a neighbour walk per cell (the grids of a recompute hold tens of
+    /// Per cell the sum of <paramref name="values"/> over the offsets that fall inside the grid: one shifted, vectorised
+    /// row-slice addition per offset instead of a neighbour walk per cell (the grids of a recompute hold tens of
     /// thousands of cells and every window × category group sums over them).
     /// </summary>
-    public (double[] Sums, int[] Counts) SumOver(ReadOnlySpan<double> values, IReadOnlyList<(int Dx, int Dy)> offsets)
+    public double[] SumOver(ReadOnlySpan<double> values, IReadOnlyList<(int Dx, int Dy)> offsets)
     {
         var sums = new double[CellCount];
+        foreach (var (dx, dy) in offsets)
+        {
+            int firstColumn = Math.Max(0, -dx), width = Math.Min(Columns, Columns - dx) - firstColumn;
+            for (var row = Math.Max(0, -dy); width > 0 && row < Math.Min(Rows, Rows - dy); row++)
+            {
+                ref var target = ref sums[row * Columns + firstColumn];
+                ref readonly var source = ref values[(row + dy) * Columns + firstColumn + dx];
+                var i = 0;
+                for (; i <= width - Vector<double>.Count; i += Vector<double>.Count)
+                {
+                    (Vector.LoadUnsafe(ref target, (nuint)i) + Vector.LoadUnsafe(in source, (nuint)i)).StoreUnsafe(ref target, (nuint)i);
+                }
+                for (; i < width; i++)
+                {
+                    Unsafe.Add(ref target, i) += Unsafe.Add(ref Unsafe.AsRef(in source), i);
+                }
+            }
+        }
+        return sums;
+    }
+
+    /// <summary>Per cell how many of the offsets fall inside the grid (the Gi* weight W of an edge cell is smaller).</summary>
+    public int[] CountOver(IReadOnlyList<(int Dx, int Dy)> offsets)
+    {
         var counts = new int[CellCount];
         foreach (var (dx, dy) in offsets)
         {
             int firstColumn = Math.Max(0, -dx), lastColumn = Math.Min(Columns, Columns - dx);
-            if (firstColumn >= lastColumn)
-            {
-                continue;
-            }
             for (var row = Math.Max(0, -dy); row < Math.Min(Rows, Rows - dy); row++)
             {
-                var target = sums.AsSpan(row * Columns + firstColumn, lastColumn - firstColumn);
-                var counted = counts.AsSpan(row * Columns + firstColumn, target.Length);
-                var source = values.Slice((row + dy) * Columns + firstColumn + dx, target.Length);
-                var i = 0;
-                for (; i <= target.Length - Vector<double>.Count; i += Vector<double>.Count)
+                for (var column = firstColumn; column < lastColumn; column++)
                 {
-                    (new Vector<double>(target[i..]) + new Vector<double>(source[i..])).CopyTo(target[i..]);
-                }
-                for (; i < target.Length; i++)
-                {
-                    target[i] += source[i];
-                }
-                for (i = 0; i <= counted.Length - Vector<int>.Count; i += Vector<int>.Count)
-                {
-                    (new Vector<int>(counted[i..]) + Vector<int>.One).CopyTo(counted[i..]);
-                }
-                for (; i < counted.Length; i++)
-                {
-                    counted[i]++;
+                    counts[row * Columns + column]++;
                 }
             }
         }
-        return (sums, counts);
+        return counts;
     }
 
     public IEnumerable<int> Neighbours(int cell, IEnumerable<(int Dx, int Dy)> offsets)

@@ -37,7 +37,8 @@ public static class GetisOrd
         {
             return z;
         }
-        var (local, weights) = grid.SumOver(values, offsets);
+        var local = grid.SumOver(values, offsets);
+        var weights = grid.CountOver(offsets);
         for (var cell = 0; cell < n; cell++)
         {
             double weight = weights[cell];

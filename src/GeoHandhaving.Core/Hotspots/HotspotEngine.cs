@@ -333,7 +333,7 @@ public static class HotspotEngine
 
     private static double[] AddNeighbours(double[] values, CellGrid grid, double weight)
     {
-        var (neighbourSums, _) = grid.SumOver(values, Ring);
+        var neighbourSums = grid.SumOver(values, Ring);
         var result = new double[values.Length];
         for (var cell = 0; cell < values.Length; cell++)
         {

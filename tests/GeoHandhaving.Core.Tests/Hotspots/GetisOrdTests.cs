@@ -75,7 +75,7 @@ public class GetisOrdTests
         var random = new Random(3);
         double[] values = [.. Enumerable.Range(0, grid.CellCount).Select(_ => (double)random.Next(10))];
         var offsets = band is { } metres ? Neighbourhood.DistanceBand(metres).Offsets(100) : Neighbourhood.Queen.Offsets(100);
-        var (sums, counts) = grid.SumOver(values, offsets);
+        var (sums, counts) = (grid.SumOver(values, offsets), grid.CountOver(offsets));
         for (var cell = 0; cell < grid.CellCount; cell++)
         {
             var neighbours = grid.Neighbours(cell, offsets).ToList();
