@@ -376,9 +376,16 @@ public static class HotspotEngine
         HotspotParameters parameters)
     {
         var mask = Mask(window, group, categories);
-        var scored = Score(Sum(bins, weighting, mask, grid.CellCount), allHours, setting, grid, offsets, choiceBudget);
+        var observedValues = Sum(bins, weighting, mask, grid.CellCount);
+        var windowTotal = observedValues.Sum();
+        if (windowTotal == 0)
+        {
+            // Nothing in the window (a category that never comes at this hour): no hotspot can be observed.
+            return new WindowHotspots(window.Name, group.Name, setting.Name, 0, 0, exposureHours, [],
+                parameters.KeepCellScores ? new double[grid.CellCount] : null);
+        }
+        var scored = Score(observedValues, allHours, setting, grid, offsets, choiceBudget);
         var observed = scored.Observed;
-        var windowTotal = observed.Sum();
         var z = scored.Z ?? GetisOrd.CountZScores(scored.Blended, grid, offsets);
         var fdr = parameters.FalseDiscoveryRate;
         // Below a level of 0.5 only cells with z > 0 can be significant (p < 0.5): the others need no tail probability.
