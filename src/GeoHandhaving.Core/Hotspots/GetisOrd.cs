@@ -38,7 +38,7 @@ public static class GetisOrd
             return z;
         }
         var local = grid.SumOver(values, offsets);
-        var weights = grid.CountOver(offsets);
+        var weights = InGridCounts(grid, offsets);
         for (var cell = 0; cell < n; cell++)
         {
             double weight = weights[cell];
@@ -46,5 +46,21 @@ public static class GetisOrd
             z[cell] = denominator > 0 ? (local[cell] - mean * weight) / denominator : 0;
         }
         return z;
+    }
+
+    private sealed record InGridCountsOf(int Columns, int Rows, (int Dx, int Dy)[] Offsets, int[] Counts);
+
+    /// <summary>The last grid's in-grid neighbour counts: a recompute scores hundreds of windows on one grid.</summary>
+    private static InGridCountsOf? _lastCounts;
+
+    private static int[] InGridCounts(CellGrid grid, (int Dx, int Dy)[] offsets)
+    {
+        if (_lastCounts is { } last && last.Columns == grid.Columns && last.Rows == grid.Rows && last.Offsets.AsSpan().SequenceEqual(offsets))
+        {
+            return last.Counts;
+        }
+        var counts = grid.CountOver(offsets);
+        _lastCounts = new InGridCountsOf(grid.Columns, grid.Rows, [.. offsets], counts);
+        return counts;
     }
 }
