@@ -111,9 +111,10 @@ public static class HeatmapApi
         var (bbox, bboxProblem) = Bbox.Parse(c.Bbox);
         if (bboxProblem is not null) return bboxProblem;
         var cel = c.Cel ?? 100;
-        if (cel is < HeatmapGrid.MinCel or > HeatmapGrid.MaxCel)
+        if (cel is < HeatmapGrid.MinCel or > HeatmapGrid.MaxCel || cel % HeatmapNiveaus.KwartierCel != 0)
         {
-            return Problems.InvalidField("cel", $"celgrootte in meters, {HeatmapGrid.MinCel} t/m {HeatmapGrid.MaxCel}.", c.Cel);
+            return Problems.InvalidField("cel", $"celgrootte in meters, een veelvoud van {HeatmapNiveaus.KwartierCel} van {HeatmapGrid.MinCel} " +
+                $"t/m {HeatmapGrid.MaxCel} (de heatmap telt in cellen van {HeatmapNiveaus.KwartierCel} m).", c.Cel);
         }
         var (filter, filterProblem) = await ParseFilterAsync(p, TileLayers.Heatmap, windows, filters, queries.GemeenteId, ct);
         if (filterProblem is not null) return filterProblem;
@@ -168,9 +169,13 @@ public static class HeatmapApi
         if (!(await filters.CategorieAsync(gemeente, ct)).TryResolve(filter.Categorie, out var categorie, out problem)) return (null, problem);
         filter = filter with { Venster = venster, Categorie = categorie };
         // For the layers of meldingen a venster is the gemeente's own definition, the one its hotspots are computed for.
-        if (!layer.ReadsMeldingen || venster is null) return (filter, null);
-        var context = await windows.ContextAsync(gemeente, ct);
-        return (filter with { VensterDefinitie = context.Windows.First(w => w.Name == venster), SchoolRegio = context.Regio }, null);
+        if (layer.ReadsMeldingen && venster is not null)
+        {
+            var context = await windows.ContextAsync(gemeente, ct);
+            filter = filter with { VensterDefinitie = context.Windows.First(w => w.Name == venster), SchoolRegio = context.Regio };
+        }
+        // The heatmap reads the cell table, which counts per quarter hour.
+        return layer == TileLayers.Heatmap && filter.KwartierProbleem() is { } kwartier ? (null, kwartier) : (filter, null);
     }
 
     /// <summary>A strong ETag over everything the response depends on; the data version makes it change when the data does.</summary>
