@@ -49,11 +49,17 @@ public static class HeatmapApi
             .RequireAuthorization(Policies.WijkenLezen);
         tiles.MapGet("/{layer}/{z}/{x}/{y}.mvt", LeesTegel).WithName("HeatmapTegel")
             .WithSummary("Mapbox vector tile of layer heatmap, hotspots, wijken or meldingen; filters categorie, venster, dag, uur, van, tot; 204 when empty")
+            .WithDescription("The heatmap layer is read from the pre-aggregated cell table (25 m cells per quarter hour): van, tot and the venster's " +
+                "times must fall on a quarter hour (:00, :15, :30, :45), otherwise 400 naming the field. Cells with fewer meldingen than the " +
+                "privacy floor (Heatmap:MinimumPerCel) are never served.")
             .Produces(StatusCodes.Status200OK, contentType: MvtMediaType);
         tiles.MapGet("/{layer}.json", LeesTileJson).WithName("HeatmapTileJson")
             .WithSummary("TileJSON 3.0.0 of a layer; the tile URL template carries the given filters");
         app.MapGet("/api/v1/heatmap", LijstCellen).RequireAuthorization(Policies.HotspotsLezen).WithTags("Heatmap").WithName("HeatmapCellen")
-            .WithSummary("The heatmap as GeoJSON cell polygons (CRS84) with count and weight (meldingen per hectare), for clients without vector tiles");
+            .WithSummary("The heatmap as GeoJSON cell polygons (CRS84) with count and weight (meldingen per hectare), for clients without vector tiles")
+            .WithDescription("cel: a multiple of 25 m from 25 to 5000 (default 100); read from the pre-aggregated cell table, so van, tot and the " +
+                "venster's times must fall on a quarter hour (:00, :15, :30, :45), otherwise 400 naming the field. The privacy floor applies to " +
+                "the count at the requested cell size.");
 
         app.MapGet("/", () => TypedResults.Redirect("/kaart")).AllowAnonymous().WithTags("Kaart").WithName("Start")
             .WithSummary("Redirects to the map page");
