@@ -24,7 +24,9 @@ internal static class CliHost
         services.AddSingleton(Configuration);
         services.AddLogging(l => l.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             // EF logs the probe of a missing history table as an error on a fresh database; it is expected.
-            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None));
+            .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)
+            // The line of each hotspot run: its meldingen, hotspots and the seconds of each step.
+            .AddFilter(typeof(Api.Hotspots.HotspotRecomputeJob).FullName, LogLevel.Information));
         services.AddSingleton(TimeProvider.System);
         services.AddData(Configuration);
         extra?.Invoke(services);
