@@ -26,7 +26,7 @@ internal static class BenchmarkMeldingen
         DataServices.Configure(options, dataSource);
         await using (var db = new GeoHandhavingDbContext(options.Options))
         {
-            await db.Database.MigrateAsync();
+            await DataServices.MigrateAsync(db);
             if (!await db.Gemeenten.AnyAsync(g => g.Id == gemeente))
             {
                 db.Gemeenten.Add(new Api.Gemeenten.Gemeente { Id = gemeente, Naam = naam });

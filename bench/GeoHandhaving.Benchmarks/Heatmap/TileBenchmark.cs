@@ -22,7 +22,8 @@ namespace GeoHandhaving.Benchmarks.Heatmap;
 /// <see cref="HeatmapQueries"/> (cold: SQL; warm: the tile cache) beside the raw ST_AsMVT over the points that a generic
 /// tile server (pg_tileserv, Martin) would run for the melding table. Each tile gets a random filter combination as the map
 /// sends them (categorie, dag, uur, a period van–tot; each present or not), so "cold" is what a planner's new filter costs.
-/// Ends with the summary line <c>tiles: …</c>.
+/// The tiles are read from the heatmap's cell table as the service reads them: the migration (HeatmapCellen) fills it from
+/// meldingen already stored and the triggers on melding keep it through the COPY. Ends with the summary line <c>tiles: …</c>.
 /// </summary>
 internal static class TileBenchmark
 {

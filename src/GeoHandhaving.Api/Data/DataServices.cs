@@ -31,6 +31,16 @@ public static class DataServices
         return builder.Build();
     }
 
+    /// <summary>
+    /// Applies the migrations without the 30 s command timeout: a migration that fills a table from the meldingen
+    /// (HeatmapCellen) takes minutes on millions of them. The one way every host (CLI, tests, benchmarks) migrates.
+    /// </summary>
+    public static async Task MigrateAsync(GeoHandhavingDbContext db, CancellationToken ct = default)
+    {
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        await db.Database.MigrateAsync(ct);
+    }
+
     public static void Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, o => o.UseNetTopologySuite().MigrationsHistoryTable("__ef_migrations_history"))
             .UseSnakeCaseNamingConvention();

@@ -1,5 +1,6 @@
 using GeoHandhaving.Api.Gemeenten;
 using GeoHandhaving.Api.Geocoding;
+using GeoHandhaving.Api.Heatmap;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Meldingen;
 using GeoHandhaving.Api.Security;
@@ -28,6 +29,8 @@ public class GeoHandhavingDbContext(DbContextOptions<GeoHandhavingDbContext> opt
     public DbSet<MeldingGebeurtenis> MeldingGebeurtenissen => Set<MeldingGebeurtenis>();
     public DbSet<Categorie> Categorieen => Set<Categorie>();
     public DbSet<ContactInzage> ContactInzages => Set<ContactInzage>();
+    public DbSet<HeatmapCelKwartier> HeatmapCellenKwartier => Set<HeatmapCelKwartier>();
+    public DbSet<HeatmapCelWeek> HeatmapCellenWeek => Set<HeatmapCelWeek>();
     public DbSet<HotspotRun> HotspotRuns => Set<HotspotRun>();
     public DbSet<Hotspot> Hotspots => Set<Hotspot>();
     public DbSet<Tijdvenster> Tijdvensters => Set<Tijdvenster>();

@@ -49,11 +49,17 @@ public static class HeatmapApi
             .RequireAuthorization(Policies.WijkenLezen);
         tiles.MapGet("/{layer}/{z}/{x}/{y}.mvt", LeesTegel).WithName("HeatmapTegel")
             .WithSummary("Mapbox vector tile of layer heatmap, hotspots, wijken or meldingen; filters categorie, venster, dag, uur, van, tot; 204 when empty")
+            .WithDescription("The heatmap layer is read from the pre-aggregated cell table (25 m cells per quarter hour): van, tot and the venster's " +
+                "times must fall on a quarter hour (:00, :15, :30, :45), otherwise 400 naming the field. Cells with fewer meldingen than the " +
+                "privacy floor (Heatmap:MinimumPerCel) are never served.")
             .Produces(StatusCodes.Status200OK, contentType: MvtMediaType);
         tiles.MapGet("/{layer}.json", LeesTileJson).WithName("HeatmapTileJson")
             .WithSummary("TileJSON 3.0.0 of a layer; the tile URL template carries the given filters");
         app.MapGet("/api/v1/heatmap", LijstCellen).RequireAuthorization(Policies.HotspotsLezen).WithTags("Heatmap").WithName("HeatmapCellen")
-            .WithSummary("The heatmap as GeoJSON cell polygons (CRS84) with count and weight (meldingen per hectare), for clients without vector tiles");
+            .WithSummary("The heatmap as GeoJSON cell polygons (CRS84) with count and weight (meldingen per hectare), for clients without vector tiles")
+            .WithDescription("cel: a multiple of 25 m from 25 to 5000 (default 100); read from the pre-aggregated cell table, so van, tot and the " +
+                "venster's times must fall on a quarter hour (:00, :15, :30, :45), otherwise 400 naming the field. The privacy floor applies to " +
+                "the count at the requested cell size.");
 
         app.MapGet("/", () => TypedResults.Redirect("/kaart")).AllowAnonymous().WithTags("Kaart").WithName("Start")
             .WithSummary("Redirects to the map page");
@@ -111,9 +117,10 @@ public static class HeatmapApi
         var (bbox, bboxProblem) = Bbox.Parse(c.Bbox);
         if (bboxProblem is not null) return bboxProblem;
         var cel = c.Cel ?? 100;
-        if (cel is < HeatmapGrid.MinCel or > HeatmapGrid.MaxCel)
+        if (cel is < HeatmapGrid.MinCel or > HeatmapGrid.MaxCel || cel % HeatmapNiveaus.KwartierCel != 0)
         {
-            return Problems.InvalidField("cel", $"celgrootte in meters, {HeatmapGrid.MinCel} t/m {HeatmapGrid.MaxCel}.", c.Cel);
+            return Problems.InvalidField("cel", $"celgrootte in meters, een veelvoud van {HeatmapNiveaus.KwartierCel} van {HeatmapGrid.MinCel} " +
+                $"t/m {HeatmapGrid.MaxCel} (de heatmap telt in cellen van {HeatmapNiveaus.KwartierCel} m).", c.Cel);
         }
         var (filter, filterProblem) = await ParseFilterAsync(p, TileLayers.Heatmap, windows, filters, queries.GemeenteId, ct);
         if (filterProblem is not null) return filterProblem;
@@ -168,9 +175,13 @@ public static class HeatmapApi
         if (!(await filters.CategorieAsync(gemeente, ct)).TryResolve(filter.Categorie, out var categorie, out problem)) return (null, problem);
         filter = filter with { Venster = venster, Categorie = categorie };
         // For the layers of meldingen a venster is the gemeente's own definition, the one its hotspots are computed for.
-        if (!layer.ReadsMeldingen || venster is null) return (filter, null);
-        var context = await windows.ContextAsync(gemeente, ct);
-        return (filter with { VensterDefinitie = context.Windows.First(w => w.Name == venster), SchoolRegio = context.Regio }, null);
+        if (layer.ReadsMeldingen && venster is not null)
+        {
+            var context = await windows.ContextAsync(gemeente, ct);
+            filter = filter with { VensterDefinitie = context.Windows.First(w => w.Name == venster), SchoolRegio = context.Regio };
+        }
+        // The heatmap reads the cell table, which counts per quarter hour.
+        return layer == TileLayers.Heatmap && filter.KwartierProbleem() is { } kwartier ? (null, kwartier) : (filter, null);
     }
 
     /// <summary>A strong ETag over everything the response depends on; the data version makes it change when the data does.</summary>

@@ -56,7 +56,55 @@ public sealed record HeatmapFilter(string? Categorie, string? Venster, int? Dag,
     }
 
     /// <summary>The conditions on meldingen (alias m) appended to <paramref name="command"/>'s parameters.</summary>
-    public string MeldingConditions(NpgsqlCommand command)
+    public string MeldingConditions(NpgsqlCommand command) => Conditions(command, "m.gemeld_op", "m.categorie");
+
+    /// <summary>
+    /// The same conditions on the quarter-hour level of the cell table (alias c): each filter reads the quarter's start where
+    /// it read the melding's time, which is exact because every filter is whole quarter hours (<see cref="KwartierProbleem"/>).
+    /// </summary>
+    public string KwartierConditions(NpgsqlCommand command) => Conditions(command, "c.kwartier", "c.categorie");
+
+    /// <summary>The conditions on the week level (alias c): its rows for all days and hours, a weekday, an hour of every weekday, or both.</summary>
+    public string WeekConditions(NpgsqlCommand command)
+    {
+        command.Parameters.AddWithValue("weekdag", (short)(Dag ?? 0));
+        command.Parameters.AddWithValue("uur", (short)(Uur ?? -1));
+        var conditions = (Dag, Uur) switch
+        {
+            (null, not null) => " AND c.weekdag > 0 AND c.uur = @uur",
+            _ => " AND c.weekdag = @weekdag AND c.uur = @uur",
+        };
+        if (Categorie is not null)
+        {
+            conditions += " AND c.categorie = @categorie";
+            command.Parameters.AddWithValue("categorie", Categorie);
+        }
+        return conditions;
+    }
+
+    /// <summary>
+    /// The cell table counts per quarter hour: a van or tot between two quarters, or a venster that starts or ends between
+    /// them, cannot be answered from it and is refused naming the field (the map sends whole days, windows are in minutes).
+    /// </summary>
+    public ProblemHttpResult? KwartierProbleem()
+    {
+        const string reden = "de heatmap telt per kwartier: een tijdstip op :00, :15, :30 of :45 (zonder seconden).";
+        if (Van is { } van && !OpKwartier(van.UtcTicks)) return Problems.InvalidField("van", reden, Van);
+        if (Tot is { } tot && !OpKwartier(tot.UtcTicks)) return Problems.InvalidField("tot", reden, Tot);
+        if (VensterDefinitie is { } venster && !OpKwartieren(venster))
+        {
+            return Problems.InvalidField("venster", $"venster '{Venster}' ({TimeWindowText.Format(venster)}) begint of eindigt niet op een heel " +
+                "kwartier; de heatmap telt per kwartier.", Venster);
+        }
+        return null;
+    }
+
+    /// <summary>Whether every part of <paramref name="window"/> starts and ends on a quarter hour, so a quarter lies wholly in or out of it.</summary>
+    public static bool OpKwartieren(TimeWindow window) => window.Parts.All(p => OpKwartier(p.Start.Ticks) && OpKwartier(p.End.Ticks));
+
+    private static bool OpKwartier(long ticks) => ticks % (15 * TimeSpan.TicksPerMinute) == 0;
+
+    private string Conditions(NpgsqlCommand command, string tijd, string categorie)
     {
         var conditions = new List<string>();
         void Add(string condition, string name, object value)
@@ -64,12 +112,12 @@ public sealed record HeatmapFilter(string? Categorie, string? Venster, int? Dag,
             conditions.Add(condition);
             command.Parameters.AddWithValue(name, value);
         }
-        if (Categorie is not null) Add("m.categorie = @categorie", "categorie", Categorie);
-        if (Van is not null) Add("m.gemeld_op >= @van", "van", Van.Value.UtcDateTime);
-        if (Tot is not null) Add("m.gemeld_op < @tot", "tot", Tot.Value.UtcDateTime);
-        if (Dag is not null) Add($"{AmsterdamTimeSql.Weekdag("m.gemeld_op")} = @dag", "dag", Dag.Value);
-        if (Uur is not null) Add($"{AmsterdamTimeSql.Uur("m.gemeld_op")} = @uur", "uur", Uur.Value);
-        if (VensterDefinitie is not null) conditions.Add(TimeWindowSql.Condition(VensterDefinitie, "m.gemeld_op", SchoolRegio, command));
+        if (Categorie is not null) Add($"{categorie} = @categorie", "categorie", Categorie);
+        if (Van is not null) Add($"{tijd} >= @van", "van", Van.Value.UtcDateTime);
+        if (Tot is not null) Add($"{tijd} < @tot", "tot", Tot.Value.UtcDateTime);
+        if (Dag is not null) Add($"{AmsterdamTimeSql.Weekdag(tijd)} = @dag", "dag", Dag.Value);
+        if (Uur is not null) Add($"{AmsterdamTimeSql.Uur(tijd)} = @uur", "uur", Uur.Value);
+        if (VensterDefinitie is not null) conditions.Add(TimeWindowSql.Condition(VensterDefinitie, tijd, categorie, SchoolRegio, command));
         return conditions.Count == 0 ? "" : " AND " + string.Join(" AND ", conditions);
     }
 

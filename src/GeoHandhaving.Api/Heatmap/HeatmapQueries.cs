@@ -51,15 +51,22 @@ public sealed class HeatmapQueries(NpgsqlDataSource dataSource, CurrentUser user
         command.Parameters.AddWithValue("z", tile.Z);
         command.Parameters.AddWithValue("x", tile.X);
         command.Parameters.AddWithValue("y", tile.Y);
-        var conditions = layer == TileLayers.Hotspots ? filter.HotspotConditions(command)
-            : layer.ReadsMeldingen ? filter.MeldingConditions(command) : "";
-        if (layer == TileLayers.Heatmap) AddCellParameters(command, HeatmapGrid.CelVoorZoom(tile.Z));
-        if (Scope(layer) != "")
+        if (layer == TileLayers.Heatmap)
         {
-            conditions += " AND " + MeldingenSql.BoaScope;
-            command.Parameters.AddWithValue("gebruiker", user.Naam);
+            var (niveau, conditions) = CellParameters(command, HeatmapGrid.CelVoorZoom(tile.Z), filter);
+            command.CommandText = HeatmapSql.Tile(layer, conditions, niveau);
         }
-        command.CommandText = HeatmapSql.Tile(layer, conditions);
+        else
+        {
+            var conditions = layer == TileLayers.Hotspots ? filter.HotspotConditions(command)
+                : layer.ReadsMeldingen ? filter.MeldingConditions(command) : "";
+            if (Scope(layer) != "")
+            {
+                conditions += " AND " + MeldingenSql.BoaScope;
+                command.Parameters.AddWithValue("gebruiker", user.Naam);
+            }
+            command.CommandText = HeatmapSql.Tile(layer, conditions);
+        }
         return await command.ExecuteScalarAsync(ct) as byte[] ?? [];
     }
 
@@ -73,8 +80,8 @@ public sealed class HeatmapQueries(NpgsqlDataSource dataSource, CurrentUser user
         command.Parameters.AddWithValue("miny", box.MinY);
         command.Parameters.AddWithValue("maxx", box.MaxX);
         command.Parameters.AddWithValue("maxy", box.MaxY);
-        AddCellParameters(command, cel);
-        command.CommandText = HeatmapSql.HeatmapCellen(filter.MeldingConditions(command));
+        var (niveau, conditions) = CellParameters(command, cel, filter);
+        command.CommandText = HeatmapSql.HeatmapCellen(niveau, conditions);
         var cellen = new List<HeatmapCel>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -84,10 +91,15 @@ public sealed class HeatmapQueries(NpgsqlDataSource dataSource, CurrentUser user
         return cellen;
     }
 
-    private void AddCellParameters(NpgsqlCommand command, int cel)
+    /// <summary>The cell size, the privacy floor and the level of the cell table that answers, with its filter conditions.</summary>
+    private (HeatmapNiveau Niveau, string Conditions) CellParameters(NpgsqlCommand command, int cel, HeatmapFilter filter)
     {
+        var (niveau, bron) = HeatmapNiveaus.Kies(cel, filter);
         command.Parameters.AddWithValue("cel", (double)cel);
+        command.Parameters.AddWithValue("bron", (short)bron);
+        command.Parameters.AddWithValue("factor", (double)cel / bron);
         command.Parameters.AddWithValue("minimum", (long)options.Value.MinimumPerCel);
+        return (niveau, niveau == HeatmapNiveau.Week ? filter.WeekConditions(command) : filter.KwartierConditions(command));
     }
 
     /// <summary>[minLon, minLat, maxLon, maxLat] of the gemeente's meldingen and wijken, or null when it has none.</summary>

@@ -16,16 +16,23 @@ internal static class HeatmapSql
         """;
 
     /// <summary>
-    /// Cells of @cel metres with at least @minimum meldingen among the meldingen within <paramref name="gebied"/> (an RD
-    /// geometry expression). Every cell touching the area is counted whole, so a cell has the same count in every tile.
+    /// Cells of @cel metres with at least @minimum meldingen within <paramref name="gebied"/> (an RD geometry expression),
+    /// summed from the cell table: its rows are cells of @bron metres (25 on the quarter-hour level, 100 or 200 on the week
+    /// level) that nest in @cel (@factor = @cel / @bron). Every cell touching the area is counted whole (the rows read run one
+    /// cell beyond it on each side, aligned to @cel), so a cell has the same count in every tile, and the floor applies to
+    /// the sum at @cel, as it did to the raw count of meldingen.
     /// </summary>
-    private static string Cellen(string gebied, string conditions) => $"""
-        cellen AS (
-            SELECT floor(ST_X(m.locatie) / @cel) AS i, floor(ST_Y(m.locatie) / @cel) AS j, count(*) AS aantal
-            FROM melding m
-            WHERE m.gemeente_id = @gemeente AND m.locatie && ST_Expand({gebied}, @cel){conditions}
+    private static string Cellen(HeatmapNiveau niveau, string gebied, string conditions) => $"""
+        grens AS (
+            SELECT (floor(ST_XMin(g) / @cel) - 1) * @factor AS imin, (floor(ST_XMax(g) / @cel) + 2) * @factor - 1 AS imax,
+                   (floor(ST_YMin(g) / @cel) - 1) * @factor AS jmin, (floor(ST_YMax(g) / @cel) + 2) * @factor - 1 AS jmax
+            FROM (SELECT {gebied} AS g) gebied
+        ), cellen AS (
+            SELECT floor(c.i / @factor) AS i, floor(c.j / @factor) AS j, sum(c.aantal) AS aantal
+            FROM {(niveau == HeatmapNiveau.Week ? "heatmap_cel_week" : "heatmap_cel_kwartier")} c
+            WHERE c.gemeente_id = @gemeente AND {(niveau == HeatmapNiveau.Week ? InWeekGrens : InKwartierGrens)}{conditions}
             GROUP BY 1, 2
-            HAVING count(*) >= @minimum
+            HAVING sum(c.aantal) >= @minimum
         ), cel AS (
             SELECT ST_MakeEnvelope(i * @cel, j * @cel, (i + 1) * @cel, (j + 1) * @cel, 28992) AS vlak, i, j, aantal,
                    round((aantal / (@cel * @cel / 10000.0))::numeric, 3)::float8 AS per_hectare
@@ -33,18 +40,29 @@ internal static class HeatmapSql
         )
         """;
 
+    /// <summary>The week level's key (cel, uur, weekdag, j, i) is read by ranges.</summary>
+    private const string InWeekGrens = """
+        c.cel = @bron AND c.i BETWEEN (SELECT imin FROM grens) AND (SELECT imax FROM grens)
+          AND c.j BETWEEN (SELECT jmin FROM grens) AND (SELECT jmax FROM grens)
+        """;
+
+    /// <summary>The quarter-hour level is ordered by time; its GiST index on point(i, j) finds the cells of an area.</summary>
+    private const string InKwartierGrens = """
+        point(c.i, c.j) <@ (SELECT box(point(imin, jmin), point(imax, jmax)) FROM grens)
+        """;
+
     /// <summary>The GeoJSON aggregates: cells (i, j, count, per hectare) within the RD box @minx..@maxy.</summary>
-    public static string HeatmapCellen(string conditions) => $"""
-        WITH {Cellen("ST_MakeEnvelope(@minx, @miny, @maxx, @maxy, 28992)", conditions)}
+    public static string HeatmapCellen(HeatmapNiveau niveau, string conditions) => $"""
+        WITH {Cellen(niveau, "ST_MakeEnvelope(@minx, @miny, @maxx, @maxy, 28992)", conditions)}
         SELECT i, j, aantal, per_hectare FROM cel
         WHERE vlak && ST_MakeEnvelope(@minx, @miny, @maxx, @maxy, 28992)
         ORDER BY j, i
         """;
 
-    public static string Tile(TileLayer layer, string conditions) => layer.Id switch
+    public static string Tile(TileLayer layer, string conditions, HeatmapNiveau niveau = HeatmapNiveau.Kwartier) => layer.Id switch
     {
         "heatmap" => $"""
-            WITH {Tegel}, {Cellen("(SELECT rd FROM tegel)", conditions)}, laag AS (
+            WITH {Tegel}, {Cellen(niveau, "(SELECT rd FROM tegel)", conditions)}, laag AS (
                 SELECT ST_AsMVTGeom(ST_Transform(cel.vlak, 3857), tegel.web, 4096, 64, true) AS geom, aantal AS count, per_hectare AS weight
                 FROM cel, tegel WHERE cel.vlak && tegel.rd
             )

@@ -5,13 +5,13 @@ using Npgsql;
 namespace GeoHandhaving.Api.Heatmap;
 
 /// <summary>
-/// A Core <see cref="TimeWindow"/> as a SQL condition on a timestamptz column, read as Europe/Amsterdam wall-clock time:
+/// A Core <see cref="TimeWindow"/> as a SQL condition on a timestamptz column (and its categories on a categorie column), read as Europe/Amsterdam wall-clock time:
 /// the heatmap's venster filter then counts exactly the meldingen <see cref="TimeWindow.Contains"/> counts for the
 /// hotspots (the same parts, midnight crossing, categories and school days from the schoolvakantie table).
 /// </summary>
 internal static class TimeWindowSql
 {
-    public static string Condition(TimeWindow window, string column, SchoolRegio regio, NpgsqlCommand command)
+    public static string Condition(TimeWindow window, string column, string categorieColumn, SchoolRegio regio, NpgsqlCommand command)
     {
         var local = AmsterdamTimeSql.Local(column);
         var yesterday = $"({local} - interval '1 day')";
@@ -41,7 +41,7 @@ internal static class TimeWindowSql
         if (window.Categories.Count > 0)
         {
             command.Parameters.AddWithValue("venster_categorieen", window.Categories.ToArray());
-            condition += " AND m.categorie = ANY(@venster_categorieen)";
+            condition += $" AND {categorieColumn} = ANY(@venster_categorieen)";
         }
         return condition;
     }

@@ -1,7 +1,9 @@
+using GeoHandhaving.Api.Heatmap;
 using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Api.Wijken;
+using GeoHandhaving.Core.TimeWindows;
 using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -52,7 +54,7 @@ public static class VoorstelApi
         {
             return Problems.InvalidField("werklast", "'meldingen' of 'adressen'.", verzoek.Werklast);
         }
-        if (verzoek.Venster is { Length: > 0 } venster && (await windows.ResolveAsync(s.GemeenteId, venster, ct)).Error is { } vensterFout)
+        if (verzoek.Venster is { Length: > 0 } venster && VensterFout(await windows.ResolveAsync(s.GemeenteId, venster, ct)) is { } vensterFout)
         {
             return Problems.InvalidField("venster", vensterFout, venster);
         }
@@ -72,6 +74,11 @@ public static class VoorstelApi
 
     internal static async Task<Results<Ok<VoorstelUitvoer>, ProblemHttpResult>> Lees(VoorstelRuns runs, CurrentUser user, long id, CancellationToken ct) =>
         await runs.FindAsync(user.GemeenteId, id, ct) is { } run ? TypedResults.Ok(VoorstelUitvoer.From(run)) : Problems.NotFound("Voorstel", id);
+
+    /// <summary>Why a venster cannot weigh the workload: unknown or invalid, or not on quarter hours (the workload is read from the heatmap's cell table).</summary>
+    internal static string? VensterFout((TimeWindow? Window, string? Error) resolved) =>
+        resolved.Error ?? (HeatmapFilter.OpKwartieren(resolved.Window!) ? null
+            : $"venster {TimeWindowText.Format(resolved.Window!)} begint of eindigt niet op een heel kwartier; de werklast telt per kwartier.");
 
     /// <summary>422 naming the buurt code when a locked buurt is no buurt of the gemeente or its wijk number is not 1..aantal.</summary>
     private static async Task<ProblemHttpResult?> VastgezetteBuurtenProbleemAsync(IReadOnlyDictionary<string, int>? vastgezet, int aantal,

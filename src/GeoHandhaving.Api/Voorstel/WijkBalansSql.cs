@@ -4,10 +4,14 @@ namespace GeoHandhaving.Api.Voorstel;
 
 internal static class WijkBalansSql
 {
-    /// <summary>The proposal's workload: every melding of the period with its buurt, categorie and time (windows are applied in C#, as the hotspots
-    /// do).</summary>
+    /// <summary>
+    /// The proposal's workload: the meldingen since @van (a quarter hour) per buurt, categorie and quarter hour, from the
+    /// heatmap's cell table (windows are applied in C# to each quarter, as the hotspots apply them to each melding).
+    /// </summary>
     public const string MeldingenVanHetJaar = """
-        SELECT buurt_code, categorie, gemeld_op FROM melding WHERE gemeente_id = @gemeente AND buurt_code IS NOT NULL AND gemeld_op >= @van
+        SELECT c.buurt_code, c.categorie, c.kwartier, sum(c.aantal)::int FROM heatmap_cel_kwartier c
+        WHERE c.gemeente_id = @gemeente AND c.buurt_code <> '' AND c.kwartier >= @van
+        GROUP BY 1, 2, 3
         """;
 
     public const string PerWijk = """

@@ -129,29 +129,33 @@ public sealed class WijkindelingVoorstelJob(
             .ToDictionaryAsync(g => g.Key, g => (double)g.Count, ct);
 
     /// <summary>
-    /// Meldingen of the last year per buurt, each weighted by its categorie; with a window only those the window counts
-    /// for the hotspots too (its time, categories and school days).
+    /// Meldingen of the last year (from the quarter hour a year ago) per buurt, each weighted by its categorie; with a window
+    /// only those the window counts for the hotspots too (its time, categories and school days). Read from the heatmap's
+    /// cell table per quarter hour: a window on quarter hours (checked when the proposal is asked) holds a quarter wholly or not.
     /// </summary>
     private async Task<Dictionary<string, double>> MeldingenPerBuurtAsync(string gemeenteId, VoorstelInvoer verzoek, CancellationToken ct)
     {
         Func<DateTimeOffset, string, bool> telt = (_, _) => true;
         if (verzoek.Venster is { Length: > 0 } text)
         {
-            var (venster, fout) = await windows.ResolveAsync(gemeenteId, text, ct);
-            if (venster is null) throw new InvalidOperationException($"venster: {fout}");
+            var resolved = await windows.ResolveAsync(gemeenteId, text, ct);
+            if (VoorstelApi.VensterFout(resolved) is { } fout) throw new InvalidOperationException($"venster: {fout}");
+            var venster = resolved.Window!;
             var (_, kalender, regio) = await windows.ContextAsync(gemeenteId, ct);
             telt = (op, categorie) => (venster.Categories.Count == 0 || venster.Categories.Contains(categorie)) && venster.Contains(op, kalender, regio);
         }
+        var jaarGeleden = clock.GetUtcNow().AddYears(-1).UtcDateTime;
         var totals = new Dictionary<string, double>();
         await using var command = dataSource.CreateCommand(WijkBalansSql.MeldingenVanHetJaar);
         command.Parameters.AddWithValue("gemeente", gemeenteId);
-        command.Parameters.AddWithValue("van", clock.GetUtcNow().AddYears(-1).UtcDateTime);
+        command.Parameters.AddWithValue("van", jaarGeleden.AddTicks(-(jaarGeleden.Ticks % (15 * TimeSpan.TicksPerMinute))));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             var (buurt, categorie) = (reader.GetString(0), reader.GetString(1));
             if (!telt(reader.GetFieldValue<DateTimeOffset>(2), categorie)) continue;
-            totals[buurt] = totals.GetValueOrDefault(buurt) + (verzoek.CategorieGewichten?.GetValueOrDefault(categorie, 1) ?? 1);
+            var gewicht = verzoek.CategorieGewichten?.GetValueOrDefault(categorie, 1) ?? 1;
+            totals[buurt] = totals.GetValueOrDefault(buurt) + gewicht * reader.GetInt32(3);
         }
         return totals;
     }

@@ -28,7 +28,11 @@ public partial class SqlRuleTests(ApiFixture fixture)
             .Where(c => Statement().IsMatch(c.Sql))
             // Statements composed at run time from their filters, without the filters (the filters only narrow them down).
             .Concat(TileLayers.All.Values.Select(l => ($"{nameof(HeatmapSql)}.{nameof(HeatmapSql.Tile)}({l.Id})", HeatmapSql.Tile(l, ""))))
-            .Append(($"{nameof(HeatmapSql)}.{nameof(HeatmapSql.HeatmapCellen)}", HeatmapSql.HeatmapCellen("")));
+            .Concat(Enum.GetValues<HeatmapNiveau>().SelectMany(n => new[]
+            {
+                ($"{nameof(HeatmapSql)}.{nameof(HeatmapSql.Tile)}(heatmap, {n})", HeatmapSql.Tile(TileLayers.Heatmap, "", n)),
+                ($"{nameof(HeatmapSql)}.{nameof(HeatmapSql.HeatmapCellen)}({n})", HeatmapSql.HeatmapCellen(n, "")),
+            }));
 
     private IReadOnlySet<string> TenantTables()
     {

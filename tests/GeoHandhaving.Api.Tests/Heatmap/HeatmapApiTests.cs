@@ -85,6 +85,9 @@ public class HeatmapApiTests(ApiFixture fixture)
     [InlineData("/api/v1/tiles/heatmap/14/0/0.mvt?van=2026-10-02&tot=2026-10-01", "tot")]
     [InlineData("/api/v1/tiles/heatmap.json?dag=8", "dag")]
     [InlineData("/api/v1/heatmap?cel=10", "cel")]
+    [InlineData("/api/v1/heatmap?cel=30", "cel")]
+    [InlineData("/api/v1/heatmap?van=2026-10-01T08:10:00Z", "van")]
+    [InlineData("/api/v1/tiles/heatmap/14/0/0.mvt?tot=2026-10-01T08:15:30%2B02:00", "tot")]
     [InlineData("/api/v1/heatmap?bbox=4.9,52.3", "bbox")]
     public async Task Bad_filters_are_refused_naming_the_field(string url, string field)
     {

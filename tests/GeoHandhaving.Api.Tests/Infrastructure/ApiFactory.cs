@@ -63,7 +63,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
                 {
                     DataServices.Configure(options, dataSource);
                     await using var db = new GeoHandhavingDbContext(options.Options);
-                    await db.Database.MigrateAsync();
+                    await DataServices.MigrateAsync(db);
                 }
                 await using var scope = Services.CreateAsyncScope();
                 // Hangfire installs its schema on first use of the storage; do it before tests enqueue jobs concurrently.

@@ -158,6 +158,82 @@ namespace GeoHandhaving.Api.Data.Migrations
                     b.ToTable("school", (string)null);
                 });
 
+            modelBuilder.Entity("GeoHandhaving.Api.Heatmap.HeatmapCelKwartier", b =>
+                {
+                    b.Property<string>("GemeenteId")
+                        .HasColumnType("text")
+                        .HasColumnName("gemeente_id");
+
+                    b.Property<DateTimeOffset>("Kwartier")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("kwartier");
+
+                    b.Property<int>("I")
+                        .HasColumnType("integer")
+                        .HasColumnName("i");
+
+                    b.Property<int>("J")
+                        .HasColumnType("integer")
+                        .HasColumnName("j");
+
+                    b.Property<string>("Categorie")
+                        .HasColumnType("text")
+                        .HasColumnName("categorie");
+
+                    b.Property<string>("BuurtCode")
+                        .HasColumnType("text")
+                        .HasColumnName("buurt_code");
+
+                    b.Property<int>("Aantal")
+                        .HasColumnType("integer")
+                        .HasColumnName("aantal");
+
+                    b.HasKey("GemeenteId", "Kwartier", "I", "J", "Categorie", "BuurtCode")
+                        .HasName("pk_heatmap_cel_kwartier");
+
+                    b.ToTable("heatmap_cel_kwartier", (string)null);
+                });
+
+            modelBuilder.Entity("GeoHandhaving.Api.Heatmap.HeatmapCelWeek", b =>
+                {
+                    b.Property<string>("GemeenteId")
+                        .HasColumnType("text")
+                        .HasColumnName("gemeente_id");
+
+                    b.Property<short>("Cel")
+                        .HasColumnType("smallint")
+                        .HasColumnName("cel");
+
+                    b.Property<short>("Uur")
+                        .HasColumnType("smallint")
+                        .HasColumnName("uur");
+
+                    b.Property<short>("Weekdag")
+                        .HasColumnType("smallint")
+                        .HasColumnName("weekdag");
+
+                    b.Property<int>("J")
+                        .HasColumnType("integer")
+                        .HasColumnName("j");
+
+                    b.Property<int>("I")
+                        .HasColumnType("integer")
+                        .HasColumnName("i");
+
+                    b.Property<string>("Categorie")
+                        .HasColumnType("text")
+                        .HasColumnName("categorie");
+
+                    b.Property<int>("Aantal")
+                        .HasColumnType("integer")
+                        .HasColumnName("aantal");
+
+                    b.HasKey("GemeenteId", "Cel", "Uur", "Weekdag", "J", "I", "Categorie")
+                        .HasName("pk_heatmap_cel_week");
+
+                    b.ToTable("heatmap_cel_week", (string)null);
+                });
+
             modelBuilder.Entity("GeoHandhaving.Api.Hotspots.Hotspot", b =>
                 {
                     b.Property<string>("GemeenteId")

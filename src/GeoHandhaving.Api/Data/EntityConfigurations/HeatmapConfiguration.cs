@@ -1,0 +1,25 @@
+using GeoHandhaving.Api.Heatmap;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GeoHandhaving.Api.Data.EntityConfigurations;
+
+internal sealed class HeatmapCelKwartierConfiguration : IEntityTypeConfiguration<HeatmapCelKwartier>
+{
+    public void Configure(EntityTypeBuilder<HeatmapCelKwartier> e)
+    {
+        e.ToTable("heatmap_cel_kwartier");
+        // Time first: a period (van/tot) reads a range of the key, and intake appends at its end.
+        e.HasKey(x => new { x.GemeenteId, x.Kwartier, x.I, x.J, x.Categorie, x.BuurtCode });
+        // A tile or bbox finds its cells by the GiST index on point(i, j) (migration HeatmapCellen: EF does not model it).
+    }
+}
+
+internal sealed class HeatmapCelWeekConfiguration : IEntityTypeConfiguration<HeatmapCelWeek>
+{
+    public void Configure(EntityTypeBuilder<HeatmapCelWeek> e)
+    {
+        e.ToTable("heatmap_cel_week");
+        e.HasKey(x => new { x.GemeenteId, x.Cel, x.Uur, x.Weekdag, x.J, x.I, x.Categorie });
+    }
+}
