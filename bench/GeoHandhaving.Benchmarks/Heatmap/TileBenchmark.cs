@@ -5,6 +5,7 @@ using GeoHandhaving.Api.Data;
 using GeoHandhaving.Api.Heatmap;
 using GeoHandhaving.Api.Security;
 using GeoHandhaving.Core.Geometry;
+using GeoHandhaving.Core.TimeWindows;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Features;
@@ -21,7 +22,7 @@ namespace GeoHandhaving.Benchmarks.Heatmap;
 /// BENCH1 in the database of ConnectionStrings__GeoHandhaving, then measures heatmap tile latency at zoom 11–16 through
 /// <see cref="HeatmapQueries"/> (cold: SQL; warm: the tile cache) beside the raw ST_AsMVT over the points that a generic
 /// tile server (pg_tileserv, Martin) would run for the melding table. Each tile gets a random filter combination as the map
-/// sends them (categorie, dag, uur, a period van–tot; each present or not), so "cold" is what a planner's new filter costs.
+/// sends them (categorie, venster, dag, uur, a period van–tot; each present or not), so "cold" is what a planner's new filter costs.
 /// The tiles are read from the heatmap's cell table as the service reads them: the migration (HeatmapCellen) fills it from
 /// meldingen already stored and the triggers on melding keep it through the COPY. Ends with the summary line <c>tiles: …</c>.
 /// </summary>
@@ -84,14 +85,17 @@ internal static class TileBenchmark
 
     private static readonly HeatmapFilter Geen = new(null, null, null, null, null, null);
 
-    /// <summary>A filter combination as the map's controls make them: each filter present with some chance.</summary>
+    /// <summary>A filter combination as the map's controls make them: each filter present with some chance (a venster as the map
+    /// resolves it: one of the named windows, school days by the default regio).</summary>
     private static HeatmapFilter RandomFilter(Random random)
     {
         var van = random.NextDouble() < 0.3 ? BenchmarkMeldingen.Begin.AddDays(random.Next(0, 640)) : (DateTimeOffset?)null;
+        var venster = random.NextDouble() < 0.2 ? DefaultTimeWindows.Named[random.Next(DefaultTimeWindows.Named.Count)] : null;
         return new HeatmapFilter(
-            random.NextDouble() < 0.5 ? BenchmarkMeldingen.Categorieen[random.Next(BenchmarkMeldingen.Categorieen.Length)] : null, null,
+            random.NextDouble() < 0.5 ? BenchmarkMeldingen.Categorieen[random.Next(BenchmarkMeldingen.Categorieen.Length)] : null, venster?.Name,
             random.NextDouble() < 0.3 ? random.Next(1, 8) : null, random.NextDouble() < 0.3 ? random.Next(0, 24) : null,
-            van, van?.AddDays(90));
+            van, van?.AddDays(90))
+        { VensterDefinitie = venster };
     }
 
     /// <summary>What the endpoint does per request: read the data version, then the tile (from the cache when warm).</summary>

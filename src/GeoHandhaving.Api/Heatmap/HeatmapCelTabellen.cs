@@ -17,6 +17,11 @@ public class HeatmapCelKwartier
     /// <summary>The melding's buurt ('' for none), for the wijk proposal's workload per buurt.</summary>
     public required string BuurtCode { get; set; }
     public int Aantal { get; set; }
+    /// <summary>
+    /// The Amsterdam quarter of the week of <see cref="Kwartier"/>, (ISO weekday − 1) × 96 + quarter of the day (0–671), a
+    /// stored generated column: dag, uur and a venster first read only their quarters of the week through its index.
+    /// </summary>
+    public short Weekkwartier { get; set; }
 }
 
 /// <summary>

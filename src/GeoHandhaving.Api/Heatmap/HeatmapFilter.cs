@@ -62,7 +62,28 @@ public sealed record HeatmapFilter(string? Categorie, string? Venster, int? Dag,
     /// The same conditions on the quarter-hour level of the cell table (alias c): each filter reads the quarter's start where
     /// it read the melding's time, which is exact because every filter is whole quarter hours (<see cref="KwartierProbleem"/>).
     /// </summary>
-    public string KwartierConditions(NpgsqlCommand command) => Conditions(command, "c.kwartier", "c.categorie");
+    public string KwartierConditions(NpgsqlCommand command)
+    {
+        var conditions = Conditions(command, "c.kwartier", "c.categorie");
+        if (Weekkwartieren() is not { } kwartieren) return conditions;
+        command.Parameters.AddWithValue("weekkwartieren", kwartieren);
+        return conditions + " AND c.weekkwartier = ANY(@weekkwartieren)";
+    }
+
+    /// <summary>
+    /// The quarters of the week (<see cref="HeatmapCelKwartier.Weekkwartier"/>) that dag, uur and the venster's parts can hold,
+    /// or null when they hold every one: a condition its index answers first, before the exact ones (school days, categories).
+    /// </summary>
+    private short[]? Weekkwartieren()
+    {
+        if (Dag is null && Uur is null && VensterDefinitie is null) return null;
+        return [.. Enumerable.Range(0, 7 * 96).Where(q =>
+        {
+            var (dag, tijd) = (q / 96 + 1, TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(q % 96 * 15)));
+            return (Dag is null || Dag == dag) && (Uur is null || Uur == tijd.Hour)
+                && (VensterDefinitie is null || VensterDefinitie.Parts.Any(p => p.StartDayOffset((DayOfWeek)(dag % 7), tijd) is not null));
+        }).Select(q => (short)q)];
+    }
 
     /// <summary>The conditions on the week level (alias c): its rows for all days and hours, a weekday, an hour of every weekday, or both.</summary>
     public string WeekConditions(NpgsqlCommand command)

@@ -3,8 +3,12 @@ namespace GeoHandhaving.Api.Heatmap;
 /// <summary>The level of the cell table that answers a heatmap request (<see cref="HeatmapCelKwartier"/>, <see cref="HeatmapCelWeek"/>).</summary>
 public enum HeatmapNiveau
 {
-    /// <summary>25 m × UTC quarter hour × categorie × buurt: every filter, every cell size that is a multiple of 25 m.</summary>
+    /// <summary>25 m × UTC quarter hour × categorie × buurt: every filter, every cell size that is a multiple of 25 m; its rows
+    /// found by area (the GiST index on point(i, j)), for cells under 100 m (tiles of zoom 13 and in).</summary>
     Kwartier,
+    /// <summary>The same rows found by time (the key's period, or the quarters of the week of dag, uur and venster) with the area
+    /// as a filter: for cells of 100 m and more, whose tiles cover so much that the GiST index would return most of the gemeente.</summary>
+    KwartierPerTijd,
     /// <summary>100 and 200 m × categorie × (all time | weekday | weekday and hour): the zooms out without a period or venster.</summary>
     Week,
 }
@@ -24,6 +28,6 @@ public static class HeatmapNiveaus
         {
             return (HeatmapNiveau.Week, bron);
         }
-        return (HeatmapNiveau.Kwartier, KwartierCel);
+        return (cel < WeekCellen[^1] ? HeatmapNiveau.Kwartier : HeatmapNiveau.KwartierPerTijd, KwartierCel);
     }
 }

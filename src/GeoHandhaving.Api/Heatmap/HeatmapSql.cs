@@ -30,7 +30,12 @@ internal static class HeatmapSql
         ), cellen AS (
             SELECT floor(c.i / @factor) AS i, floor(c.j / @factor) AS j, sum(c.aantal) AS aantal
             FROM {(niveau == HeatmapNiveau.Week ? "heatmap_cel_week" : "heatmap_cel_kwartier")} c
-            WHERE c.gemeente_id = @gemeente AND {(niveau == HeatmapNiveau.Week ? InWeekGrens : InKwartierGrens)}{conditions}
+            WHERE c.gemeente_id = @gemeente AND {niveau switch
+    {
+        HeatmapNiveau.Week => "c.cel = @bron AND " + InGrens,
+        HeatmapNiveau.KwartierPerTijd => InGrens,
+        _ => InGrensPerIndex,
+    }}{conditions}
             GROUP BY 1, 2
             HAVING sum(c.aantal) >= @minimum
         ), cel AS (
@@ -40,14 +45,14 @@ internal static class HeatmapSql
         )
         """;
 
-    /// <summary>The week level's key (cel, uur, weekdag, j, i) is read by ranges.</summary>
-    private const string InWeekGrens = """
-        c.cel = @bron AND c.i BETWEEN (SELECT imin FROM grens) AND (SELECT imax FROM grens)
+    /// <summary>The rows of the cells around the area as ranges: the week level's key (cel, uur, weekdag, j, i) reads them so.</summary>
+    private const string InGrens = """
+        c.i BETWEEN (SELECT imin FROM grens) AND (SELECT imax FROM grens)
           AND c.j BETWEEN (SELECT jmin FROM grens) AND (SELECT jmax FROM grens)
         """;
 
-    /// <summary>The quarter-hour level is ordered by time; its GiST index on point(i, j) finds the cells of an area.</summary>
-    private const string InKwartierGrens = """
+    /// <summary>The quarter-hour level is ordered by time; its GiST index on point(i, j) finds the cells of a small area.</summary>
+    private const string InGrensPerIndex = """
         point(c.i, c.j) <@ (SELECT box(point(imin, jmin), point(imax, jmax)) FROM grens)
         """;
 

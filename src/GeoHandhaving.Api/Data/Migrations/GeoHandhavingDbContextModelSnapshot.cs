@@ -188,8 +188,17 @@ namespace GeoHandhaving.Api.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("aantal");
 
+                    b.Property<short>("Weekkwartier")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("smallint")
+                        .HasColumnName("weekkwartier")
+                        .HasComputedColumnSql("((extract(isodow FROM kwartier AT TIME ZONE 'Europe/Amsterdam') - 1) * 96 + extract(hour FROM kwartier AT TIME ZONE 'Europe/Amsterdam') * 4 + extract(minute FROM kwartier AT TIME ZONE 'Europe/Amsterdam') / 15)::smallint", true);
+
                     b.HasKey("GemeenteId", "Kwartier", "I", "J", "Categorie", "BuurtCode")
                         .HasName("pk_heatmap_cel_kwartier");
+
+                    b.HasIndex("GemeenteId", "Weekkwartier")
+                        .HasDatabaseName("ix_heatmap_cel_kwartier_gemeente_id_weekkwartier");
 
                     b.ToTable("heatmap_cel_kwartier", (string)null);
                 });
