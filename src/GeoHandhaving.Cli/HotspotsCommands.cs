@@ -30,6 +30,10 @@ internal static class HotspotsCommands
         DefaultValueFactory = _ => "Europe/Amsterdam"
     };
     private static readonly Option<double> CellOption = new("--cell") { Description = "cell size in metres", DefaultValueFactory = _ => 100 };
+    private static readonly Option<string?> CategoryOption = new("--category")
+    {
+        Description = "only the events of these categories, comma separated (default: all); the study area is their convex hull"
+    };
     public static Command Create()
     {
         var group = new Command("hotspots", "recompute a gemeente's hotspots; predict and evaluate hotspots from an events file");
@@ -94,14 +98,17 @@ internal static class HotspotsCommands
         var trainUntil = new Option<string>("--train-until") { Description = "the reference: events before this local date (yyyy-MM-dd)", Required = true };
         var output = new Option<FileInfo>("--out") { Description = "GeoJSON file to write", Required = true };
         var command = new Command("predict", "the service's hotspot model at a reference date: its hotspots (WGS84 GeoJSON) and its backtest choice");
-        foreach (var option in new Option[] { EventsOption, trainUntil, WindowOption, TzOption, CellOption, output })
+        foreach (var option in new Option[] { EventsOption, trainUntil, WindowOption, TzOption, CellOption, CategoryOption, output })
         {
             command.Options.Add(option);
         }
         command.SetAction((ParseResult pr, CancellationToken ct) =>
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(pr.GetValue(TzOption)!);
-            var study = EventStudy.FromCsv(EventsCsvReader.Read(pr.GetValue(EventsOption)!.FullName, zone));
+            if (ReadStudy(pr, zone) is not { } study)
+            {
+                return Task.FromResult(1);
+            }
             var window = ParseWindow(pr.GetValue(WindowOption));
             var cut = LocalMidnight(pr.GetValue(trainUntil)!, zone);
             var model = HotspotModel.Run(study.Events, [window], new HotspotParameters(CellSize: pr.GetValue(CellOption), Reference: cut));
@@ -144,14 +151,17 @@ internal static class HotspotsCommands
         var days = new Option<int>("--days") { Description = "test period after each cut", DefaultValueFactory = _ => 28 };
         var command = new Command("evaluate",
             "the service's hotspot model at each cut versus count and KDE: hit rate, PAI, PEI* at 1/5/10 % of the area in the days after it");
-        foreach (var option in new Option[] { EventsOption, cuts, WindowOption, TzOption, days, CellOption })
+        foreach (var option in new Option[] { EventsOption, cuts, WindowOption, TzOption, days, CellOption, CategoryOption })
         {
             command.Options.Add(option);
         }
         command.SetAction((ParseResult pr, CancellationToken ct) =>
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(pr.GetValue(TzOption)!);
-            var study = EventStudy.FromCsv(EventsCsvReader.Read(pr.GetValue(EventsOption)!.FullName, zone));
+            if (ReadStudy(pr, zone) is not { } study)
+            {
+                return Task.FromResult(1);
+            }
             var window = ParseWindow(pr.GetValue(WindowOption));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"study area (convex hull of all {study.Events.Count} events): {study.StudyArea / 1e6:F1} km²; window: " +
@@ -192,6 +202,24 @@ internal static class HotspotsCommands
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{cut,-11} {method,-16} {s[0].TestEvents,7} | {s[0].HitRate,6:F3} {s[1].HitRate,6:F3} {s[2].HitRate,7:F3} | {s[0].Pai,6:F1} {s[1].Pai,6:F1} " +
                 $"{s[2].Pai,7:F1} | {s[0].PeiStar,7:F3} {s[1].PeiStar,7:F3} {s[2].PeiStar,8:F3}"));
+
+    /// <summary>The events file, only the categories of <c>--category</c> when given; null (said on stderr) for a category it does not hold.</summary>
+    private static EventStudy? ReadStudy(ParseResult pr, TimeZoneInfo zone)
+    {
+        var rows = EventsCsvReader.Read(pr.GetValue(EventsOption)!.FullName, zone);
+        if (pr.GetValue(CategoryOption) is not { } text)
+        {
+            return EventStudy.FromCsv(rows);
+        }
+        var known = rows.Select(r => r.Category).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var wanted = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (wanted.FirstOrDefault(c => !known.Contains(c, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+        {
+            Console.Error.WriteLine($"--category: the file has no category '{unknown}'; known: {string.Join(", ", known)}");
+            return null;
+        }
+        return EventStudy.FromCsv([.. rows.Where(r => wanted.Contains(r.Category))]);
+    }
 
     private static TimeWindow ParseWindow(string? text) => text is null ? DefaultTimeWindows.AllHours : TimeWindowParser.Parse("venster", text);
 

@@ -41,7 +41,7 @@ internal static class HotspotsBenchmark
             $"hotspots {result.Windows.Sum(w => w.Hotspots.Count):N0} drawn of {result.Windows.Sum(w => w.Patches):N0} patches with a significant cell; " +
                 $"compute {stopwatch.Elapsed.TotalSeconds:F2} s wall, {cpu.TotalSeconds:F2} s CPU; allocated {allocated / 1e6:F0} MB; peak working set " +
                     $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
-        var chosen = model.Choices.ToDictionary(c => c.Window, c => HotspotSetting.Family.Single(s => s.Name == c.Setting));
+        var chosen = model.Choices.ToDictionary(c => c.Window, c => HotspotSetting.Named(c.Setting));
         var engine = Stopwatch.StartNew();
         HotspotEngine.Compute(events, windows, parameters, w => chosen.GetValueOrDefault(w.Name) ?? chosen[DefaultTimeWindows.AllHours.Name]);
         engine.Stop();

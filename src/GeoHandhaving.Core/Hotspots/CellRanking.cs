@@ -11,6 +11,17 @@ public static class CellRanking
         return cells[..Math.Min(count, cells.Length)];
     }
 
+    /// <summary>
+    /// A composite ranking: the first <paramref name="head"/> cells of <paramref name="first"/>, then the cells of
+    /// <paramref name="fill"/> not among them, <paramref name="count"/> in all (both lists best first, as <see cref="TopCells"/> gives them).
+    /// </summary>
+    public static IEnumerable<int> Composite(int[] first, int[] fill, int head, int count)
+    {
+        var firstCells = first[..Math.Min(head, first.Length)];
+        var taken = firstCells.ToHashSet();
+        return firstCells.Concat(fill.Where(c => !taken.Contains(c))).Take(count);
+    }
+
     /// <summary>Kernel density: Gaussian smoothing (σ metres, cut at 3σ) of cell values.</summary>
     public static double[] KernelDensity(double[] values, CellGrid grid, double sigma)
     {

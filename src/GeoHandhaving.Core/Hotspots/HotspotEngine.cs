@@ -137,23 +137,23 @@ public static class HotspotEngine
                 ? [(Window: window, Group: new CategoryGroup(string.Join('+', window.Categories), window.Categories), Setting: settingOf(window))]
                 : groups.Select(group => (Window: window, Group: group, Setting: settingOf(window))))
             .ToList();
-        var weightings = tasks.Select(t => t.Setting.Weighting).Distinct().ToList();
+        var weightings = tasks.SelectMany(t => t.Setting.Weightings).Distinct().ToList();
         var period = parameters.TrendPeriod ?? HotspotParameters.DefaultTrendPeriod;
         var bins = Bin(placed, _ => true, placed.Reference, weightings, parameters.TrendPeriods, period);
         var recencies = weightings.Select(w => w.Recency).Distinct().ToList();
         var exposure = recencies.Select(r => ExposureByKey(placed.Events, placed.Reference, r, placed.IsSchoolDay)).ToArray();
         var offsets = (parameters.Neighbourhood ?? Neighbourhood.Queen).Offsets(grid.CellSize);
         var (choiceBudget, servedBudget) = (Budget(ChoiceShare, placed.StudyArea, grid), Budget(ServedShare, placed.StudyArea, grid));
-        var allHours = tasks.Select(t => (t.Group, Weighting: weightings.IndexOf(t.Setting.Weighting))).Distinct()
+        var allHours = tasks.SelectMany(t => t.Setting.Weightings.Select(w => (t.Group, Weighting: weightings.IndexOf(w)))).Distinct()
             .ToDictionary(k => k, k => Sum(bins, k.Weighting, Mask(DefaultTimeWindows.AllHours, k.Group, placed.Categories), grid.CellCount));
         // Windows are independent reads of the same bins: spread them over the cores.
         var results = new WindowHotspots[tasks.Count];
         Parallel.For(0, tasks.Count, i =>
         {
             var (window, group, setting) = tasks[i];
-            var weighting = weightings.IndexOf(setting.Weighting);
-            results[i] = ComputeWindow(bins, weighting, grid, window, group, placed.Categories, allHours[(group, weighting)], offsets,
-                Exposure(exposure[recencies.IndexOf(setting.Recency)], window), setting, choiceBudget, servedBudget, parameters);
+            results[i] = ComputeWindow(bins, w => (weightings.IndexOf(w), allHours[(group, weightings.IndexOf(w))]), grid, window, group,
+                placed.Categories, offsets, Exposure(exposure[recencies.IndexOf(setting.Recency)], window), setting, choiceBudget, servedBudget,
+                parameters);
         });
         return new HotspotResult(grid, placed.StudyArea, results);
     }
@@ -281,9 +281,33 @@ public static class HotspotEngine
 
     /// <summary>
     /// The one scoring of a window under a setting, for the backtest and the hotspots alike: the window's own values plus
-    /// the borrowed all-hours pattern, then the method's score (smoothed value, Gi* z, or density-first).
+    /// the borrowed all-hours pattern, then the method's score (smoothed value, Gi* z, or density-first). A setting with a
+    /// fill scores its first <paramref name="choiceBudget"/> cells above every other cell, and the others by the fill
+    /// (<see cref="CellRanking.Composite"/> is the same order).
     /// </summary>
+    /// <param name="valuesOf">A weighting's cell values of the window and of all hours.</param>
     /// <param name="choiceBudget">The cells in <see cref="ChoiceShare"/> of the area (density candidates are five times as many).</param>
+    internal static WindowScores Score(Func<(RecencyDecay?, RepeatDamping), (double[] Observed, double[] AllHours)> valuesOf, HotspotSetting setting,
+        CellGrid grid, (int Dx, int Dy)[] offsets, int choiceBudget)
+    {
+        var (observed, allHours) = valuesOf(setting.Weighting);
+        var own = Score(observed, allHours, setting, grid, offsets, choiceBudget);
+        if (setting.Fill is not { } fill)
+        {
+            return own;
+        }
+        var (fillObserved, fillAllHours) = valuesOf(fill.Weighting);
+        var scores = Score(fillObserved, fillAllHours, fill, grid, offsets, choiceBudget).Scores;
+        // Above the fill's best; the first setting's own order among its cells (cells it scores 0 stay where the fill puts them).
+        var above = scores.Max();
+        foreach (var cell in CellRanking.TopCells(own.Scores, choiceBudget).Where(c => own.Scores[c] > 0))
+        {
+            scores[cell] = above + own.Scores[cell];
+        }
+        return own with { Scores = scores };
+    }
+
+    /// <summary>One setting's scores (its fill aside).</summary>
     internal static WindowScores Score(double[] observed, double[] allHours, HotspotSetting setting, CellGrid grid, (int Dx, int Dy)[] offsets,
         int choiceBudget)
     {
@@ -345,13 +369,14 @@ public static class HotspotEngine
         return scores;
     }
 
+    /// <param name="weightingOf">A weighting's column in the bins and its all-hours values of the group.</param>
     private static WindowHotspots ComputeWindow(
-        EventBins bins, int weighting, CellGrid grid, TimeWindow window, CategoryGroup group, List<string> categories,
-        double[] allHours, (int Dx, int Dy)[] offsets, double exposureHours, HotspotSetting setting, int choiceBudget, int servedBudget,
-        HotspotParameters parameters)
+        EventBins bins, Func<(RecencyDecay?, RepeatDamping), (int Column, double[] AllHours)> weightingOf, CellGrid grid, TimeWindow window,
+        CategoryGroup group, List<string> categories, (int Dx, int Dy)[] offsets, double exposureHours, HotspotSetting setting, int choiceBudget,
+        int servedBudget, HotspotParameters parameters)
     {
         var mask = Mask(window, group, categories);
-        var scored = Score(Sum(bins, weighting, mask, grid.CellCount), allHours, setting, grid, offsets, choiceBudget);
+        var scored = Score(w => (Sum(bins, weightingOf(w).Column, mask, grid.CellCount), weightingOf(w).AllHours), setting, grid, offsets, choiceBudget);
         var observed = scored.Observed;
         var periodCounts = PeriodCounts(bins, mask, grid.CellCount, parameters.TrendPeriods);
         var windowTotal = observed.Sum();

@@ -51,7 +51,7 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
 
         var toetsing = briefing.GetProperty("toetsing").EnumerateArray().ToList();
         Assert.Equal("alle-uren", toetsing[0].GetProperty("venster").GetString());
-        Assert.All(toetsing, t => Assert.Matches(@"van de meldingen in 1 % van het gebied; (een telling \d+ %|dit is een telling)",
+        Assert.All(toetsing, t => Assert.Matches(@"van de meldingen in 1 % van het gebied en \d+ % in 5 %; (een telling \d+ % en \d+ %|dit is een telling)",
             t.GetProperty("zin").GetString()));
         var run = await Teamleider.GetFromJsonAsync<JsonElement>($"/api/v1/hotspots/runs/{briefing.GetProperty("hotspotRun").GetInt64()}");
         Assert.Equal(run.GetProperty("backtest")[0].GetProperty("zin").GetString(), toetsing[0].GetProperty("zin").GetString());

@@ -19,17 +19,19 @@ public class HotspotsCommandsTests : IClassFixture<DemoGemeenteFixture>
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         await ConsoleOnce.WaitAsync();
-        var original = Console.Out;
+        var (original, originalError) = (Console.Out, Console.Error);
         var output = new StringWriter(CultureInfo.InvariantCulture);
         try
         {
             Console.SetOut(output);
+            Console.SetError(output);
             var exit = await HotspotsCommands.Create().Parse(args).InvokeAsync();
             return (exit, output.ToString());
         }
         finally
         {
             Console.SetOut(original);
+            Console.SetError(originalError);
             ConsoleOnce.Release();
         }
     }
@@ -45,7 +47,7 @@ public class HotspotsCommandsTests : IClassFixture<DemoGemeenteFixture>
         {
             Assert.Contains($"backtest {venster}: ", output);
         }
-        Assert.Matches(@"van de meldingen in 1 % van het gebied; (een telling \d+ %|dit is een telling)", output);
+        Assert.Matches(@"van de meldingen in 1 % van het gebied en \d+ % in 5 %; (een telling \d+ % en \d+ %|dit is een telling)", output);
     }
 
     [Fact]
@@ -67,15 +69,27 @@ public class HotspotsCommandsTests : IClassFixture<DemoGemeenteFixture>
             };
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"{at:yyyy-MM-ddTHH:mm:ss},parkeeroverlast,{lat:F6},{lon:F6}"));
         }
+        // Another kind of melding elsewhere, which --category leaves out.
+        for (var i = 0; i < 500; i++)
+        {
+            var (at, lat, lon) = (start.AddMinutes(random.Next(450 * 24 * 60)), 52.30 + random.NextDouble() * 0.01, 4.80 + random.NextDouble() * 0.01);
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{at:yyyy-MM-ddTHH:mm:ss},afval,{lat:F6},{lon:F6}"));
+        }
         await File.WriteAllLinesAsync(csv, lines);
         var geojson = Path.ChangeExtension(csv, ".geojson");
         try
         {
-            var (exit, output) = await RunAsync("evaluate", "--events", csv, "--cut", "2026-01-01", "--tz", "Europe/Amsterdam");
+            var (exit, output) = await RunAsync("evaluate", "--events", csv, "--cut", "2026-01-01", "--tz", "Europe/Amsterdam",
+                "--category", "Parkeeroverlast");
             Assert.Equal(0, exit);
+            Assert.Contains("convex hull of all 6000 events", output);
             Assert.Contains("2026-01-01  model ", output);
             Assert.Contains("2026-01-01  count ", output);
             Assert.Matches(@"hotspots-predict: window='.+' cuts=2026-01-01 ratio_1pct_min=\d+\.\d\d ratio_5pct_min=\d+\.\d\d", output);
+
+            (exit, output) = await RunAsync("evaluate", "--events", csv, "--cut", "2026-01-01", "--category", "parkeren");
+            Assert.Equal(1, exit);
+            Assert.Contains("--category: the file has no category 'parkeren'; known: afval, parkeeroverlast", output);
 
             (exit, output) = await RunAsync("predict", "--events", csv, "--train-until", "2026-01-01", "--tz", "Europe/Amsterdam", "--out", geojson);
             Assert.Equal(0, exit);

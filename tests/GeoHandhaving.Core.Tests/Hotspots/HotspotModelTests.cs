@@ -57,7 +57,8 @@ public class HotspotModelTests
         Assert.Equal(choice.Count, choice.Chosen);
         Assert.True(choice.Count.HitRate1 > 0.3); // the test can fail: the count must find the stable places
         // Said as what it is, not as "x %; een telling x %".
-        Assert.EndsWith("van het gebied; dit is een telling van de meldingen: geen andere instelling voorspelde beter.", choice.Zin());
+        Assert.Matches(@"\d+ % van de meldingen in 1 % van het gebied en \d+ % in 5 %; " +
+            @"dit is een telling van de meldingen: geen andere instelling voorspelde beter\.$", choice.Zin());
     }
 
     [Fact]
@@ -77,11 +78,73 @@ public class HotspotModelTests
         var result = HotspotModel.Run(events, [], Parameters);
         var choice = result.Choices.Single();
 
-        var chosen = HotspotSetting.Family.Single(s => s.Name == choice.Setting);
+        var chosen = HotspotSetting.Named(choice.Setting);
         Assert.NotNull(chosen.Recency);
         Assert.True(choice.Chosen.HitRate1 > 2 * choice.Count.HitRate1, $"{choice.Setting}: {choice.Chosen.HitRate1} vs {choice.Count.HitRate1}");
         Assert.Equal(100 * choice.Chosen.HitRate1, choice.Chosen.Pai1, 9);
-        Assert.Contains("van de meldingen in 1 % van het gebied; een telling", choice.Zin());
+        Assert.Matches(@"van de meldingen in 1 % van het gebied en \d+ % in 5 %; een telling \d+ % en \d+ %\.$", choice.Zin());
+    }
+
+    [Fact]
+    public void A_longer_memory_fills_the_five_percent_after_recency_ranked_the_first()
+    {
+        var random = new Random(17);
+        var events = Background(random);
+        for (var place = 0; place < 30; place++)
+        {
+            events.AddRange(Place(random, place + 30, 0.6, 730, 250)); // busy for 16 months, quiet for the last 250 days
+            events.AddRange(Place(random, place, 1, 250, 0)); // the meldingen moved here 250 days ago
+        }
+        // The rest of the 5 %: 150 steady places, and 240 places of one day's 30 meldingen each (an event, never again): the
+        // last weeks rank a recent one-off day above a steady place, two years of counts do not.
+        for (var place = 60; place < 210; place++)
+        {
+            events.AddRange(Place(random, place, 0.1, 730, 0));
+        }
+        for (var place = 210; place < 450; place++)
+        {
+            var day = random.Next(1, 730);
+            events.AddRange(Place(random, place, 30, day, day - 1));
+        }
+
+        var result = HotspotModel.Run(events, [DefaultTimeWindows.AllHours], Parameters);
+        var choice = result.Choices.Single();
+
+        var chosen = HotspotSetting.Named(choice.Setting);
+        Assert.NotNull(chosen.Fill);
+        Assert.NotNull(chosen.Recency);
+        var alone = choice.Candidates.Single(c => c.Setting == chosen.Name.Split('+')[0]);
+        Assert.Equal(alone.HitRate1, choice.Chosen.HitRate1, 9);
+        Assert.True(choice.Chosen.HitRate5 > (1 + HotspotModel.NearTie) * alone.HitRate5, $"{choice.Setting}: {choice.Chosen.HitRate5} vs {alone.HitRate5}");
+        Assert.True(choice.Chosen.HitRate1 > 1.5 * choice.Count.HitRate1, $"{choice.Setting}: {choice.Chosen.HitRate1} vs {choice.Count.HitRate1}");
+        Assert.Equal(choice.Setting, result.Hotspots.Windows.Single().Setting);
+    }
+
+    [Fact]
+    public void A_filled_setting_serves_the_first_settings_best_cells_then_the_fills_best_others()
+    {
+        var random = new Random(18);
+        var events = Background(random);
+        for (var place = 0; place < 200; place++)
+        {
+            events.AddRange(Place(random, place, 0.05 + 0.002 * place, place % 2 == 0 ? 730 : 200, 0));
+        }
+        var (first, fill) = (HotspotSetting.Named("hyp-30d"), HotspotSetting.Named("telling"));
+        var composite = first.FilledWith(fill);
+        HotspotResult Of(HotspotSetting s) => HotspotEngine.Compute(events, [DefaultTimeWindows.AllHours], Parameters with { KeepCellScores = true }, _ => s);
+
+        var (firstScores, fillScores, result) = (Of(first).Windows.Single().CellScores!, Of(fill).Windows.Single().CellScores!, Of(composite));
+
+        var compositeScores = result.Windows.Single().CellScores!;
+        var (head, served) = (HotspotEngine.Budget(HotspotEngine.ChoiceShare, result.StudyArea, result.Grid),
+            HotspotEngine.Budget(HotspotEngine.ServedShare, result.StudyArea, result.Grid));
+        var expected = CellRanking.Composite(CellRanking.TopCells(firstScores, served + head), CellRanking.TopCells(fillScores, served + head), head, served);
+        Assert.Equal(expected, CellRanking.TopCells(compositeScores, served));
+        Assert.NotEqual(CellRanking.TopCells(firstScores, served), CellRanking.TopCells(compositeScores, served)); // the test can fail
+        Assert.Equal("hyp-30d+telling", composite.Name);
+        Assert.Equal(composite, HotspotSetting.Named(composite.Name));
+        Assert.Throws<ArgumentException>(() => HotspotSetting.Named("hyp-30d+onbekend"));
+        Assert.Throws<ArgumentException>(() => HotspotSetting.Named("gi-hyp-30d").FilledWith(fill));
     }
 
     [Fact]
