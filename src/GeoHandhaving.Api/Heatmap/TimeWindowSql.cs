@@ -5,8 +5,8 @@ using Npgsql;
 namespace GeoHandhaving.Api.Heatmap;
 
 /// <summary>
-/// A Core <see cref="TimeWindow"/> as a SQL condition on a timestamptz column (and its categories on a categorie column),
-/// read as Europe/Amsterdam wall-clock time:
+/// A Core <see cref="TimeWindow"/> as a SQL condition on a timestamptz column (and its categories on a categorie column), read as
+/// Europe/Amsterdam wall-clock time:
 /// the heatmap's venster filter then counts exactly the meldingen <see cref="TimeWindow.Contains"/> counts for the
 /// hotspots (the same parts, midnight crossing, categories and school days from the schoolvakantie table).
 /// </summary>

@@ -75,10 +75,8 @@ public static class VoorstelApi
     internal static async Task<Results<Ok<VoorstelUitvoer>, ProblemHttpResult>> Lees(VoorstelRuns runs, CurrentUser user, long id, CancellationToken ct) =>
         await runs.FindAsync(user.GemeenteId, id, ct) is { } run ? TypedResults.Ok(VoorstelUitvoer.From(run)) : Problems.NotFound("Voorstel", id);
 
-    /// <summary>
-    /// Why a venster cannot weigh the workload: unknown or invalid, or not on quarter hours (the workload is read from the
-    /// heatmap's cell table).
-    /// </summary>
+    /// <summary>Why a venster cannot weigh the workload: unknown or invalid, or not on quarter hours (the workload is read from the heatmap's
+    /// cell table).</summary>
     internal static string? VensterFout((TimeWindow? Window, string? Error) resolved) =>
         resolved.Error ?? (HeatmapFilter.OpKwartieren(resolved.Window!) ? null
             : $"venster {TimeWindowText.Format(resolved.Window!)} begint of eindigt niet op een heel kwartier; de werklast telt per kwartier.");

@@ -180,10 +180,8 @@ public class HeatmapCelTabelTests(ApiFixture fixture, DemoGemeenteFixture demo) 
             .GetProperty("features").EnumerateArray());
     }
 
-    /// <summary>
-    /// Both levels of the cell table hold exactly the counts of the gemeente's meldingen with a location, and
-    /// <paramref name="meldingen"/> in all.
-    /// </summary>
+    /// <summary>Both levels of the cell table hold exactly the counts of the gemeente's meldingen with a location, and
+    /// <paramref name="meldingen"/> in all.</summary>
     private async Task GelijkAanMeldingenAsync(string gemeente, int meldingen)
     {
         const string kwartierTabel = """
@@ -194,8 +192,9 @@ public class HeatmapCelTabelTests(ApiFixture fixture, DemoGemeenteFixture demo) 
                    categorie, coalesce(buurt_code, ''), count(*)::int
             FROM melding WHERE gemeente_id = @gemeente AND locatie IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
             """;
-        const string weekTabel =
-            "SELECT cel, uur, weekdag, j, i, categorie, aantal FROM heatmap_cel_week WHERE gemeente_id = @gemeente ORDER BY 1, 2, 3, 4, 5, 6";
+        const string weekTabel = """
+            SELECT cel, uur, weekdag, j, i, categorie, aantal FROM heatmap_cel_week WHERE gemeente_id = @gemeente ORDER BY 1, 2, 3, 4, 5, 6
+            """;
         const string weekMeldingen = """
             WITH lokaal AS (
                 SELECT cel, floor(ST_X(locatie) / cel)::int AS i, floor(ST_Y(locatie) / cel)::int AS j, categorie,
