@@ -12,6 +12,8 @@ export ConnectionStrings__GeoHandhaving="$("$root/scripts/db.sh" start dev)"
 "$root/scripts/geoh" db migrate >/dev/null
 # `geoh import demo` is newer than some branches; without it the demo gemeente is empty and the figures say less.
 "$root/scripts/geoh" import demo --folder "$root/data/demo" >/dev/null
+# The melder key's secret (required in Production), as for scripts/run.sh: the one scripts/geoh generated for this checkout.
+export Privacy__MelderSleutelGeheim="${Privacy__MelderSleutelGeheim:-$(cat "$root/.artifacts/melder-sleutel-geheim")}"
 dotnet build "$root/src/GeoHandhaving.Api/GeoHandhaving.Api.csproj" -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary"
 
 # Runs the built API itself (not `dotnet run`), so $api_pid is the API process and kill -9 hits it.
