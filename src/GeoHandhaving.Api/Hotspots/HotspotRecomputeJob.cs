@@ -25,7 +25,11 @@ public sealed class HotspotRecomputeJob(
     GeoHandhavingDbContext db, NpgsqlDataSource dataSource, HotspotWindows windows,
     TimeProvider clock, ILogger<HotspotRecomputeJob> log)
 {
-    public static readonly HotspotParameters DefaultParameters = new(CellSize: 100);
+    /// <summary>
+    /// The model's parameters; a recompute uses all cores but one, so the readers of the API it runs in keep one
+    /// (a recompute on both cores made the p99 of hotspots/active 18–73 ms while it ran; docs/benchmarks.md).
+    /// </summary>
+    public static readonly HotspotParameters DefaultParameters = new(CellSize: 100, MaxParallelism: Math.Max(1, Environment.ProcessorCount - 1));
 
 
     /// <summary>A recompute is a batch job: its reads and writes may take longer than a request's 30 s on a busy database.</summary>

@@ -14,6 +14,7 @@ public sealed record CategoryGroup(string Name, IReadOnlySet<string> Categories)
 /// <param name="MaxHotspotsPerWindow">A briefing needs the best few; the rest are counted, not drawn.</param>
 /// <param name="TrendPeriod">Length of the periods compared for the trend label; <paramref name="TrendPeriods"/> of them, the last ending at Reference.</param>
 /// <param name="KeepCellScores">Keep every window's cell scores in the result (for evaluation; a recompute does not need them).</param>
+/// <param name="MaxParallelism">How many cores the model may use at once (-1: all): a recompute inside the API leaves one to the readers.</param>
 public sealed record HotspotParameters(
     double CellSize = 100,
     Neighbourhood? Neighbourhood = null,
@@ -25,8 +26,11 @@ public sealed record HotspotParameters(
     int MaxHotspotsPerWindow = 50,
     SchoolCalendar? SchoolCalendar = null,
     SchoolRegio SchoolRegio = SchoolRegio.Noord,
-    bool KeepCellScores = false)
+    bool KeepCellScores = false,
+    int MaxParallelism = -1)
 {
+    internal ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = MaxParallelism };
+
     public static TimeSpan DefaultTrendPeriod { get; } = TimeSpan.FromDays(28);
 }
 
@@ -193,7 +197,7 @@ public static class HotspotEngine
             .ToDictionary(k => k, k => Sum(bins, k.Weighting, Mask(DefaultTimeWindows.AllHours, k.Group, placed.Categories), grid.CellCount));
         // Windows are independent reads of the same bins: spread them over the cores.
         var results = new WindowHotspots[tasks.Count];
-        Parallel.For(0, tasks.Count, i =>
+        Parallel.For(0, tasks.Count, parameters.Parallelism, i =>
         {
             var (window, group, setting) = tasks[i];
             results[i] = ComputeWindow(bins, w => (weightings.IndexOf(w), allHours[(group, weightings.IndexOf(w))]), grid, window, group,

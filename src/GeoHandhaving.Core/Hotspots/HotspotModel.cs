@@ -112,14 +112,14 @@ public static class HotspotModel
                 var observed = weightings.Select(w => HotspotEngine.Sum(training, weightings.IndexOf(w), masks[g].Window, grid.CellCount)).ToArray();
                 var allHours = weightings.Select(w => HotspotEngine.Sum(training, weightings.IndexOf(w), masks[g].AllHours, grid.CellCount)).ToArray();
                 var top = new int[family.Count][];
-                Parallel.For(0, family.Count, s =>
+                Parallel.For(0, family.Count, parameters.Parallelism, s =>
                 {
                     var w = weightings.IndexOf(family[s].Weighting);
                     // A fill skips at most the first setting's 1 %: enough cells to fill to 5 % after them.
                     top[s] = CellRanking.TopCells(HotspotEngine.Score(observed[w], allHours[w], family[s], grid, offsets, budget1).Scores, budget5 + budget1);
                 });
                 var group = g;
-                Parallel.For(0, family.Count, a =>
+                Parallel.For(0, family.Count, parameters.Parallelism, a =>
                 {
                     hits1[group, a] += (long)top[a].Take(budget1).Sum(c => testCounts[c]);
                     for (var f = 0; f < family.Count; f++)
