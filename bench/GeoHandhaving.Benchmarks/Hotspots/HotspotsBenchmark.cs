@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Core.Hotspots;
 using GeoHandhaving.Core.TimeWindows;
 
@@ -20,8 +21,12 @@ internal static class HotspotsBenchmark
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         var events = Synthetic(count, new Random(42));
         var windows = DefaultTimeWindows.All;
-        var parameters = new HotspotParameters(SchoolCalendar: SchoolCalendar.Load(FindData("schoolvakanties.csv")),
-            CategoryGroups: [CategoryGroup.All, .. Categories.Select(c => new CategoryGroup(c, new HashSet<string> { c }))]);
+        // The recompute's own parameters (cell size, and all cores but one, as in the API), with a school calendar and every category.
+        var parameters = HotspotRecomputeJob.DefaultParameters with
+        {
+            SchoolCalendar = SchoolCalendar.Load(FindData("schoolvakanties.csv")),
+            CategoryGroups = [CategoryGroup.All, .. Categories.Select(c => new CategoryGroup(c, new HashSet<string> { c }))],
+        };
 
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using GeoHandhaving.Api.Data;
+using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Core.Hotspots;
 using GeoHandhaving.Core.TimeWindows;
 using NetTopologySuite.Geometries;
@@ -30,7 +31,8 @@ internal static class HotspotsDbBenchmark
         var count = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         var dbscanTimeout = IntOption(args, "--dbscan-timeout", 900);
         var events = HotspotsBenchmark.Synthetic(count, new Random(42));
-        var parameters = new HotspotParameters(SchoolCalendar: SchoolCalendar.Load(HotspotsBenchmark.FindData("schoolvakanties.csv")));
+        // The recompute's own parameters (all cores but one, as in the API), with a school calendar.
+        var parameters = HotspotRecomputeJob.DefaultParameters with { SchoolCalendar = SchoolCalendar.Load(HotspotsBenchmark.FindData("schoolvakanties.csv")) };
         var sampleHour = DefaultTimeWindows.HoursOfWeek.Single(w => w.Name == "uur-di-08");
         Console.WriteLine($"events   {count:N0}; machine {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
