@@ -169,6 +169,7 @@ internal static class HotspotsCommands
             Console.WriteLine($"{"cut",-11} {"method",-16} {"test N",7} | {"hit 1%",6} {"hit 5%",6} {"hit 10%",7} | {"PAI 1%",6} {"PAI 5%",6} {"PAI 10%",7} " +
                 $"| {"PEI* 1%",7} {"PEI* 5%",7} {"PEI* 10%",8}");
             var ratios = new List<double[]>();
+            var ceilings = new List<IReadOnlyList<double>>();
             var cutTexts = pr.GetValue(cuts)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             foreach (var cutText in cutTexts)
             {
@@ -188,11 +189,17 @@ internal static class HotspotsCommands
                 ratios.Add(ratio);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{cutText,-11} {"model ÷ count",-16} {"",7} | {ratio[0],6:F2} {ratio[1],6:F2} {ratio[2],7:F2} |  setting {evaluation.Choice.Setting}"));
+                var ceiling = evaluation.CeilingRatio;
+                ceilings.Add(ceiling);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{cutText,-11} {"ceiling ÷ count",-16} {"",7} | {ceiling[0],6:F2} {ceiling[1],6:F2} {ceiling[2],7:F2} |  " +
+                        $"knowing half the test period + history (best mix in hindsight), on the other half"));
                 PrintBacktest([BacktestVensterUitvoer.Van(evaluation.Choice)]);
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"hotspots-predict: window='{TimeWindowText.Format(window)}' cuts={string.Join(',', cutTexts)} " +
-                    $"ratio_1pct_min={ratios.Min(r => r[0]):F2} ratio_5pct_min={ratios.Min(r => r[1]):F2} ratio_10pct_min={ratios.Min(r => r[2]):F2}"));
+                    $"ratio_1pct_min={ratios.Min(r => r[0]):F2} ratio_5pct_min={ratios.Min(r => r[1]):F2} ratio_10pct_min={ratios.Min(r => r[2]):F2} " +
+                    $"ceiling_1pct_min={ceilings.Min(c => c[0]):F2} ceiling_5pct_min={ceilings.Min(c => c[1]):F2}"));
             return Task.FromResult(0);
         });
         return command;

@@ -27,3 +27,81 @@ public static class PredictionEvaluation
         return new AreaShareScore(areaShare, flagged, hits, testCounts.Sum() + outsideGrid, best);
     }
 }
+
+/// <summary>
+/// How far any forecast could get past a plain count on one test period: a ranking that knows half of the test period's
+/// events (each event to the known half by a fair, seeded coin), mixed with a history ranking in the proportion that
+/// does best in hindsight, scored on the other half beside the count scored on that same half. A forecast from the past
+/// alone knows less than this one, so a goal above its ratio is beyond the data, not beyond the model.
+/// </summary>
+public static class HalfKnownCeiling
+{
+    /// <summary>How strongly the history weighs against the known half (history scaled to the known half's total).</summary>
+    private static readonly double[] HistoryWeights = [0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100];
+
+    /// <param name="testCells">The cell of every test event.</param>
+    /// <param name="count">The count ranking of the history (the baseline).</param>
+    /// <param name="histories">The history rankings to mix with the known half (the count among them or not).</param>
+    /// <param name="budgets">Flagged cells per area share.</param>
+    /// <returns>Per budget: the ceiling's hits on the other halves ÷ the count's, pooled over <paramref name="splits"/> splits (NaN when the count catches none).</returns>
+    public static double[] RatioToCount(IReadOnlyList<int> testCells, double[] count, IReadOnlyList<double[]> histories,
+        IReadOnlyList<int> budgets, int splits = 20, int seed = 1)
+    {
+        var widest = budgets.Max();
+        var best = new long[budgets.Count];
+        var byCount = new long[budgets.Count];
+        var countTop = CellRanking.TopCells(count, widest);
+        for (var split = 0; split < splits; split++)
+        {
+            var random = new Random(seed + split);
+            var known = new double[count.Length];
+            var other = new int[count.Length];
+            foreach (var cell in testCells)
+            {
+                if (random.Next(2) == 0)
+                {
+                    known[cell]++;
+                }
+                else
+                {
+                    other[cell]++;
+                }
+            }
+            var knownTotal = known.Sum();
+            var splitBest = new long[budgets.Count];
+            foreach (var history in histories)
+            {
+                var scale = knownTotal / Math.Max(history.Sum(), double.Epsilon);
+                foreach (var weight in HistoryWeights)
+                {
+                    var mix = new double[known.Length];
+                    for (var cell = 0; cell < mix.Length; cell++)
+                    {
+                        mix[cell] = known[cell] + weight * scale * history[cell];
+                    }
+                    var top = CellRanking.TopCells(mix, widest);
+                    for (var b = 0; b < budgets.Count; b++)
+                    {
+                        splitBest[b] = Math.Max(splitBest[b], Hits(top, budgets[b], other));
+                    }
+                }
+            }
+            for (var b = 0; b < budgets.Count; b++)
+            {
+                best[b] += splitBest[b];
+                byCount[b] += Hits(countTop, budgets[b], other);
+            }
+        }
+        return [.. best.Zip(byCount, (m, c) => c == 0 ? double.NaN : (double)m / c)];
+    }
+
+    private static long Hits(int[] ranked, int budget, int[] counts)
+    {
+        long hits = 0;
+        for (var i = 0; i < Math.Min(budget, ranked.Length); i++)
+        {
+            hits += counts[ranked[i]];
+        }
+        return hits;
+    }
+}

@@ -38,3 +38,55 @@ public class PredictionEvaluationTests
         Assert.Empty(CellRanking.TopCells(scores, 0));
     }
 }
+
+public class HalfKnownCeilingTests
+{
+    [Fact]
+    public void A_new_place_in_the_test_period_lifts_the_ceiling_far_above_the_count()
+    {
+        // History: cells 0-19 ten events each. Test: half of it in those cells, half in cells 30-35 the history never saw.
+        // Budget 20 cells: the count catches the old half only; knowing half of the test period finds the new cells (about
+        // 1.6-1.7 times as many hits: the six new cells, and fourteen old ones).
+        var count = new double[40];
+        for (var c = 0; c < 20; c++)
+        {
+            count[c] = 10;
+        }
+        var test = Enumerable.Range(0, 20).SelectMany(c => Enumerable.Repeat(c, 6))
+            .Concat(Enumerable.Range(30, 6).SelectMany(c => Enumerable.Repeat(c, 20))).ToList();
+
+        var ratio = HalfKnownCeiling.RatioToCount(test, count, [count], [20]).Single();
+
+        Assert.InRange(ratio, 1.5, 1.8);
+    }
+
+    [Fact]
+    public void When_the_test_period_repeats_the_history_the_ceiling_stays_near_the_count()
+    {
+        // The test period is drawn from the history's own distribution: knowing half of it adds only noise.
+        var random = new Random(3);
+        var count = Enumerable.Range(0, 2_000).Select(c => Math.Floor(1000 * Math.Exp(-c / 50.0))).ToArray();
+        var cells = Enumerable.Range(0, count.Length).ToArray();
+        var total = count.Sum();
+        var test = Enumerable.Range(0, 5_000).Select(_ =>
+        {
+            var u = random.NextDouble() * total;
+            var c = 0;
+            while ((u -= count[c]) > 0)
+            {
+                c++;
+            }
+            return cells[c];
+        }).ToList();
+
+        var ratios = HalfKnownCeiling.RatioToCount(test, count, [count], [20, 100]);
+
+        Assert.All(ratios, r => Assert.InRange(r, 1.0, 1.03));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_ceiling() =>
+        Assert.Equal(
+            HalfKnownCeiling.RatioToCount([1, 1, 2, 3, 3, 3, 4], [0, 1, 2, 3, 4], [[0, 1, 2, 3, 4]], [1, 2], seed: 7),
+            HalfKnownCeiling.RatioToCount([1, 1, 2, 3, 3, 3, 4], [0, 1, 2, 3, 4], [[0, 1, 2, 3, 4]], [1, 2], seed: 7));
+}
