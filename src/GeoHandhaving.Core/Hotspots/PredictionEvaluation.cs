@@ -26,6 +26,46 @@ public static class PredictionEvaluation
         var best = testCounts.OrderDescending().Take(flagged).Sum();
         return new AreaShareScore(areaShare, flagged, hits, testCounts.Sum() + outsideGrid, best);
     }
+
+    /// <summary>
+    /// How far one test period's ratio of hits (ranking <paramref name="scores"/> ÷ <paramref name="baseline"/>, both flagging
+    /// <paramref name="budget"/> cells) could move by chance: the 2.5 and 97.5 percentiles over a Poisson bootstrap of the
+    /// test events (each event counted Poisson(1) times; seeded, so repeatable). A ratio whose interval holds 1 does not
+    /// tell the two rankings apart on that period.
+    /// </summary>
+    public static (double Low, double High) RatioInterval(double[] scores, double[] baseline, IReadOnlyList<int> testCells, int budget,
+        int replicates = 1_000, int seed = 1)
+    {
+        var (flagged, flaggedByBaseline) = (new HashSet<int>(CellRanking.TopCells(scores, budget)), new HashSet<int>(CellRanking.TopCells(baseline, budget)));
+        var random = new Random(seed);
+        var ratios = new double[replicates];
+        for (var r = 0; r < replicates; r++)
+        {
+            long hits = 0, baselineHits = 0;
+            foreach (var cell in testCells)
+            {
+                var times = PoissonOne(random);
+                hits += flagged.Contains(cell) ? times : 0;
+                baselineHits += flaggedByBaseline.Contains(cell) ? times : 0;
+            }
+            // Neither catching anything is a tie.
+            ratios[r] = baselineHits > 0 ? (double)hits / baselineHits : hits == 0 ? 1 : double.PositiveInfinity;
+        }
+        Array.Sort(ratios);
+        return (ratios[(int)(0.025 * (replicates - 1))], ratios[(int)Math.Ceiling(0.975 * (replicates - 1))]);
+    }
+
+    /// <summary>A draw of Poisson(1) (Knuth: count uniforms until their product falls below e⁻¹).</summary>
+    private static int PoissonOne(Random random)
+    {
+        var (limit, product, k) = (Math.Exp(-1), random.NextDouble(), 0);
+        while (product > limit)
+        {
+            product *= random.NextDouble();
+            k++;
+        }
+        return k;
+    }
 }
 
 /// <summary>

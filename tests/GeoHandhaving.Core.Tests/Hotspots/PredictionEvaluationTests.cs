@@ -39,6 +39,28 @@ public class PredictionEvaluationTests
     }
 }
 
+public class RatioIntervalTests
+{
+    [Fact]
+    public void The_same_ranking_against_itself_has_no_room_for_chance() =>
+        Assert.Equal((1.0, 1.0), PredictionEvaluation.RatioInterval([3, 2, 1, 0], [3, 2, 1, 0], [0, 0, 1, 2, 3, 3], budget: 2));
+
+    [Fact]
+    public void The_interval_holds_the_true_ratio_and_narrows_with_more_test_events()
+    {
+        // Cell 0 holds two thirds of the test events, cell 1 one third: flagging cell 0 catches twice what flagging cell 1 does.
+        double[] first = [1, 0], second = [0, 1];
+        var (low, high) = PredictionEvaluation.RatioInterval(first, second, [0, 0, 1], budget: 1);
+        var many = Enumerable.Repeat(new[] { 0, 0, 1 }, 300).SelectMany(c => c).ToList();
+        var (manyLow, manyHigh) = PredictionEvaluation.RatioInterval(first, second, many, budget: 1);
+
+        Assert.InRange(2.0, manyLow, manyHigh);
+        Assert.InRange(manyLow, 1.6, 2.0);
+        Assert.InRange(manyHigh, 2.0, 2.5);
+        Assert.True(high - low > 2 * (manyHigh - manyLow), $"{low}-{high} vs {manyLow}-{manyHigh}");
+    }
+}
+
 public class HalfKnownCeilingTests
 {
     [Fact]
