@@ -189,7 +189,7 @@ internal static class HotspotsCommands
                 ratios.Add(ratio);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{cutText,-11} {"model ÷ count",-16} {"",7} | {ratio[0],6:F2} {ratio[1],6:F2} {ratio[2],7:F2} |  setting {evaluation.Choice.Setting}; " +
-                        $"95 % interval {Interval(evaluation.RatioInterval[0])} / {Interval(evaluation.RatioInterval[1])} / {Interval(evaluation.RatioInterval[2])}"));
+                        $"95 % interval {string.Join(" / ", evaluation.RatioInterval.Select(Interval))}"));
                 var ceiling = evaluation.CeilingRatio;
                 ceilings.Add(ceiling);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -6,7 +6,9 @@ public sealed record BacktestRow(string Method, IReadOnlyList<AreaShareScore> Sc
 
 /// <param name="Choice">What the model's own backtest (before the cut) chose for the window.</param>
 /// <param name="StudyArea">The area (m²) the shares are of: the model's own at the cut, the convex hull of the events before it.</param>
-/// <param name="RatioInterval">Per area share, the 95 % bootstrap interval of model ÷ count on the test period (<see cref="PredictionEvaluation.RatioInterval"/>).</param>
+/// <param name="RatioInterval">
+/// Per area share, the 95 % bootstrap interval of model ÷ count on the test period (<see cref="PredictionEvaluation.RatioInterval"/>).
+/// </param>
 /// <param name="CeilingRatio">Per area share, what a ranking knowing half of the test period reaches ÷ the count (<see cref="HalfKnownCeiling"/>).</param>
 public sealed record CutEvaluation(DateTimeOffset Cut, WindowChoice Choice, IReadOnlyList<BacktestRow> Rows, double StudyArea,
     IReadOnlyList<(double Low, double High)> RatioInterval, IReadOnlyList<double> CeilingRatio);

@@ -83,7 +83,10 @@ public static class HalfKnownCeiling
     /// <param name="count">The count ranking of the history (the baseline).</param>
     /// <param name="histories">The history rankings to mix with the known half (the count among them or not).</param>
     /// <param name="budgets">Flagged cells per area share.</param>
-    /// <returns>Per budget: the ceiling's hits on the other halves ÷ the count's, pooled over <paramref name="splits"/> splits (NaN when the count catches none).</returns>
+    /// <returns>
+    /// Per budget: the ceiling's hits on the other halves ÷ the count's, pooled over <paramref name="splits"/> splits (NaN when
+    /// the count catches none).
+    /// </returns>
     public static double[] RatioToCount(IReadOnlyList<int> testCells, double[] count, IReadOnlyList<double[]> histories,
         IReadOnlyList<int> budgets, int splits = 20, int seed = 1)
     {

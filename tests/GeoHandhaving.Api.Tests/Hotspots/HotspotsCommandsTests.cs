@@ -82,10 +82,14 @@ public class HotspotsCommandsTests : IClassFixture<DemoGemeenteFixture>
             var (exit, output) = await RunAsync("evaluate", "--events", csv, "--cut", "2026-01-01", "--tz", "Europe/Amsterdam",
                 "--category", "Parkeeroverlast");
             Assert.Equal(0, exit);
-            Assert.Contains("convex hull of all 6000 events", output);
+            Assert.Contains("6000 events; window: alle-uren", output);
+            Assert.Matches(@"2026-01-01  best possible .*study area \d+\.\d km², 1 % = \d+ cells", output);
+            Assert.Matches(@"2026-01-01  model ÷ count .*95 % interval \d\.\d\d–\d\.\d\d / ", output);
+            Assert.Matches(@"2026-01-01  ceiling ÷ count +\| +\d\.\d\d", output);
             Assert.Contains("2026-01-01  model ", output);
             Assert.Contains("2026-01-01  count ", output);
-            Assert.Matches(@"hotspots-predict: window='.+' cuts=2026-01-01 ratio_1pct_min=\d+\.\d\d ratio_5pct_min=\d+\.\d\d", output);
+            Assert.Matches(@"hotspots-predict: window='.+' cuts=2026-01-01 ratio_1pct_min=\d+\.\d\d ratio_5pct_min=\d+\.\d\d.* " +
+                @"ceiling_1pct_min=\d+\.\d\d", output);
 
             (exit, output) = await RunAsync("evaluate", "--events", csv, "--cut", "2026-01-01", "--category", "parkeren");
             Assert.Equal(1, exit);
