@@ -164,11 +164,12 @@ internal static class HotspotsCommands
             }
             var window = ParseWindow(pr.GetValue(WindowOption));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"study area (convex hull of all {study.Events.Count} events): {study.StudyArea / 1e6:F1} km²; window: " +
-                    $"{window.Name} ({TimeWindowText.Format(window)}); test {pr.GetValue(days)} days"));
+                $"{study.Events.Count} events; window: {window.Name} ({TimeWindowText.Format(window)}); test {pr.GetValue(days)} days; " +
+                    $"the area shares are of the model's study area at each cut (convex hull of the events before it)"));
             Console.WriteLine($"{"cut",-11} {"method",-16} {"test N",7} | {"hit 1%",6} {"hit 5%",6} {"hit 10%",7} | {"PAI 1%",6} {"PAI 5%",6} {"PAI 10%",7} " +
                 $"| {"PEI* 1%",7} {"PEI* 5%",7} {"PEI* 10%",8}");
             var ratios = new List<double[]>();
+            var ceilings = new List<IReadOnlyList<double>>();
             var cutTexts = pr.GetValue(cuts)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             foreach (var cutText in cutTexts)
             {
@@ -181,22 +182,32 @@ internal static class HotspotsCommands
                 var best = evaluation.Rows[0].Scores;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{cutText,-11} {"best possible",-16} {best[0].TestEvents,7} | {best[0].BestPossibleHitRate,6:F3} {best[1].BestPossibleHitRate,6:F3} " +
-                        $"{best[2].BestPossibleHitRate,7:F3} |"));
+                        $"{best[2].BestPossibleHitRate,7:F3} |  study area {evaluation.StudyArea / 1e6:F1} km², 1 % = {best[0].FlaggedCells} cells"));
                 var (model, count) = (evaluation.Rows.Single(r => r.Method == HotspotBacktest.Model).Scores,
                     evaluation.Rows.Single(r => r.Method == HotspotBacktest.Count).Scores);
                 var ratio = model.Zip(count, (m, c) => c.HitRate > 0 ? m.HitRate / c.HitRate : double.NaN).ToArray();
                 ratios.Add(ratio);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{cutText,-11} {"model ÷ count",-16} {"",7} | {ratio[0],6:F2} {ratio[1],6:F2} {ratio[2],7:F2} |  setting {evaluation.Choice.Setting}"));
+                    $"{cutText,-11} {"model ÷ count",-16} {"",7} | {ratio[0],6:F2} {ratio[1],6:F2} {ratio[2],7:F2} |  setting {evaluation.Choice.Setting}; " +
+                        $"95 % interval {Interval(evaluation.RatioInterval[0])} / {Interval(evaluation.RatioInterval[1])} / {Interval(evaluation.RatioInterval[2])}"));
+                var ceiling = evaluation.CeilingRatio;
+                ceilings.Add(ceiling);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{cutText,-11} {"ceiling ÷ count",-16} {"",7} | {ceiling[0],6:F2} {ceiling[1],6:F2} {ceiling[2],7:F2} |  " +
+                        $"knowing half the test period + history (best mix in hindsight), on the other half"));
                 PrintBacktest([BacktestVensterUitvoer.Van(evaluation.Choice)]);
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"hotspots-predict: window='{TimeWindowText.Format(window)}' cuts={string.Join(',', cutTexts)} " +
-                    $"ratio_1pct_min={ratios.Min(r => r[0]):F2} ratio_5pct_min={ratios.Min(r => r[1]):F2} ratio_10pct_min={ratios.Min(r => r[2]):F2}"));
+                    $"ratio_1pct_min={ratios.Min(r => r[0]):F2} ratio_5pct_min={ratios.Min(r => r[1]):F2} ratio_10pct_min={ratios.Min(r => r[2]):F2} " +
+                    $"ceiling_1pct_min={ceilings.Min(c => c[0]):F2} ceiling_5pct_min={ceilings.Min(c => c[1]):F2}"));
             return Task.FromResult(0);
         });
         return command;
     }
+
+    private static string Interval((double Low, double High) interval) =>
+        string.Create(CultureInfo.InvariantCulture, $"{interval.Low:F2}–{interval.High:F2}");
 
     private static void PrintRow(string cut, string method, IReadOnlyList<AreaShareScore> s) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -86,7 +86,9 @@ public static class BriefingPlaatsen
                 var blokken = leden.SelectMany(l => l.Blokken).GroupBy(b => b.Key).ToDictionary(b => b.Key, b => b.Max(x => x.Value));
                 var vooral = leden.Any(l => l.Hotspot.Categorieen.Length > 0) ? [] : perCategorie
                     .Where(h => leden.Any(l => ZelfdePlaats(l.Hotspot, h, options.ZelfdePlaatsMeter)))
-                    .OrderByDescending(h => h.PerUur).ThenBy(h => h.Id).SelectMany(h => h.Categorieen).Distinct().Take(2).ToList();
+                    .SelectMany(h => h.Categorieen.Select(categorie => (Categorie: categorie, h.PerUur)))
+                    .GroupBy(c => c.Categorie).OrderByDescending(c => c.Max(x => x.PerUur)).ThenBy(c => c.Key)
+                    .Select(c => c.Key).Take(2).ToList();
                 return new Plaats(index + 1, leden[0].Hotspot, [.. leden.Select(l => l.Hotspot)], LocalSpan.Merge(leden.SelectMany(l => l.Tijden)),
                     blokken, vooral);
             });

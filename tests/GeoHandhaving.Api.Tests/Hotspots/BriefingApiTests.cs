@@ -75,6 +75,12 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
         // What the meldingen are about: a place found over all categories names the categories of its own hotspots there.
         var wat = plaatsen.Select(p => p.GetProperty("wat").GetString()!).ToList();
         Assert.DoesNotContain("meldingen", wat);
+        // Each category once, also where a window's category group repeats one ("jeugdoverlast" and "jeugdoverlast+geluidsoverlast").
+        Assert.All(wat, w =>
+        {
+            var woorden = Regex.Split(w.Replace("meldingen, vooral ", ""), ", | en ");
+            Assert.True(woorden.Length == woorden.Distinct().Count(), w);
+        });
         foreach (var w in wijken)
         {
             var namen = w.GetProperty("plaatsen").EnumerateArray().Select(p => p.GetProperty("plaats").GetString()).ToList();

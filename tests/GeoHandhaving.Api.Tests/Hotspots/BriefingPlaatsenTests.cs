@@ -49,17 +49,6 @@ public class BriefingPlaatsenTests
     }
 
     [Fact]
-    public void A_place_over_all_categories_names_each_category_of_its_own_hotspots_once()
-    {
-        // The demo's Seringenpad: hotspots of jeugdoverlast and of jeugdoverlast with geluidsoverlast at the same place.
-        var plaats = PerWijk(
-            Hotspot("uur-di-07", 186000, 468000, 0.4, "Seringenpad"),
-            Hotspot("uitgaansnacht", 186020, 468000, 0.9, "Seringenpad", categorieen: ["jeugdoverlast"]),
-            Hotspot("uitgaansnacht", 186000, 468020, 0.7, "Seringenpad", categorieen: ["jeugdoverlast", "geluidsoverlast"]))["WK01"].Single();
-        Assert.Equal("meldingen, vooral jeugdoverlast en geluidsoverlast", BriefingPlaatsen.Wat(plaats));
-    }
-
-    [Fact]
     public void A_hotspot_below_the_floor_or_not_significant_after_fdr_is_left_out()
     {
         var plaatsen = PerWijk(

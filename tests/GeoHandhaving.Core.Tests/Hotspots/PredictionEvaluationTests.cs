@@ -38,3 +38,77 @@ public class PredictionEvaluationTests
         Assert.Empty(CellRanking.TopCells(scores, 0));
     }
 }
+
+public class RatioIntervalTests
+{
+    [Fact]
+    public void The_same_ranking_against_itself_has_no_room_for_chance() =>
+        Assert.Equal((1.0, 1.0), PredictionEvaluation.RatioInterval([3, 2, 1, 0], [3, 2, 1, 0], [0, 0, 1, 2, 3, 3], budget: 2));
+
+    [Fact]
+    public void The_interval_holds_the_true_ratio_and_narrows_with_more_test_events()
+    {
+        // Cell 0 holds two thirds of the test events, cell 1 one third: flagging cell 0 catches twice what flagging cell 1 does.
+        double[] first = [1, 0], second = [0, 1];
+        var (low, high) = PredictionEvaluation.RatioInterval(first, second, [0, 0, 1], budget: 1);
+        var many = Enumerable.Repeat(new[] { 0, 0, 1 }, 300).SelectMany(c => c).ToList();
+        var (manyLow, manyHigh) = PredictionEvaluation.RatioInterval(first, second, many, budget: 1);
+
+        Assert.InRange(2.0, manyLow, manyHigh);
+        Assert.InRange(manyLow, 1.6, 2.0);
+        Assert.InRange(manyHigh, 2.0, 2.5);
+        Assert.True(high - low > 2 * (manyHigh - manyLow), $"{low}-{high} vs {manyLow}-{manyHigh}");
+    }
+}
+
+public class HalfKnownCeilingTests
+{
+    [Fact]
+    public void A_new_place_in_the_test_period_lifts_the_ceiling_far_above_the_count()
+    {
+        // History: cells 0-19 ten events each. Test: half of it in those cells, half in cells 30-35 the history never saw.
+        // Budget 20 cells: the count catches the old half only; knowing half of the test period finds the new cells (about
+        // 1.6-1.7 times as many hits: the six new cells, and fourteen old ones).
+        var count = new double[40];
+        for (var c = 0; c < 20; c++)
+        {
+            count[c] = 10;
+        }
+        var test = Enumerable.Range(0, 20).SelectMany(c => Enumerable.Repeat(c, 6))
+            .Concat(Enumerable.Range(30, 6).SelectMany(c => Enumerable.Repeat(c, 20))).ToList();
+
+        var ratio = HalfKnownCeiling.RatioToCount(test, count, [count], [20]).Single();
+
+        Assert.InRange(ratio, 1.5, 1.8);
+    }
+
+    [Fact]
+    public void When_the_test_period_repeats_the_history_the_ceiling_stays_near_the_count()
+    {
+        // The test period is drawn from the history's own distribution: knowing half of it adds only noise.
+        var random = new Random(3);
+        var count = Enumerable.Range(0, 2_000).Select(c => Math.Floor(1000 * Math.Exp(-c / 50.0))).ToArray();
+        var cells = Enumerable.Range(0, count.Length).ToArray();
+        var total = count.Sum();
+        var test = Enumerable.Range(0, 5_000).Select(_ =>
+        {
+            var u = random.NextDouble() * total;
+            var c = 0;
+            while ((u -= count[c]) > 0)
+            {
+                c++;
+            }
+            return cells[c];
+        }).ToList();
+
+        var ratios = HalfKnownCeiling.RatioToCount(test, count, [count], [20, 100]);
+
+        Assert.All(ratios, r => Assert.InRange(r, 1.0, 1.03));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_ceiling() =>
+        Assert.Equal(
+            HalfKnownCeiling.RatioToCount([1, 1, 2, 3, 3, 3, 4], [0, 1, 2, 3, 4], [[0, 1, 2, 3, 4]], [1, 2], seed: 7),
+            HalfKnownCeiling.RatioToCount([1, 1, 2, 3, 3, 3, 4], [0, 1, 2, 3, 4], [[0, 1, 2, 3, 4]], [1, 2], seed: 7));
+}
