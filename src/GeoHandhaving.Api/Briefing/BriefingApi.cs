@@ -13,13 +13,25 @@ using Microsoft.Extensions.Options;
 namespace GeoHandhaving.Api.Briefing;
 
 /// <summary>A dienst (shift) of the handhavingsteam, in Europe/Amsterdam local hours; diensten follow each other without gaps.</summary>
-public sealed record Dienst(string Code, int VanUur, int Uren)
+/// <param name="Naam">As the team says it: "vroege dienst".</param>
+public sealed record Dienst(string Code, int VanUur, int Uren, string Naam)
 {
-    public static readonly IReadOnlyList<Dienst> Alle = [new("vroeg", 7, 8), new("laat", 15, 8), new("nacht", 23, 8)];
+    public static readonly IReadOnlyList<Dienst> Alle =
+        [new("vroeg", 7, 8, "vroege dienst"), new("laat", 15, 8, "late dienst"), new("nacht", 23, 8, "nachtdienst")];
+
+    /// <summary>The dienst that ends when this one begins (nacht before vroeg).</summary>
+    public Dienst Vorige => Alle.Single(d => (d.VanUur + d.Uren) % 24 == VanUur);
 }
 
 /// <summary>A stretch of the dienst in local time, "07:45" to "08:45".</summary>
-public sealed record BriefingTijdvak(string Van, string Tot);
+public sealed record BriefingTijdvak(string Van, string Tot)
+{
+    public static BriefingTijdvak Uit(LocalSpan span)
+    {
+        var tekst = DutchDates.Span(span); // "07:45–08:45"; an end at midnight reads 24:00
+        return new(tekst[..5], tekst[^5..]);
+    }
+}
 
 /// <param name="Nummer">As on the wijk's map.</param>
 /// <param name="Tijden">The time spans in words ("07:45–08:45 en 14:15–15:30"); <paramref name="Tijdvakken"/> the same as data.</param>
@@ -30,11 +42,15 @@ public sealed record BriefingPlaats(int Nummer, string Plaats, string[] Straten,
     string[] Vensters, string Tijden, IReadOnlyList<BriefingTijdvak> Tijdvakken, double VerwachtPerUur, double VerwachtInDienst,
     string Trend, string TrendTekst, string Reden, double Lon, double Lat, long[] Hotspots);
 
-/// <param name="Verwacht">Meldingen expected at the place in this hour block (at least the floor).</param>
-public sealed record BlokPlaats(int Nummer, double Verwacht);
+/// <param name="Verwacht">Meldingen expected at the place in this hour block (below the floor in a block the place is only
+/// partly active in, such as 07:45–08:00).</param>
+/// <param name="Tijdvak">The part of the hour in which the place is active.</param>
+public sealed record BlokPlaats(int Nummer, double Verwacht, BriefingTijdvak Tijdvak);
 
-/// <param name="Plaatsen">The places to visit in this hour, best first.</param>
-public sealed record BriefingBlok(string Uur, IReadOnlyList<BlokPlaats> Plaatsen);
+/// <param name="Uur">The hour, "07:00–08:00".</param>
+/// <param name="Tijdvak">The part of the hour in which its places are active ("07:45"–"08:00"); null when none is.</param>
+/// <param name="Plaatsen">Every place of the list active in this hour, most meldingen expected first.</param>
+public sealed record BriefingBlok(string Uur, BriefingTijdvak? Tijdvak, IReadOnlyList<BlokPlaats> Plaatsen);
 
 /// <param name="Adres">The address in words (the BAG address, "bij …" the nearest one for a dropped pin).</param>
 /// <param name="LaatstePoging">Outcome code of the last call-back attempt, if any (niet_bereikt, voicemail).</param>
@@ -128,26 +144,32 @@ public static class BriefingApi
         var sinds = await queries.SindsAsync(codes, AmsterdamTime.ToInstant(vorigeVan), dienstStart, ct);
         var scholen = await queries.ScholenAsync(ct);
 
-        var kaarten = new Dictionary<string, string>();
+        var kaarten = new Dictionary<string, WijkKaart>();
         var uitvoer = new BriefingUitvoer(dag, DutchDates.Date(dag), shift.Code, $"{shift.VanUur:00}:00", $"{(shift.VanUur + shift.Uren) % 24:00}:00",
             voor?.Code, snapshot?.RunId,
             [.. new[] { snapshot is null ? null : SchoolCalendarStore.Waarschuwing(snapshot.Kalender, snapshot.Regio, dag) }.OfType<string>()],
             [.. wijken.Select(w =>
             {
                 var wijkPlaatsen = plaatsen[w.Code].ToList();
-                kaarten[w.Code] = BriefingKaart.Render(w.Code, w.Geometrie, wijkPlaatsen,
+                kaarten[w.Code] = BriefingKaart.Render(w.Code, w.Naam, w.Geometrie, wijkPlaatsen,
                     [.. scholen.Where(s => w.Geometrie.IsWithinDistance(s.Punt, 300))], settings.BasemapWmsUrl);
                 return new BriefingWijk(w.Code, w.Naam, w.Boas, [.. wijkPlaatsen.Select(ToBriefing)],
-                    [.. Enumerable.Range(0, shift.Uren).Select(u => new BriefingBlok(
-                        $"{van.AddHours(u):HH}:00–{van.AddHours(u + 1):HH}:00",
-                        [.. wijkPlaatsen.Where(p => p.Blokken.ContainsKey(u)).OrderByDescending(p => p.Blokken[u]).ThenBy(p => p.Nummer)
-                            .Select(p => new BlokPlaats(p.Nummer, Math.Round(p.Blokken[u], 2)))]))],
+                    [.. Enumerable.Range(0, shift.Uren).Select(u => Blok(wijkPlaatsen, u, van.AddHours(u)))],
                     [.. terugbellen[w.Code].Select(t => t with { DagenOud = DagenOud(t.GemeldOp, dag) })],
                     sinds.TryGetValue(w.Code, out var s) ? s with { Vanaf = $"{vorigeVan:HH:mm}" } : new SindsVorigeDienst($"{vorigeVan:HH:mm}", 0, 0, [], []));
             })], snapshot?.Backtest ?? []);
 
         var wantsHtml = format == "html" || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/html") == true));
         return wantsHtml ? TypedResults.Content(BriefingHtml.Render(uitvoer, kaarten), "text/html; charset=utf-8") : TypedResults.Ok(uitvoer);
+    }
+
+    private static BriefingBlok Blok(List<Plaats> plaatsen, int blok, DateTime uur)
+    {
+        var actief = plaatsen.Where(p => p.Blokken.ContainsKey(blok)).OrderByDescending(p => p.Blokken[blok]).ThenBy(p => p.Nummer)
+            .Select(p => (Plaats: p, Tijd: p.ActiefIn(uur, uur.AddHours(1))!)).ToList();
+        var tijdvak = actief.Count == 0 ? null : BriefingTijdvak.Uit(new LocalSpan(actief.Min(a => a.Tijd.From), actief.Max(a => a.Tijd.To)));
+        return new BriefingBlok($"{uur:HH}:00–{uur.AddHours(1):HH}:00", tijdvak,
+            [.. actief.Select(a => new BlokPlaats(a.Plaats.Nummer, Math.Round(a.Plaats.Blokken[blok], 2), BriefingTijdvak.Uit(a.Tijd)))]);
     }
 
     private static int DagenOud(DateTimeOffset gemeldOp, DateOnly dag) =>
@@ -163,7 +185,7 @@ public static class BriefingApi
         var trend = BriefingPlaatsen.Trend(p);
         return new BriefingPlaats(p.Nummer, naam, beste.Straten, beste.BuurtNaam, beste.Scholen, wat,
             [.. p.Hotspots.SelectMany(h => h.Categorieen).Distinct().Order()], [.. p.Hotspots.Select(h => h.Venster).Distinct().Order()], tijden,
-            [.. p.Tijden.Select(t => new BriefingTijdvak($"{t.From:HH:mm}", DutchDates.Span(t)[^5..]))],
+            [.. p.Tijden.Select(BriefingTijdvak.Uit)],
             Math.Round(p.VerwachtPerUur, 2), Math.Round(p.VerwachtInDienst, 2), trend.Code(), trend.Dutch(),
             $"{wat} {tijden}, {Math.Round(p.VerwachtPerUur, 1).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} per uur ({trend.Dutch()})",
             Math.Round(lon, 6), Math.Round(lat, 6), [.. p.Hotspots.Select(h => h.Id)]);

@@ -8,7 +8,10 @@ public sealed class BriefingOptions
     /// <summary>Open meldingen of this many days before the dienst are called back; older ones are no longer news to the melder.</summary>
     public int TerugbelDagen { get; set; } = 14;
     public int MaxTerugbellenPerWijk { get; set; } = 15;
-    /// <summary>A hotspot is listed in an hour block only when at least this many meldingen are expected there in that block.</summary>
+    /// <summary>
+    /// A hotspot is in the briefing only when at least this many meldingen are expected there in one hour block of the
+    /// dienst; it is then listed in every block it is active in.
+    /// </summary>
     public double MinimumVerwachtPerBlok { get; set; } = 0.25;
     public int MaxPlaatsenPerWijk { get; set; } = 10;
     /// <summary>Hotspots whose centres lie this close (or that share a place name) are one place in the briefing.</summary>

@@ -5,7 +5,7 @@ using GeoHandhaving.Core.TimeWindows;
 namespace GeoHandhaving.Api.Briefing;
 
 /// <summary>A place of one wijk during a dienst: the hotspots there, merged, with when and how much to expect.</summary>
-/// <param name="Blokken">Per hour block of the dienst (index) the meldingen expected there; only blocks that clear the floor.</param>
+/// <param name="Blokken">Per hour block of the dienst (index) in which the place is active the meldingen expected there.</param>
 /// <param name="Vooral">For a place found over all categories: the categories of the run's own hotspots there (any window),
 /// most per hour first, so the briefing can say what the meldingen there are mostly about.</param>
 public sealed record Plaats(int Nummer, HotspotView Beste, IReadOnlyList<HotspotView> Hotspots, IReadOnlyList<LocalSpan> Tijden,
@@ -13,13 +13,21 @@ public sealed record Plaats(int Nummer, HotspotView Beste, IReadOnlyList<Hotspot
 {
     public double VerwachtPerUur => Beste.PerUur;
     public double VerwachtInDienst => Blokken.Values.Sum();
+
+    /// <summary>The part of [van, tot) in which the place is active (first to last active moment), or null.</summary>
+    public LocalSpan? ActiefIn(DateTime van, DateTime tot)
+    {
+        var binnen = Tijden.Where(t => t.Overlap(van, tot) > TimeSpan.Zero).ToList();
+        return binnen.Count == 0 ? null : new LocalSpan(binnen[0].From > van ? binnen[0].From : van, binnen[^1].To < tot ? binnen[^1].To : tot);
+    }
 }
 
 /// <summary>
 /// The one rule that turns a run's hotspots into the places of a briefing: a hotspot counts when it is significant after
-/// the FDR correction, its window is active in the dienst and the meldingen expected in an hour block clear the floor;
-/// hotspots of one wijk at the same place (same name, or centres close together) are one entry with the union of their
-/// time spans; entries are ranked by the meldingen expected per hour present.
+/// the FDR correction, its window is active in the dienst and the meldingen expected in at least one hour block clear the
+/// floor; hotspots of one wijk at the same place (same name, or centres close together) are one entry with the union of
+/// their time spans, listed in every hour block they are active in (also the quarter 07:45–08:00 of a drop-off that
+/// clears the floor from 08:00); entries are ranked by the meldingen expected per hour present.
 /// </summary>
 public static class BriefingPlaatsen
 {
@@ -39,10 +47,10 @@ public static class BriefingPlaatsen
             for (var blok = 0; blok < uren; blok++)
             {
                 var van = dienstVan.AddHours(blok);
-                var verwacht = h.PerUur * tijden.Sum(t => t.Overlap(van, van.AddHours(1)).TotalHours);
-                if (verwacht >= options.MinimumVerwachtPerBlok) blokken[blok] = verwacht;
+                var actief = tijden.Sum(t => t.Overlap(van, van.AddHours(1)).TotalHours);
+                if (actief > 0) blokken[blok] = h.PerUur * actief;
             }
-            if (blokken.Count > 0) kandidaten.Add((h, tijden, blokken));
+            if (blokken.Values.Any(v => v >= options.MinimumVerwachtPerBlok)) kandidaten.Add((h, tijden, blokken));
         }
         var perCategorie = snapshot.Hotspots.Where(h => h.Categorieen.Length > 0 && h.P <= falseDiscoveryRate && h.WijkCodes.Length > 0)
             .ToLookup(h => h.WijkCodes[0]);

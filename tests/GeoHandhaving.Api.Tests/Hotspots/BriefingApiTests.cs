@@ -88,7 +88,9 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
             var perUur = w.GetProperty("plaatsen").EnumerateArray().Select(p => p.GetProperty("verwachtPerUur").GetDouble()).ToList();
             Assert.Equal(perUur.OrderDescending(), perUur);
             var blokPlaatsen = w.GetProperty("blokken").EnumerateArray().SelectMany(b => b.GetProperty("plaatsen").EnumerateArray()).ToList();
-            Assert.All(blokPlaatsen, bp => Assert.True(bp.GetProperty("verwacht").GetDouble() >= Drempel - 0.005));
+            // Every place clears the floor in some hour (and is listed in every hour it is active).
+            Assert.All(blokPlaatsen.GroupBy(bp => bp.GetProperty("nummer").GetInt32()),
+                g => Assert.Contains(g, bp => bp.GetProperty("verwacht").GetDouble() >= Drempel - 0.005));
             // Every place is visited in some hour, and every hour lists only places of the wijk's list.
             Assert.Equal(namen.Count, blokPlaatsen.Select(bp => bp.GetProperty("nummer").GetInt32()).Distinct().Count());
         }
@@ -112,6 +114,58 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
         var actief = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/hotspots/active?at=2026-12-01T08:15&limit=50");
         Assert.Contains(actief.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("venster")
             .GetString() == "schoolbrengen");
+    }
+
+    [Fact]
+    public async Task The_hour_by_hour_order_covers_every_quarter_in_which_a_listed_place_is_active()
+    {
+        var briefing = await Teamleider.GetFromJsonAsync<JsonElement>("/api/v1/briefing?datum=2026-12-01&dienst=vroeg");
+        static IEnumerable<string> Kwartieren(JsonElement tijdvak)
+        {
+            var (van, tot) = (TimeOnly.Parse(tijdvak.GetProperty("van").GetString()!), TimeOnly.Parse(tijdvak.GetProperty("tot").GetString()!));
+            for (var t = van; t < tot; t = t.AddMinutes(15)) yield return $"{t:HH:mm}";
+        }
+        foreach (var wijk in briefing.GetProperty("wijken").EnumerateArray())
+        {
+            foreach (var plaats in wijk.GetProperty("plaatsen").EnumerateArray())
+            {
+                var nummer = plaats.GetProperty("nummer").GetInt32();
+                var actief = plaats.GetProperty("tijdvakken").EnumerateArray().SelectMany(Kwartieren).ToList();
+                var inBlokken = wijk.GetProperty("blokken").EnumerateArray().SelectMany(b => b.GetProperty("plaatsen").EnumerateArray())
+                    .Where(bp => bp.GetProperty("nummer").GetInt32() == nummer).SelectMany(bp => Kwartieren(bp.GetProperty("tijdvak"))).ToList();
+                Assert.Equal(actief, inBlokken);
+            }
+        }
+        // Drop-off starts at 07:45: the printed order has a row for that quarter, before the hour from 08:00.
+        var html = await Teamleider.GetStringAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&wijk=WK999900&format=html");
+        var tabel = Regex.Match(html, "<table class=\"blokken\">.*?</table>", RegexOptions.Singleline).Value;
+        var rijen = Regex.Matches(tabel, "<tr><td>(.*?)</td><td>(.*?)</td></tr>")
+            .Select(m => (Tijd: m.Groups[1].Value, Plekken: Regex.Replace(m.Groups[2].Value, "<[^>]+>", ""))).ToList();
+        Assert.Equal(("07:45–08:00", "1 2"), rijen[0]);
+        Assert.Equal("08:00–09:00", rijen[1].Tijd);
+        Assert.Contains(rijen, r => r.Plekken.Contains("(vanaf 14:15)"));
+    }
+
+    [Fact]
+    public async Task On_every_wijk_map_school_names_cover_no_numbered_marker_no_other_name_and_stay_on_the_map()
+    {
+        var html = await Teamleider.GetStringAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&format=html");
+        var kaarten = KaartGeometrie.Kaarten(html).ToList();
+        Assert.Equal(8, kaarten.Count);
+        foreach (var kaart in kaarten)
+        {
+            Assert.Empty(KaartGeometrie.Botsingen(kaart).Select(f => $"{kaart.Attribute("data-wijk")!.Value}: {f}"));
+            // A school lettered on the map is named in the legend beneath it.
+            var legenda = Regex.Match(html[html.IndexOf(kaart.Attribute("data-wijk")!.Value, StringComparison.Ordinal)..],
+                "<figcaption class=\"legenda\">(.*?)</figcaption>").Groups[1].Value;
+            foreach (var letter in KaartGeometrie.Labels(kaart).Where(l => l.Letter))
+            {
+                Assert.Contains($"<span class=\"schoolletter\">{letter.Tekst}</span> {WebUtility.HtmlEncode(letter.School)}", legenda);
+            }
+        }
+        // Most schools keep their name on the map; a letter is the exception.
+        var labels = kaarten.SelectMany(KaartGeometrie.Labels).ToList();
+        Assert.True(labels.Count(l => !l.Letter) >= 3 * labels.Count(l => l.Letter), string.Join(", ", labels.Where(l => l.Letter).Select(l => l.School)));
     }
 
     [Fact]
@@ -283,12 +337,24 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
         var response = await Teamleider.GetAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&format=html");
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<h1>Briefing dinsdag 1 december 2026 – dienst vroeg (07:00–15:00)</h1>", html);
+        Assert.Contains("<h1>Briefing dinsdag 1 december 2026 – vroege dienst (<span class=\"tijd\">07:00–15:00</span>)</h1>", html);
         Assert.Equal(8, Regex.Count(html, "<svg class=\"kaart\""));
         Assert.DoesNotContain("basemap", html);
         var tekst = Regex.Replace(Regex.Replace(html, "<style>.*?</style>|<svg.*?</svg>", "", RegexOptions.Singleline), "<[^>]+>", " ");
         foreach (var engels in EngelseWoorden().Matches(tekst).Select(m => m.Value)) Assert.Fail($"English in the briefing: '{engels}'");
         Assert.DoesNotContain("WK999900 op", tekst);
+        Assert.DoesNotContain("dienst vroeg", tekst);
+        Assert.Contains("Sinds de vorige dienst (nachtdienst, vanaf 23:00)", tekst);
+    }
+
+    [Fact]
+    public async Task The_printed_briefing_says_in_words_where_the_meldingen_since_the_previous_dienst_came_from()
+    {
+        var html = WebUtility.HtmlDecode(await Teamleider.GetStringAsync("/api/v1/briefing?datum=2026-11-28&dienst=laat&wijk=WK999900&format=html"));
+        Assert.Contains("<h3>Sinds de vorige dienst (vroege dienst, vanaf 07:00)</h3>", html);
+        Assert.Matches(@"<p>\d+ meldingen: \d+× geluidsoverlast via het KCC", html);
+        Assert.DoesNotContain("(KCC)", html);
+        Assert.Matches(@"Nog open: [a-z]+ \([A-Z][a-z]+", html);
     }
 
     [GeneratedRegex(@"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|May|June|July|August|October|December"

@@ -55,16 +55,22 @@ public class BriefingPlaatsenTests
             Hotspot("uur-di-08", 186000, 468000, 0.2, "Zwakke straat"),
             Hotspot("uur-di-10", 187000, 468000, 3, "Niet significant", p: 0.2),
             Hotspot("uur-wo-08", 188000, 468000, 3, "Andere dag"),
-            Hotspot("uur-di-11", 189000, 468000, 0.3, "Sterk genoeg"))["WK01"].ToList();
+            Hotspot("uur-di-11", 189000, 468000, 0.3, "Sterk genoeg"),
+            // 0.3 per hour of drop-off: 0.075 in 07:45–08:00 and 0.225 in 08:00–08:45, below the floor in both.
+            Hotspot("schoolbrengen", 190000, 468000, 0.3, "Nergens genoeg"))["WK01"].ToList();
         Assert.Equal(["Sterk genoeg"], plaatsen.Select(p => p.Beste.Plaats));
     }
 
     [Fact]
-    public void A_drop_off_place_appears_only_in_the_blocks_where_its_expectation_clears_the_floor()
+    public void A_drop_off_place_that_clears_the_floor_from_08_00_is_listed_from_07_45()
     {
-        // 0.6 per hour: 07:45–08:00 expects 0.15 (below 0.25), 08:00–08:45 expects 0.45.
+        // 0.6 per hour: 07:45–08:00 expects 0.15 (below 0.25), 08:00–08:45 expects 0.45: in the briefing, and in both hours.
         var plaats = PerWijk(Hotspot("schoolbrengen", 186000, 468000, 0.6, "Schoolweg"))["WK01"].Single();
-        Assert.Equal([1], plaats.Blokken.Keys);
+        Assert.Equal([0, 1], plaats.Blokken.Keys.Order());
+        Assert.Equal(0.15, plaats.Blokken[0], 3);
+        Assert.Equal(new LocalSpan(Dinsdag0700.AddMinutes(45), Dinsdag0700.AddHours(1)), plaats.ActiefIn(Dinsdag0700, Dinsdag0700.AddHours(1)));
+        Assert.Equal(new LocalSpan(Dinsdag0700.AddHours(1), Dinsdag0700.AddMinutes(105)), plaats.ActiefIn(Dinsdag0700.AddHours(1), Dinsdag0700.AddHours(2)));
+        Assert.Null(plaats.ActiefIn(Dinsdag0700.AddHours(2), Dinsdag0700.AddHours(3)));
         Assert.Equal("07:45–08:45", DutchDates.Spans(plaats.Tijden));
     }
 }
