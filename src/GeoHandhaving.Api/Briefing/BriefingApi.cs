@@ -48,8 +48,10 @@ public sealed record OpenSindsVorigeDienst(long MeldingId, string Categorie, str
 public sealed record SindsVorigeDienst(string Vanaf, int Meldingen, int Dagrapportages, IReadOnlyList<Telling> PerCategorieEnBron,
     IReadOnlyList<OpenSindsVorigeDienst> Open);
 
+/// <param name="Terugbellen">The oldest call-back requests, at most Briefing:MaxTerugbellenPerWijk.</param>
+/// <param name="TerugbellenTotaal">How many call-back requests the wijk has in all, the listed ones included.</param>
 public sealed record BriefingWijk(string Wijk, string Naam, string[] Wijkboas, IReadOnlyList<BriefingPlaats> Plaatsen,
-    IReadOnlyList<BriefingBlok> Blokken, IReadOnlyList<Terugbelverzoek> Terugbellen, SindsVorigeDienst SindsVorigeDienst);
+    IReadOnlyList<BriefingBlok> Blokken, IReadOnlyList<Terugbelverzoek> Terugbellen, int TerugbellenTotaal, SindsVorigeDienst SindsVorigeDienst);
 
 /// <param name="DatumTekst">"dinsdag 1 december 2026".</param>
 /// <param name="Boa">The boa whose wijken this briefing covers; null: every wijk.</param>
@@ -123,7 +125,8 @@ public static class BriefingApi
         var codes = wijken.Select(w => w.Code).ToArray();
         var dienstStart = AmsterdamTime.ToInstant(van);
         var terugbellen = await queries.TerugbellenAsync(codes, dienstStart.AddDays(-settings.TerugbelDagen), dienstStart, settings.MaxTerugbellenPerWijk, ct);
-        await audit.RegistreerAsync([.. terugbellen.SelectMany(w => w).Select(t => t.MeldingId)], ContactInzage.InzienMelding, "briefing: terugbellen", ct);
+        await audit.RegistreerAsync([.. terugbellen.PerWijk.SelectMany(w => w).Select(t => t.MeldingId)], ContactInzage.InzienMelding,
+            "briefing: terugbellen", ct);
         var vorigeVan = van.AddHours(-shift.Uren);
         var sinds = await queries.SindsAsync(codes, AmsterdamTime.ToInstant(vorigeVan), dienstStart, ct);
         var scholen = await queries.ScholenAsync(ct);
@@ -142,7 +145,8 @@ public static class BriefingApi
                         $"{van.AddHours(u):HH}:00–{van.AddHours(u + 1):HH}:00",
                         [.. wijkPlaatsen.Where(p => p.Blokken.ContainsKey(u)).OrderByDescending(p => p.Blokken[u]).ThenBy(p => p.Nummer)
                             .Select(p => new BlokPlaats(p.Nummer, Math.Round(p.Blokken[u], 2)))]))],
-                    [.. terugbellen[w.Code].Select(t => t with { DagenOud = DagenOud(t.GemeldOp, dag) })],
+                    [.. terugbellen.PerWijk[w.Code].Select(t => t with { DagenOud = DagenOud(t.GemeldOp, dag) })],
+                    terugbellen.Totaal.GetValueOrDefault(w.Code),
                     sinds.TryGetValue(w.Code, out var s) ? s with { Vanaf = $"{vorigeVan:HH:mm}" } : new SindsVorigeDienst($"{vorigeVan:HH:mm}", 0, 0, [], []));
             })], snapshot?.Backtest ?? []);
 

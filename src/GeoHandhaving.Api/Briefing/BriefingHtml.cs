@@ -94,6 +94,10 @@ internal static class BriefingHtml
             }
             else
             {
+                if (w.TerugbellenTotaal > w.Terugbellen.Count)
+                {
+                    html.Append($"<p class=\"meer\">De oudste {w.Terugbellen.Count} van {w.TerugbellenTotaal} melders om terug te bellen.</p>");
+                }
                 html.Append("<table class=\"terugbellen\"><tr><th>Melding</th><th>Wat</th><th>Adres</th><th>Gemeld</th><th>Dagen</th><th>Eerder " +
                     "gebeld</th></tr>");
                 foreach (var t in w.Terugbellen)

@@ -58,8 +58,9 @@ public sealed class BriefingQueries(NpgsqlDataSource dataSource, CurrentUser use
         return scholen;
     }
 
-    public async Task<ILookup<string,
-        Terugbelverzoek>> TerugbellenAsync(string[] wijken, DateTimeOffset vanaf, DateTimeOffset tot, int perWijk, CancellationToken ct)
+    /// <returns>Per wijk the oldest <paramref name="perWijk"/> requests, and how many there are in all.</returns>
+    public async Task<(ILookup<string, Terugbelverzoek> PerWijk, IReadOnlyDictionary<string, int> Totaal)> TerugbellenAsync(
+        string[] wijken, DateTimeOffset vanaf, DateTimeOffset tot, int perWijk, CancellationToken ct)
     {
         await using var command = Command(BriefingSql.Terugbellen);
         command.Parameters.AddWithValue("wijken", wijken);
@@ -68,14 +69,16 @@ public sealed class BriefingQueries(NpgsqlDataSource dataSource, CurrentUser use
         command.Parameters.AddWithValue("perWijk", perWijk);
         command.Parameters.AddWithValue("afgerond", Terugbeluitkomst.AfgerondeCodes);
         var rows = new List<(string Wijk, Terugbelverzoek Verzoek)>();
+        var totaal = new Dictionary<string, int>();
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
             var laatste = r.IsDBNull(7) ? null : r.GetString(7);
             rows.Add((r.GetString(0), new Terugbelverzoek(r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4), 0,
                 StatusTekst(r.GetString(5)), (int)r.GetInt64(6), laatste, Terugbeluitkomst.Vind(laatste)?.Tekst)));
+            totaal[r.GetString(0)] = (int)r.GetInt64(8);
         }
-        return rows.ToLookup(x => x.Wijk, x => x.Verzoek);
+        return (rows.ToLookup(x => x.Wijk, x => x.Verzoek), totaal);
     }
 
     /// <summary>Per wijk what came in during [vanaf, tot): counts per categorie and bron, and the ones still open.</summary>

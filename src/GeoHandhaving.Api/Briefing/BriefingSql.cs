@@ -47,11 +47,12 @@ internal static class BriefingSql
 
     /// <summary>
     /// Per wijk the open meldingen of [@vanaf, @tot) whose melder left contact details and was not yet reached (no
-    /// call-back attempt with a closing outcome), oldest first, with the attempts so far. Walks ix_melding_open_per_wijk per
-    /// wijk and stops after @perWijk.
+    /// call-back attempt with a closing outcome), oldest first, with the attempts so far: at most @perWijk, and in
+    /// <c>totaal</c> how many there are in all (the window count runs before the LIMIT), so the list can say what it leaves
+    /// out. Walks ix_melding_open_per_wijk per wijk.
     /// </summary>
     public const string Terugbellen = $"""
-        SELECT w.code, o.id, o.categorie, o.adres, o.gemeld_op, o.status, o.pogingen, o.laatste
+        SELECT w.code, o.id, o.categorie, o.adres, o.gemeld_op, o.status, o.pogingen, o.laatste, o.totaal
         FROM wijk w {ActieveWijkindelingSql.Join}
         CROSS JOIN LATERAL (
             SELECT m.id, m.categorie, {AdresInWoorden} AS adres, m.gemeld_op, m.status,
@@ -59,7 +60,8 @@ internal static class BriefingSql
                     WHERE g.gemeente_id = m.gemeente_id AND g.melding_id = m.id AND g.terugbeluitkomst IS NOT NULL) AS pogingen,
                    (SELECT g.terugbeluitkomst FROM melding_gebeurtenis g
                     WHERE g.gemeente_id = m.gemeente_id AND g.melding_id = m.id AND g.terugbeluitkomst IS NOT NULL
-                    ORDER BY g.op DESC, g.id DESC LIMIT 1) AS laatste
+                    ORDER BY g.op DESC, g.id DESC LIMIT 1) AS laatste,
+                   count(*) OVER () AS totaal
             FROM melding m
             JOIN melder_contact c ON c.gemeente_id = m.gemeente_id AND c.melding_id = m.id AND c.versleuteld IS NOT NULL
             WHERE m.gemeente_id = w.gemeente_id AND m.wijk_code = w.code AND m.{MeldingSql.IsOpen}

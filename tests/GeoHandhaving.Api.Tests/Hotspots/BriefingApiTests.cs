@@ -138,6 +138,7 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
         var dienstStart = new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
         MeldingStatus[] open = [MeldingStatus.Toegewezen, MeldingStatus.InBehandeling, MeldingStatus.Heropend];
         var metTerugbellen = 0;
+        var afgekapt = 0;
         var getoond = new HashSet<long>();
         foreach (var wijk in briefing.GetProperty("wijken").EnumerateArray())
         {
@@ -148,15 +149,21 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
                     && db.MelderContacten.Any(c => c.GemeenteId == m.GemeenteId && c.MeldingId == m.Id && c.Versleuteld != null)
                     && !db.MeldingGebeurtenissen.Any(g => g.GemeenteId == m.GemeenteId && g.MeldingId == m.Id
                         && (g.Terugbeluitkomst == "bereikt" || g.Terugbeluitkomst == "nummer_onjuist")))
-                .OrderBy(m => m.GemeldOp).ThenBy(m => m.Id).Take(15).Select(m => m.Id).ToList());
+                .OrderBy(m => m.GemeldOp).ThenBy(m => m.Id).Select(m => m.Id).ToList());
             var terugbellen = wijk.GetProperty("terugbellen").EnumerateArray().ToList();
-            Assert.Equal(expected, terugbellen.Select(t => t.GetProperty("meldingId").GetInt64()).ToList());
+            Assert.Equal(expected.Take(15), terugbellen.Select(t => t.GetProperty("meldingId").GetInt64()).ToList());
+            // The list is capped; the wijk says how many there are in all, so a cut-off list does not pass for the whole.
+            Assert.Equal(expected.Count, wijk.GetProperty("terugbellenTotaal").GetInt32());
+            if (expected.Count > 15) afgekapt++;
             Assert.All(terugbellen, t => Assert.InRange(t.GetProperty("dagenOud").GetInt32(), 0, 14));
             Assert.All(terugbellen, t => Assert.Matches(@"[A-Z][a-z].* \d+", t.GetProperty("adres").GetString()!));
             if (terugbellen.Count > 0) metTerugbellen++;
             getoond.UnionWith(terugbellen.Select(t => t.GetProperty("meldingId").GetInt64()));
         }
         Assert.Equal(8, metTerugbellen);
+        Assert.True(afgekapt > 0, "the demo has a wijk with more call-backs than the list holds");
+        var html = await Teamleider.GetStringAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&format=html&terugbeltest=1");
+        Assert.Equal(afgekapt, Regex.Count(html, @"<p class=""meer"">De oudste 15 van \d+ melders om terug te bellen\.</p>"));
         // Each call-back shown (its incident address) is in the audit of personal data.
         var geaudit = _api.WithDb(db => db.ContactInzages.Where(i => i.GemeenteId == Gemeente && i.Handeling == ContactInzage.InzienMelding
             && i.Doel == "briefing: terugbellen").Select(i => i.MeldingId).Distinct().ToList());
