@@ -45,8 +45,10 @@ public sealed record Telling(string Categorie, string Bron, int Aantal);
 public sealed record OpenSindsVorigeDienst(long MeldingId, string Categorie, string Bron, string Straat, DateTimeOffset GemeldOp);
 
 /// <param name="Vanaf">When the previous dienst began (local time).</param>
+/// <param name="Open">The oldest still open ones, by street (at most 25).</param>
+/// <param name="OpenTotaal">How many of them are still open in all.</param>
 public sealed record SindsVorigeDienst(string Vanaf, int Meldingen, int Dagrapportages, IReadOnlyList<Telling> PerCategorieEnBron,
-    IReadOnlyList<OpenSindsVorigeDienst> Open);
+    IReadOnlyList<OpenSindsVorigeDienst> Open, int OpenTotaal);
 
 /// <param name="Terugbellen">The oldest call-back requests, at most Briefing:MaxTerugbellenPerWijk.</param>
 /// <param name="TerugbellenTotaal">How many call-back requests the wijk has in all, the listed ones included.</param>
@@ -147,7 +149,7 @@ public static class BriefingApi
                             .Select(p => new BlokPlaats(p.Nummer, Math.Round(p.Blokken[u], 2)))]))],
                     [.. terugbellen.PerWijk[w.Code].Select(t => t with { DagenOud = DagenOud(t.GemeldOp, dag) })],
                     terugbellen.Totaal.GetValueOrDefault(w.Code),
-                    sinds.TryGetValue(w.Code, out var s) ? s with { Vanaf = $"{vorigeVan:HH:mm}" } : new SindsVorigeDienst($"{vorigeVan:HH:mm}", 0, 0, [], []));
+                    sinds.TryGetValue(w.Code, out var s) ? s with { Vanaf = $"{vorigeVan:HH:mm}" } : new SindsVorigeDienst($"{vorigeVan:HH:mm}", 0, 0, [], [], 0));
             })], snapshot?.Backtest ?? []);
 
         var wantsHtml = format == "html" || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/html") == true));

@@ -83,7 +83,9 @@ internal static class BriefingHtml
                 html.Append("</p>");
                 if (s.Open.Count > 0)
                 {
-                    html.Append("<p>Nog open: ").Append(E(string.Join("; ", s.Open.Select(o => $"{o.Categorie} in de {o.Straat}")))).Append("</p>");
+                    var hoeveel = s.OpenTotaal > s.Open.Count ? $" (de oudste {s.Open.Count} van {s.OpenTotaal})" : "";
+                    html.Append($"<p>Nog open{hoeveel}: ")
+                        .Append(E(string.Join("; ", s.Open.Select(o => $"{o.Categorie} in de {o.Straat}")))).Append("</p>");
                 }
             }
 

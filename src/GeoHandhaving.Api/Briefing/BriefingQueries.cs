@@ -81,6 +81,9 @@ public sealed class BriefingQueries(NpgsqlDataSource dataSource, CurrentUser use
         return (rows.ToLookup(x => x.Wijk, x => x.Verzoek), totaal);
     }
 
+    /// <summary>How many of the still open meldingen since the previous dienst are named per wijk (the others are counted).</summary>
+    public const int MaxOpenSindsVorigeDienst = 25;
+
     /// <summary>Per wijk what came in during [vanaf, tot): counts per categorie and bron, and the ones still open.</summary>
     public async Task<Dictionary<string, SindsVorigeDienst>> SindsAsync(string[] wijken, DateTimeOffset vanaf, DateTimeOffset tot, CancellationToken ct)
     {
@@ -94,23 +97,25 @@ public sealed class BriefingQueries(NpgsqlDataSource dataSource, CurrentUser use
             while (await r.ReadAsync(ct)) tellingen.Add((r.GetString(0), new Telling(r.GetString(1), r.GetString(2), r.GetInt32(3))));
         }
         var open = new List<(string Wijk, OpenSindsVorigeDienst Melding)>();
+        var openTotaal = new Dictionary<string, int>();
         await using (var command = Command(BriefingSql.SindsOpen))
         {
             command.Parameters.AddWithValue("wijken", wijken);
             command.Parameters.AddWithValue("vanaf", vanaf.UtcDateTime);
             command.Parameters.AddWithValue("tot", tot.UtcDateTime);
-            command.Parameters.AddWithValue("perWijk", 25);
+            command.Parameters.AddWithValue("perWijk", MaxOpenSindsVorigeDienst);
             await using var r = await command.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
                 open.Add((r.GetString(0),
                     new OpenSindsVorigeDienst(r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetFieldValue<DateTimeOffset>(5))));
+                openTotaal[r.GetString(0)] = (int)r.GetInt64(6);
             }
         }
         var openPerWijk = open.ToLookup(o => o.Wijk, o => o.Melding);
         return tellingen.GroupBy(t => t.Wijk).ToDictionary(g => g.Key, g => new SindsVorigeDienst("",
             g.Sum(t => t.Telling.Aantal), g.Where(t => t.Telling.Bron == "dagrapportage").Sum(t => t.Telling.Aantal),
-            [.. g.Select(t => t.Telling)], [.. openPerWijk[g.Key]]));
+            [.. g.Select(t => t.Telling)], [.. openPerWijk[g.Key]], openTotaal.GetValueOrDefault(g.Key)));
     }
 
     /// <summary>A status as a boa says it: "in behandeling".</summary>

@@ -81,12 +81,12 @@ internal static class BriefingSql
         GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2, 3
         """;
 
-    /// <summary>The still open ones of [@vanaf, @tot), by street, at most @perWijk per wijk.</summary>
+    /// <summary>The still open ones of [@vanaf, @tot), by street, at most @perWijk per wijk; <c>totaal</c>: how many in all.</summary>
     public const string SindsOpen = $"""
-        SELECT w.code, o.id, o.categorie, o.bron, o.straat, o.gemeld_op
+        SELECT w.code, o.id, o.categorie, o.bron, o.straat, o.gemeld_op, o.totaal
         FROM unnest(@wijken::text[]) AS w(code)
         CROSS JOIN LATERAL (
-            SELECT m.id, m.categorie, m.bron, {StraatInWoorden} AS straat, m.gemeld_op
+            SELECT m.id, m.categorie, m.bron, {StraatInWoorden} AS straat, m.gemeld_op, count(*) OVER () AS totaal
             FROM melding m
             WHERE m.gemeente_id = @gemeente AND m.wijk_code = w.code AND m.{MeldingSql.IsOpen} AND m.gemeld_op >= @vanaf AND m.gemeld_op < @tot
             ORDER BY m.gemeld_op, m.id LIMIT @perWijk) o

@@ -279,6 +279,11 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
             Assert.Equal(verwacht.Sum(x => x.Aantal), sinds.GetProperty("meldingen").GetInt32());
             Assert.Equal(verwacht.Where(x => x.Bron == "dagrapportage").Sum(x => x.Aantal), sinds.GetProperty("dagrapportages").GetInt32());
             Assert.All(sinds.GetProperty("open").EnumerateArray(), o => Assert.DoesNotContain(o.GetProperty("straat").GetString()!, "adres onbekend"));
+            MeldingStatus[] open = [MeldingStatus.Toegewezen, MeldingStatus.InBehandeling, MeldingStatus.Heropend];
+            var nogOpen = _api.WithDb(db => db.Meldingen.Count(m => m.GemeenteId == Gemeente && m.WijkCode == code && m.GemeldOp >= vanaf && m.GemeldOp < tot
+                && open.Contains(m.Status)));
+            Assert.Equal(nogOpen, sinds.GetProperty("openTotaal").GetInt32());
+            Assert.Equal(Math.Min(nogOpen, 25), sinds.GetProperty("open").GetArrayLength());
             totaal += verwacht.Sum(x => x.Aantal);
         }
         Assert.True(totaal >= 5, $"{totaal} meldingen");
