@@ -61,11 +61,15 @@ public sealed record Telling(string Categorie, string Bron, int Aantal);
 public sealed record OpenSindsVorigeDienst(long MeldingId, string Categorie, string Bron, string Straat, DateTimeOffset GemeldOp);
 
 /// <param name="Vanaf">When the previous dienst began (local time).</param>
+/// <param name="Open">The oldest still open ones, by street (at most 25).</param>
+/// <param name="OpenTotaal">How many of them are still open in all.</param>
 public sealed record SindsVorigeDienst(string Vanaf, int Meldingen, int Dagrapportages, IReadOnlyList<Telling> PerCategorieEnBron,
-    IReadOnlyList<OpenSindsVorigeDienst> Open);
+    IReadOnlyList<OpenSindsVorigeDienst> Open, int OpenTotaal);
 
+/// <param name="Terugbellen">The oldest call-back requests, at most Briefing:MaxTerugbellenPerWijk.</param>
+/// <param name="TerugbellenTotaal">How many call-back requests the wijk has in all, the listed ones included.</param>
 public sealed record BriefingWijk(string Wijk, string Naam, string[] Wijkboas, IReadOnlyList<BriefingPlaats> Plaatsen,
-    IReadOnlyList<BriefingBlok> Blokken, IReadOnlyList<Terugbelverzoek> Terugbellen, SindsVorigeDienst SindsVorigeDienst);
+    IReadOnlyList<BriefingBlok> Blokken, IReadOnlyList<Terugbelverzoek> Terugbellen, int TerugbellenTotaal, SindsVorigeDienst SindsVorigeDienst);
 
 /// <param name="DatumTekst">"dinsdag 1 december 2026".</param>
 /// <param name="Boa">The boa whose wijken this briefing covers; null: every wijk.</param>
@@ -139,7 +143,8 @@ public static class BriefingApi
         var codes = wijken.Select(w => w.Code).ToArray();
         var dienstStart = AmsterdamTime.ToInstant(van);
         var terugbellen = await queries.TerugbellenAsync(codes, dienstStart.AddDays(-settings.TerugbelDagen), dienstStart, settings.MaxTerugbellenPerWijk, ct);
-        await audit.RegistreerAsync([.. terugbellen.SelectMany(w => w).Select(t => t.MeldingId)], ContactInzage.InzienMelding, "briefing: terugbellen", ct);
+        await audit.RegistreerAsync([.. terugbellen.PerWijk.SelectMany(w => w).Select(t => t.MeldingId)], ContactInzage.InzienMelding,
+            "briefing: terugbellen", ct);
         var vorigeVan = van.AddHours(-shift.Uren);
         var sinds = await queries.SindsAsync(codes, AmsterdamTime.ToInstant(vorigeVan), dienstStart, ct);
         var scholen = await queries.ScholenAsync(ct);
@@ -155,8 +160,10 @@ public static class BriefingApi
                     [.. scholen.Where(s => w.Geometrie.IsWithinDistance(s.Punt, 300))], settings.BasemapWmsUrl);
                 return new BriefingWijk(w.Code, w.Naam, w.Boas, [.. wijkPlaatsen.Select(ToBriefing)],
                     [.. Enumerable.Range(0, shift.Uren).Select(u => Blok(wijkPlaatsen, u, van.AddHours(u)))],
-                    [.. terugbellen[w.Code].Select(t => t with { DagenOud = DagenOud(t.GemeldOp, dag) })],
-                    sinds.TryGetValue(w.Code, out var s) ? s with { Vanaf = $"{vorigeVan:HH:mm}" } : new SindsVorigeDienst($"{vorigeVan:HH:mm}", 0, 0, [], []));
+                    [.. terugbellen.PerWijk[w.Code].Select(t => t with { DagenOud = DagenOud(t.GemeldOp, dag) })],
+                    terugbellen.Totaal.GetValueOrDefault(w.Code),
+                    sinds.TryGetValue(w.Code, out var s) ? s with { Vanaf = $"{vorigeVan:HH:mm}" }
+                        : new SindsVorigeDienst($"{vorigeVan:HH:mm}", 0, 0, [], [], 0));
             })], snapshot?.Backtest ?? []);
 
         var wantsHtml = format == "html" || (format is null && request.Headers.Accept.Any(a => a?.Contains("text/html") == true));

@@ -124,7 +124,8 @@ internal static partial class BriefingHtml
                 html.Append("</p>");
                 if (s.Open.Count > 0)
                 {
-                    html.Append("<p>Nog open: ").Append(E(string.Join("; ", s.Open.Select(o => $"{o.Categorie} ({o.Straat})")))).Append("</p>");
+                    var hoeveel = s.OpenTotaal > s.Open.Count ? $" (de oudste {s.Open.Count} van {s.OpenTotaal})" : "";
+                    html.Append($"<p>Nog open{hoeveel}: ").Append(E(string.Join("; ", s.Open.Select(o => $"{o.Categorie} ({o.Straat})")))).Append("</p>");
                 }
             }
             html.Append("</div>");
@@ -134,8 +135,10 @@ internal static partial class BriefingHtml
             }
             else
             {
-                // The heading is the table's first header row, so that a list running onto the next page names its wijk there too.
-                html.Append($"<table class=\"terugbellen\"><thead><tr><th colspan=\"6\">Melders terugbellen in {E(w.Naam)}</th></tr>")
+                // The heading is the table's first header row, so that a list running onto the next page names its wijk there too;
+                // a capped list says how many there are in all.
+                var hoeveel = w.TerugbellenTotaal > w.Terugbellen.Count ? $" (de oudste {w.Terugbellen.Count} van {w.TerugbellenTotaal})" : "";
+                html.Append($"<table class=\"terugbellen\"><thead><tr><th colspan=\"6\">Melders terugbellen in {E(w.Naam)}{hoeveel}</th></tr>")
                     .Append("<tr><th>Meldingnr.</th><th>Wat</th><th>Adres</th><th>Gemeld op</th>")
                     .Append("<th>Dagen geleden</th><th>Eerder gebeld</th></tr></thead><tbody>");
                 foreach (var t in w.Terugbellen)

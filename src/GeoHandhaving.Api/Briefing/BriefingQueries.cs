@@ -58,8 +58,9 @@ public sealed class BriefingQueries(NpgsqlDataSource dataSource, CurrentUser use
         return scholen;
     }
 
-    public async Task<ILookup<string,
-        Terugbelverzoek>> TerugbellenAsync(string[] wijken, DateTimeOffset vanaf, DateTimeOffset tot, int perWijk, CancellationToken ct)
+    /// <returns>Per wijk the oldest <paramref name="perWijk"/> requests, and how many there are in all.</returns>
+    public async Task<(ILookup<string, Terugbelverzoek> PerWijk, IReadOnlyDictionary<string, int> Totaal)> TerugbellenAsync(
+        string[] wijken, DateTimeOffset vanaf, DateTimeOffset tot, int perWijk, CancellationToken ct)
     {
         await using var command = Command(BriefingSql.Terugbellen);
         command.Parameters.AddWithValue("wijken", wijken);
@@ -68,15 +69,20 @@ public sealed class BriefingQueries(NpgsqlDataSource dataSource, CurrentUser use
         command.Parameters.AddWithValue("perWijk", perWijk);
         command.Parameters.AddWithValue("afgerond", Terugbeluitkomst.AfgerondeCodes);
         var rows = new List<(string Wijk, Terugbelverzoek Verzoek)>();
+        var totaal = new Dictionary<string, int>();
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
             var laatste = r.IsDBNull(7) ? null : r.GetString(7);
             rows.Add((r.GetString(0), new Terugbelverzoek(r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4), 0,
                 StatusTekst(r.GetString(5)), (int)r.GetInt64(6), laatste, Terugbeluitkomst.Vind(laatste)?.Tekst)));
+            totaal[r.GetString(0)] = (int)r.GetInt64(8);
         }
-        return rows.ToLookup(x => x.Wijk, x => x.Verzoek);
+        return (rows.ToLookup(x => x.Wijk, x => x.Verzoek), totaal);
     }
+
+    /// <summary>How many of the still open meldingen since the previous dienst are named per wijk (the others are counted).</summary>
+    public const int MaxOpenSindsVorigeDienst = 25;
 
     /// <summary>Per wijk what came in during [vanaf, tot): counts per categorie and bron, and the ones still open.</summary>
     public async Task<Dictionary<string, SindsVorigeDienst>> SindsAsync(string[] wijken, DateTimeOffset vanaf, DateTimeOffset tot, CancellationToken ct)
@@ -91,23 +97,25 @@ public sealed class BriefingQueries(NpgsqlDataSource dataSource, CurrentUser use
             while (await r.ReadAsync(ct)) tellingen.Add((r.GetString(0), new Telling(r.GetString(1), r.GetString(2), r.GetInt32(3))));
         }
         var open = new List<(string Wijk, OpenSindsVorigeDienst Melding)>();
+        var openTotaal = new Dictionary<string, int>();
         await using (var command = Command(BriefingSql.SindsOpen))
         {
             command.Parameters.AddWithValue("wijken", wijken);
             command.Parameters.AddWithValue("vanaf", vanaf.UtcDateTime);
             command.Parameters.AddWithValue("tot", tot.UtcDateTime);
-            command.Parameters.AddWithValue("perWijk", 25);
+            command.Parameters.AddWithValue("perWijk", MaxOpenSindsVorigeDienst);
             await using var r = await command.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
                 open.Add((r.GetString(0),
                     new OpenSindsVorigeDienst(r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetFieldValue<DateTimeOffset>(5))));
+                openTotaal[r.GetString(0)] = (int)r.GetInt64(6);
             }
         }
         var openPerWijk = open.ToLookup(o => o.Wijk, o => o.Melding);
         return tellingen.GroupBy(t => t.Wijk).ToDictionary(g => g.Key, g => new SindsVorigeDienst("",
             g.Sum(t => t.Telling.Aantal), g.Where(t => t.Telling.Bron == "dagrapportage").Sum(t => t.Telling.Aantal),
-            [.. g.Select(t => t.Telling)], [.. openPerWijk[g.Key]]));
+            [.. g.Select(t => t.Telling)], [.. openPerWijk[g.Key]], openTotaal.GetValueOrDefault(g.Key)));
     }
 
     /// <summary>A status as a boa says it: "in behandeling".</summary>

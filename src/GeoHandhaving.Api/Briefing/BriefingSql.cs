@@ -47,11 +47,12 @@ internal static class BriefingSql
 
     /// <summary>
     /// Per wijk the open meldingen of [@vanaf, @tot) whose melder left contact details and was not yet reached (no
-    /// call-back attempt with a closing outcome), oldest first, with the attempts so far. Walks ix_melding_open_per_wijk per
-    /// wijk and stops after @perWijk.
+    /// call-back attempt with a closing outcome), oldest first, with the attempts so far: at most @perWijk, and in
+    /// <c>totaal</c> how many there are in all (the window count runs before the LIMIT), so the list can say what it leaves
+    /// out. Walks ix_melding_open_per_wijk per wijk.
     /// </summary>
     public const string Terugbellen = $"""
-        SELECT w.code, o.id, o.categorie, o.adres, o.gemeld_op, o.status, o.pogingen, o.laatste
+        SELECT w.code, o.id, o.categorie, o.adres, o.gemeld_op, o.status, o.pogingen, o.laatste, o.totaal
         FROM wijk w {ActieveWijkindelingSql.Join}
         CROSS JOIN LATERAL (
             SELECT m.id, m.categorie, {AdresInWoorden} AS adres, m.gemeld_op, m.status,
@@ -59,7 +60,8 @@ internal static class BriefingSql
                     WHERE g.gemeente_id = m.gemeente_id AND g.melding_id = m.id AND g.terugbeluitkomst IS NOT NULL) AS pogingen,
                    (SELECT g.terugbeluitkomst FROM melding_gebeurtenis g
                     WHERE g.gemeente_id = m.gemeente_id AND g.melding_id = m.id AND g.terugbeluitkomst IS NOT NULL
-                    ORDER BY g.op DESC, g.id DESC LIMIT 1) AS laatste
+                    ORDER BY g.op DESC, g.id DESC LIMIT 1) AS laatste,
+                   count(*) OVER () AS totaal
             FROM melding m
             JOIN melder_contact c ON c.gemeente_id = m.gemeente_id AND c.melding_id = m.id AND c.versleuteld IS NOT NULL
             WHERE m.gemeente_id = w.gemeente_id AND m.wijk_code = w.code AND m.{MeldingSql.IsOpen}
@@ -79,12 +81,12 @@ internal static class BriefingSql
         GROUP BY 1, 2, 3 ORDER BY 1, 4 DESC, 2, 3
         """;
 
-    /// <summary>The still open ones of [@vanaf, @tot), by street, at most @perWijk per wijk.</summary>
+    /// <summary>The still open ones of [@vanaf, @tot), by street, at most @perWijk per wijk; <c>totaal</c>: how many in all.</summary>
     public const string SindsOpen = $"""
-        SELECT w.code, o.id, o.categorie, o.bron, o.straat, o.gemeld_op
+        SELECT w.code, o.id, o.categorie, o.bron, o.straat, o.gemeld_op, o.totaal
         FROM unnest(@wijken::text[]) AS w(code)
         CROSS JOIN LATERAL (
-            SELECT m.id, m.categorie, m.bron, {StraatInWoorden} AS straat, m.gemeld_op
+            SELECT m.id, m.categorie, m.bron, {StraatInWoorden} AS straat, m.gemeld_op, count(*) OVER () AS totaal
             FROM melding m
             WHERE m.gemeente_id = @gemeente AND m.wijk_code = w.code AND m.{MeldingSql.IsOpen} AND m.gemeld_op >= @vanaf AND m.gemeld_op < @tot
             ORDER BY m.gemeld_op, m.id LIMIT @perWijk) o

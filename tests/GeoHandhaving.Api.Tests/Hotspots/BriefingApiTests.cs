@@ -192,6 +192,7 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
         var dienstStart = new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero);
         MeldingStatus[] open = [MeldingStatus.Toegewezen, MeldingStatus.InBehandeling, MeldingStatus.Heropend];
         var metTerugbellen = 0;
+        var afgekapt = 0;
         var getoond = new HashSet<long>();
         foreach (var wijk in briefing.GetProperty("wijken").EnumerateArray())
         {
@@ -202,15 +203,21 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
                     && db.MelderContacten.Any(c => c.GemeenteId == m.GemeenteId && c.MeldingId == m.Id && c.Versleuteld != null)
                     && !db.MeldingGebeurtenissen.Any(g => g.GemeenteId == m.GemeenteId && g.MeldingId == m.Id
                         && (g.Terugbeluitkomst == "bereikt" || g.Terugbeluitkomst == "nummer_onjuist")))
-                .OrderBy(m => m.GemeldOp).ThenBy(m => m.Id).Take(15).Select(m => m.Id).ToList());
+                .OrderBy(m => m.GemeldOp).ThenBy(m => m.Id).Select(m => m.Id).ToList());
             var terugbellen = wijk.GetProperty("terugbellen").EnumerateArray().ToList();
-            Assert.Equal(expected, terugbellen.Select(t => t.GetProperty("meldingId").GetInt64()).ToList());
+            Assert.Equal(expected.Take(15), terugbellen.Select(t => t.GetProperty("meldingId").GetInt64()).ToList());
+            // The list is capped; the wijk says how many there are in all, so a cut-off list does not pass for the whole.
+            Assert.Equal(expected.Count, wijk.GetProperty("terugbellenTotaal").GetInt32());
+            if (expected.Count > 15) afgekapt++;
             Assert.All(terugbellen, t => Assert.InRange(t.GetProperty("dagenOud").GetInt32(), 0, 14));
             Assert.All(terugbellen, t => Assert.Matches(@"[A-Z][a-z].* \d+", t.GetProperty("adres").GetString()!));
             if (terugbellen.Count > 0) metTerugbellen++;
             getoond.UnionWith(terugbellen.Select(t => t.GetProperty("meldingId").GetInt64()));
         }
         Assert.Equal(8, metTerugbellen);
+        Assert.True(afgekapt > 0, "the demo has a wijk with more call-backs than the list holds");
+        var html = await Teamleider.GetStringAsync("/api/v1/briefing?datum=2026-12-01&dienst=vroeg&format=html&terugbeltest=1");
+        Assert.Equal(afgekapt, Regex.Count(html, @"Melders terugbellen in [^<(]+ \(de oudste 15 van \d+\)</th>"));
         // Each call-back shown (its incident address) is in the audit of personal data.
         var geaudit = _api.WithDb(db => db.ContactInzages.Where(i => i.GemeenteId == Gemeente && i.Handeling == ContactInzage.InzienMelding
             && i.Doel == "briefing: terugbellen").Select(i => i.MeldingId).Distinct().ToList());
@@ -326,6 +333,11 @@ public partial class BriefingApiTests : IClassFixture<DemoGemeenteFixture>
             Assert.Equal(verwacht.Sum(x => x.Aantal), sinds.GetProperty("meldingen").GetInt32());
             Assert.Equal(verwacht.Where(x => x.Bron == "dagrapportage").Sum(x => x.Aantal), sinds.GetProperty("dagrapportages").GetInt32());
             Assert.All(sinds.GetProperty("open").EnumerateArray(), o => Assert.DoesNotContain(o.GetProperty("straat").GetString()!, "adres onbekend"));
+            MeldingStatus[] open = [MeldingStatus.Toegewezen, MeldingStatus.InBehandeling, MeldingStatus.Heropend];
+            var nogOpen = _api.WithDb(db => db.Meldingen.Count(m => m.GemeenteId == Gemeente && m.WijkCode == code && m.GemeldOp >= vanaf && m.GemeldOp < tot
+                && open.Contains(m.Status)));
+            Assert.Equal(nogOpen, sinds.GetProperty("openTotaal").GetInt32());
+            Assert.Equal(Math.Min(nogOpen, 25), sinds.GetProperty("open").GetArrayLength());
             totaal += verwacht.Sum(x => x.Aantal);
         }
         Assert.True(totaal >= 5, $"{totaal} meldingen");
