@@ -1,3 +1,4 @@
+using GeoHandhaving.Api.Hotspots;
 using GeoHandhaving.Api.Platform;
 using GeoHandhaving.Api.Wijken;
 
@@ -79,8 +80,11 @@ internal static class HeatmapSql
                 ORDER BY voltooid_op DESC NULLS LAST, id DESC LIMIT 1
             ), laag AS (
                 SELECT ST_AsMVTGeom(ST_Transform(h.geometrie, 3857), tegel.web, 4096, 64, true) AS geom, h.id, h.rang, h.score,
-                       h.trend, h.venster, array_to_string(h.categorieen, ',') AS categorieen,
-                       array_to_string(h.wijk_codes, ',') AS wijken, array_to_string(h.scholen, ',') AS scholen
+                       h.trend, {TrendSql.Tekst("h.trend")} AS trend_tekst, h.venster, array_to_string(h.categorieen, ',') AS categorieen,
+                       array_to_string(h.wijk_codes, ',') AS wijken, array_to_string(h.scholen, ',') AS scholen,
+                       h.plaats, round(h.per_uur::numeric, 2)::float8 AS per_uur,
+                       (SELECT string_agg(w.naam, ', ' ORDER BY w.naam) FROM wijk w {ActieveWijkindelingSql.Join}
+                        WHERE w.gemeente_id = h.gemeente_id AND w.code = ANY (h.wijk_codes)) AS wijk_namen
                 FROM hotspot h JOIN run ON run.id = h.run_id, tegel
                 WHERE h.gemeente_id = @gemeente AND h.geometrie && tegel.rd{conditions}
             )

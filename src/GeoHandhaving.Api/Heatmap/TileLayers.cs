@@ -15,11 +15,12 @@ public static class TileLayers
         new Dictionary<string, string> { ["count"] = "Number", ["weight"] = "Number" }, ReadsMeldingen: true);
 
     public static readonly TileLayer Hotspots = new("hotspots", Policies.HotspotsLezen, 0, MaxZoom,
-        "Hotspots of the newest completed hotspot run",
+        "Hotspots of the newest completed hotspot run: codes for machines, and the place, trend and wijken in Dutch words for people",
         new Dictionary<string, string>
         {
-            ["id"] = "Number", ["rang"] = "Number", ["score"] = "Number", ["trend"] = "String", ["venster"] = "String",
-            ["categorieen"] = "String", ["wijken"] = "String", ["scholen"] = "String",
+            ["id"] = "Number", ["rang"] = "Number", ["score"] = "Number", ["trend"] = "String", ["trend_tekst"] = "String", ["venster"] = "String",
+            ["categorieen"] = "String", ["wijken"] = "String", ["wijk_namen"] = "String", ["scholen"] = "String", ["plaats"] = "String",
+            ["per_uur"] = "Number",
         }, ReadsMeldingen: false);
 
     public static readonly TileLayer Wijken = new("wijken", Policies.WijkenLezen, 0, MaxZoom,

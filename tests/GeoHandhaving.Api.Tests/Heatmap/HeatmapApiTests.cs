@@ -229,6 +229,16 @@ public class HeatmapApiTests(ApiFixture fixture)
         var hotspot = Assert.Single(await FeaturesAsync(planner, "hotspots", Tile14));
         Assert.Equal(nieuwste.Id, Convert.ToInt64(hotspot.Attributes["id"]));
         Assert.Equal("De Regenboog", hotspot.Attributes["scholen"]);
+        // Codes for machines beside the words people read: the place, the trend in Dutch, the expected meldingen per hour.
+        Assert.Equal("persistent", hotspot.Attributes["trend"]);
+        Assert.Equal("aanhoudend", hotspot.Attributes["trend_tekst"]);
+        Assert.Equal("Schoolweg (Oude Dorp), bij De Regenboog", hotspot.Attributes["plaats"]);
+        Assert.Equal(0.74, Convert.ToDouble(hotspot.Attributes["per_uur"]), 6);
+        Assert.Equal("W1", hotspot.Attributes["wijken"]);
+        Assert.False(hotspot.Attributes.Exists("wijk_namen"), "no wijk W1 in this gemeente yet: no names");
+        await WijkAsync(_api, gemeente, "W1", new Envelope(X - 500, X + 500, Y - 500, Y + 500));
+        var metWijk = Assert.Single(await FeaturesAsync(planner, "hotspots", Tile14));
+        Assert.Equal("Wijk W1", metWijk.Attributes["wijk_namen"]);
         Assert.Single(await FeaturesAsync(planner, "hotspots", Tile14, "venster=schoolbrengen&categorie=parkeeroverlast"));
         Assert.Empty(await FeaturesAsync(planner, "hotspots", Tile14, "venster=uitgaansnacht"));
     }

@@ -86,7 +86,8 @@ public static class HeatmapTestData
         var hotspot = new Hotspot
         {
             GemeenteId = gemeente, RunId = run.Id, Venster = venster, Categorieen = ["parkeeroverlast"], Geometrie = vlak,
-            Centroide = vlak.Centroid, Score = 3.2, Rang = 1, Trend = "stijgend", WijkCodes = ["W1"], Scholen = ["De Regenboog"],
+            Centroide = vlak.Centroid, Score = 3.2, Rang = 1, Trend = "persistent", WijkCodes = ["W1"], Scholen = ["De Regenboog"],
+            Plaats = "Schoolweg (Oude Dorp), bij De Regenboog", PerUur = 0.736,
         };
         db.Hotspots.Add(hotspot);
         await db.SaveChangesAsync();

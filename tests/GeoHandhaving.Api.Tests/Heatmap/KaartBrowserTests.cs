@@ -76,7 +76,15 @@ public class KaartBrowserTests : IClassFixture<DemoGemeenteFixture>
         // A run holds hotspots of every window (171 by default): without a window (or weekday and hour) the page shows none of them.
         Assert.False(report.GetProperty("hotspotsZichtbaarZonderVenster").GetBoolean());
         Assert.Equal("hotspots: schoolbrengen", report.GetProperty("hotspotVensterTekst").GetString());
-        Assert.Matches("^Hotspot \\d+venster: schoolbrengen", report.GetProperty("hotspotPopup").GetString());
+        // A hotspot reads as the briefing names it: the place in words (bold; textContent runs it into the next line), the
+        // window, the meldingen expected per hour and the trend in Dutch, the wijk by name; no machine codes.
+        var hotspotPopup = report.GetProperty("hotspotPopup").GetString()!;
+        var plaatsen = _api.WithDb(db => db.Hotspots.Where(h => h.GemeenteId == DemoGemeenteFixture.Gemeente && h.Venster == "schoolbrengen"
+            && h.Plaats != null).Select(h => h.Plaats!).Distinct().ToList());
+        Assert.Contains(plaatsen, hotspotPopup.StartsWith);
+        Assert.Matches("venster: schoolbrengen; .+verwacht \\d+(,\\d)? meldingen per uur, (nieuw|toenemend|aanhoudend|afnemend|sporadisch)wijk: [A-Z]",
+            hotspotPopup);
+        Assert.DoesNotMatch("new|intensifying|persistent|diminishing|sporadic|WK\\d", hotspotPopup);
         var wijkPopup = report.GetProperty("wijkPopup").GetString()!;
         // Name in bold, then the code: textContent runs them together.
         Assert.Contains(_api.WithDb(db => db.Wijken.Where(w => w.GemeenteId == DemoGemeenteFixture.Gemeente).Select(w => w.Naam + w.Code).ToList()),

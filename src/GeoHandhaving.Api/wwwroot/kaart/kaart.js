@@ -100,8 +100,12 @@ map.on('click', (event) => {
   const [hotspot] = map.queryRenderedFeatures(event.point, { layers: ['hotspots-vlak'] });
   if (hotspot) {
     const p = hotspot.properties;
-    popup(event, `<strong>Hotspot ${escape(p.rang)}</strong><br>venster: ${escape(p.venster)}<br>categorieën: ${escape(p.categorieen)}` +
-      `<br>score: ${escape(p.score)}, trend: ${escape(p.trend)}<br>wijken: ${escape(p.wijken)}<br>scholen: ${escape(p.scholen)}`);
+    // The place in words as the briefing names it (its schools included); the codes stay in the tile for machines.
+    const perUur = String(Math.round(Number(p.per_uur) * 10) / 10).replace('.', ',');
+    popup(event, `<strong>${escape(p.plaats || `Hotspot ${p.rang}`)}</strong>` +
+      `<br>venster: ${escape(p.venster)}; ${escape(p.categorieen ? p.categorieen.split(',').join(', ') : 'alle categorieën')}` +
+      `<br>verwacht ${escape(perUur)} meldingen per uur, ${escape(p.trend_tekst)}` +
+      `<br>wijk: ${escape(p.wijk_namen || p.wijken)}${p.plaats ? '' : `<br>scholen: ${escape(p.scholen)}`}`);
     return;
   }
   const [wijk] = map.queryRenderedFeatures(event.point, { layers: ['wijken-vlak'] });
