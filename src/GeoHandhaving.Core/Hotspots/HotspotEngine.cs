@@ -414,8 +414,16 @@ public static class HotspotEngine
             return new WindowHotspots(window.Name, group.Name, setting.Name, 0, 0, exposureHours, [],
                 parameters.KeepCellScores ? new double[grid.CellCount] : null);
         }
-        var scored = Score(w => w == setting.Weighting ? (observedValues, own.AllHours) : (Sum(bins, weightingOf(w).Column, mask, grid.CellCount),
-            weightingOf(w).AllHours), setting, grid, offsets, choiceBudget);
+        (double[], double[]) ValuesOf((RecencyDecay?, RepeatDamping) weighting)
+        {
+            if (weighting == setting.Weighting)
+            {
+                return (observedValues, own.AllHours);
+            }
+            var (column, allHours) = weightingOf(weighting);
+            return (Sum(bins, column, mask, grid.CellCount), allHours);
+        }
+        var scored = Score(ValuesOf, setting, grid, offsets, choiceBudget);
         var observed = scored.Observed;
         var z = scored.Z ?? GetisOrd.CountZScores(scored.Blended, grid, offsets);
         var fdr = parameters.FalseDiscoveryRate;
